@@ -1,0 +1,1 @@
+//! The printable HTML of a report, in the official layout.

@@ -1,0 +1,18 @@
+//! Nianbao's core: the annual government information disclosure report (政府信息公开工作年度报告)
+//! in the national format of 2021, as plain data and plain functions.
+//!
+//! No browser, no signals, no I/O but what a caller hands in: the app, the `nianbao` command and
+//! the tests all stand on this crate.
+
+pub mod export;
+pub mod finding;
+pub mod format;
+pub mod import;
+pub mod model;
+pub mod next_year;
+pub mod rules;
+pub mod totals;
+
+pub use finding::{Basis, Finding, Severity};
+pub use format::{AgencyKind, SectionId};
+pub use model::{Place, Report};

@@ -1,0 +1,278 @@
+//! The report as plain data: meta, the six sections' text, and tables 二, 三 and 四.
+//!
+//! A cell is a count or blank (`None`). Blank is not zero: a published copy may have lost a
+//! number, and a new draft starts blank until the user types or fills zeros.
+
+use crate::format::{
+    self, ActiveRowId, AgencyKind, SectionId, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMN_COUNT,
+    REQUEST_ROW_COUNT,
+};
+
+/// A count cell: `None` is blank.
+pub type Count = Option<u64>;
+
+/// The largest count the model accepts. Far above any real report, and small enough that a
+/// column of 25 such counts cannot overflow a u64 when summed.
+pub const MAX_COUNT: u64 = 1_000_000_000_000;
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Meta {
+    /// 机关全称, e.g. 锡林浩特市额尔敦街道办事处.
+    pub agency: String,
+    pub agency_kind: AgencyKind,
+    /// The year reported on.
+    pub year: i32,
+    /// Empty means "the default title" (see [`Report::title`]).
+    pub title: String,
+    /// ISO date `YYYY-MM-DD`, if set.
+    pub published_on: Option<String>,
+}
+
+/// The text of the six sections. For 二, 三 and 四 it is the optional note under the table.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Sections(pub [String; 6]);
+
+impl Sections {
+    pub fn get(&self, id: SectionId) -> &str {
+        &self.0[id as usize]
+    }
+    pub fn get_mut(&mut self, id: SectionId) -> &mut String {
+        &mut self.0[id as usize]
+    }
+    pub fn set(&mut self, id: SectionId, text: impl Into<String>) {
+        self.0[id as usize] = text.into();
+    }
+}
+
+/// An amount of money in 万元, kept exactly as typed ("5949.088667" stays "5949.088667").
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Decimal(pub String);
+
+impl Decimal {
+    /// Whether the text is a non-negative decimal number (digits, at most one point).
+    pub fn is_valid(&self) -> bool {
+        let s = self.0.as_str();
+        let (int, frac) = match s.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (s, None),
+        };
+        !int.is_empty()
+            && int.bytes().all(|b| b.is_ascii_digit())
+            && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    }
+    pub fn is_zero(&self) -> bool {
+        self.is_valid() && self.0.bytes().all(|b| b == b'0' || b == b'.')
+    }
+}
+
+/// Table 二 — 主动公开政府信息情况.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ActiveTable {
+    /// 规章: [issued, repealed, in_force]
+    pub regulations: [Count; 3],
+    /// 行政规范性文件: [issued, repealed, in_force]
+    pub normative_documents: [Count; 3],
+    pub licensing: Count,
+    pub punishment: Count,
+    pub enforcement: Count,
+    /// 行政事业性收费, 万元.
+    pub fees: Option<Decimal>,
+}
+
+impl ActiveTable {
+    /// The count cells of a row (the fee row has none).
+    pub fn counts(&self, id: ActiveRowId) -> &[Count] {
+        match id {
+            ActiveRowId::Regulations => &self.regulations,
+            ActiveRowId::NormativeDocuments => &self.normative_documents,
+            ActiveRowId::Licensing => std::slice::from_ref(&self.licensing),
+            ActiveRowId::Punishment => std::slice::from_ref(&self.punishment),
+            ActiveRowId::Enforcement => std::slice::from_ref(&self.enforcement),
+            ActiveRowId::Fees => &[],
+        }
+    }
+    pub fn counts_mut(&mut self, id: ActiveRowId) -> &mut [Count] {
+        match id {
+            ActiveRowId::Regulations => &mut self.regulations,
+            ActiveRowId::NormativeDocuments => &mut self.normative_documents,
+            ActiveRowId::Licensing => std::slice::from_mut(&mut self.licensing),
+            ActiveRowId::Punishment => std::slice::from_mut(&mut self.punishment),
+            ActiveRowId::Enforcement => std::slice::from_mut(&mut self.enforcement),
+            ActiveRowId::Fees => &mut [],
+        }
+    }
+}
+
+/// Table 三 — 25 rows × 7 columns, indexed as in [`format::REQUEST_ROWS`] and
+/// [`format::REQUEST_COLUMNS`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestTable(pub [[Count; REQUEST_COLUMN_COUNT]; REQUEST_ROW_COUNT]);
+
+impl Default for RequestTable {
+    fn default() -> Self {
+        RequestTable([[None; REQUEST_COLUMN_COUNT]; REQUEST_ROW_COUNT])
+    }
+}
+
+impl RequestTable {
+    pub fn row(&self, key: &str) -> &[Count; REQUEST_COLUMN_COUNT] {
+        &self.0[format::request_row(key)]
+    }
+    pub fn row_mut(&mut self, key: &str) -> &mut [Count; REQUEST_COLUMN_COUNT] {
+        &mut self.0[format::request_row(key)]
+    }
+    pub fn cell(&self, row: usize, column: usize) -> Count {
+        self.0[row][column]
+    }
+}
+
+/// Table 四 — three groups × [upheld, corrected, other, pending, total].
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct AppealTable(pub [[Count; APPEAL_COLUMNS.len()]; APPEAL_GROUPS.len()]);
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Report {
+    pub meta: Meta,
+    pub sections: Sections,
+    pub active: ActiveTable,
+    pub requests: RequestTable,
+    pub appeals: AppealTable,
+    /// Last year's report of the same agency, when known: the cross-year rules read it.
+    /// It never carries a `last_year` of its own.
+    pub last_year: Option<Box<Report>>,
+}
+
+impl Report {
+    /// A blank report of the official template: empty cells, sections with their sub-headings.
+    pub fn new_blank(agency: &str, agency_kind: AgencyKind, year: i32) -> Report {
+        let mut report = Report {
+            meta: Meta {
+                agency: agency.to_owned(),
+                agency_kind,
+                year,
+                ..Meta::default()
+            },
+            ..Report::default()
+        };
+        for def in &format::SECTIONS {
+            report.sections.set(def.id, template_text(def));
+        }
+        report
+    }
+
+    /// The title to print: the one typed, or the default one.
+    pub fn title(&self) -> String {
+        if self.meta.title.trim().is_empty() {
+            format::default_title(&self.meta.agency, self.meta.year)
+        } else {
+            self.meta.title.clone()
+        }
+    }
+}
+
+/// The text a new draft's section starts with: its sub-headings, one per line, without hints
+/// (hints are placeholders in the editor, not text of the report).
+pub fn template_text(def: &format::SectionDef) -> String {
+    def.template
+        .iter()
+        .filter(|(heading, _)| !heading.is_empty())
+        .map(|(heading, _)| format!("{heading}\n"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A place in the report that a finding or an import note points at.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// The report as a whole.
+    Report,
+    /// A header field: "agency", "agency_kind", "year", "title", "published_on".
+    Meta(&'static str),
+    Section(SectionId),
+    /// A cell of table 二: row, and column id ("issued", "repealed", "in_force", "decisions",
+    /// "amount").
+    Active(ActiveRowId, &'static str),
+    /// A cell of table 三, by row and column index.
+    Request {
+        row: usize,
+        column: usize,
+    },
+    /// A cell of table 四, by group and column index.
+    Appeal {
+        group: usize,
+        column: usize,
+    },
+}
+
+impl Place {
+    /// A stable id: `section/overview`, `requests/3.7/natural`, `appeals/review/total`,
+    /// `active/regulations/in_force`, `meta/year`, `report`.
+    pub fn id(&self) -> String {
+        match self {
+            Place::Report => "report".into(),
+            Place::Meta(field) => format!("meta/{field}"),
+            Place::Section(id) => format!("section/{}", format::section(*id).key),
+            Place::Active(row, column) => {
+                format!("active/{}/{}", format::active_row(*row).1.key, column)
+            }
+            Place::Request { row, column } => format!(
+                "requests/{}/{}",
+                format::REQUEST_ROWS[*row].key,
+                format::REQUEST_COLUMNS[*column].key
+            ),
+            Place::Appeal { group, column } => format!(
+                "appeals/{}/{}",
+                APPEAL_GROUPS[*group].key, APPEAL_COLUMNS[*column].key
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_keeps_what_was_typed() {
+        let fee = Decimal("5949.088667".into());
+        assert!(fee.is_valid());
+        assert_eq!(fee.0, "5949.088667");
+        for bad in ["", "-1", "1.", ".5", "1.2.3", "１", "1e3"] {
+            assert!(!Decimal(bad.into()).is_valid(), "{bad}");
+        }
+        assert!(Decimal("0.00".into()).is_zero());
+        assert!(!Decimal("0.01".into()).is_zero());
+    }
+
+    #[test]
+    fn blank_report_keeps_subheadings() {
+        let r = Report::new_blank("某街道办事处", AgencyKind::Township, 2024);
+        assert!(r
+            .sections
+            .get(SectionId::Overview)
+            .contains("（一）主动公开"));
+        assert_eq!(r.requests.row("3.7")[6], None);
+        assert_eq!(r.title(), "某街道办事处2024年政府信息公开工作年度报告");
+    }
+
+    #[test]
+    fn place_ids() {
+        let p = Place::Request {
+            row: format::request_row("3.7"),
+            column: 0,
+        };
+        assert_eq!(p.id(), "requests/3.7/natural");
+        assert_eq!(
+            Place::Appeal {
+                group: 0,
+                column: 4
+            }
+            .id(),
+            "appeals/review/total"
+        );
+        assert_eq!(
+            Place::Active(ActiveRowId::Regulations, "in_force").id(),
+            "active/regulations/in_force"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! Next year's draft from this year's report.
