@@ -671,6 +671,57 @@ pub fn default_title(agency: &str, year: i32) -> String {
 /// The generic title, shown when no agency is set yet.
 pub const REPORT_TITLE: &str = "政府信息公开工作年度报告";
 
+// ---------------------------------------------------------------------------------------------
+// English names, for the English half of messages (appended for the rules of tables 三 and 四).
+// ---------------------------------------------------------------------------------------------
+
+/// English names of [`REQUEST_COLUMNS`], same order.
+pub const REQUEST_COLUMN_LABELS_EN: [&str; REQUEST_COLUMN_COUNT] = [
+    "natural persons",
+    "commercial enterprises",
+    "research institutions",
+    "non-profit organisations",
+    "legal service providers",
+    "others",
+    "total",
+];
+
+/// English names of [`APPEAL_GROUPS`], same order.
+pub const APPEAL_GROUP_LABELS_EN: [&str; 3] = [
+    "administrative review",
+    "lawsuits without prior review",
+    "lawsuits after review",
+];
+
+/// English names of [`APPEAL_COLUMNS`], same order.
+pub const APPEAL_COLUMN_LABELS_EN: [&str; 5] =
+    ["upheld", "corrected", "other result", "pending", "total"];
+
+impl RequestRowDef {
+    /// The English short reference, derived from the id: "1", "3(7)", "3(3)2".
+    pub fn short_en(&self) -> String {
+        let mut parts = self.key.split('.');
+        let mut short = parts.next().unwrap_or_default().to_owned();
+        if let Some(category) = parts.next() {
+            short.push_str(&format!("({category})"));
+        }
+        for rest in parts {
+            short.push_str(rest);
+        }
+        short
+    }
+}
+
+/// Indices of the rows of table 三 that play a role, in printed order; the rules and auto-total
+/// find rows this way instead of listing ids.
+pub fn request_rows_with_role(role: RequestRowRole) -> impl Iterator<Item = usize> {
+    REQUEST_ROWS
+        .iter()
+        .enumerate()
+        .filter(move |(_, def)| def.role == role)
+        .map(|(index, _)| index)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,6 +30,6 @@ pub fn check(report: &Report, stage: Stage) -> Vec<Finding> {
         cross_year::check(report, last_year, &mut findings);
     }
     // Stable: within one severity the families keep the report's order.
-    findings.sort_by(|a, b| b.severity.cmp(&a.severity));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
 }

@@ -1,0 +1,11 @@
+//! Nianbao in the browser: a thin Leptos shell over the report core (`nianbao-report`).
+//! The core knows the report; this crate shows it and does the browser's side effects.
+
+pub mod app;
+pub mod platform;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,5 @@
+//! Side effects of the browser, one place each: the service worker (and, later, storage,
+//! downloads and printing).
+
+pub mod service_worker;
+pub mod storage;
