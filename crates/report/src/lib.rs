@@ -8,6 +8,7 @@ pub mod export;
 pub mod finding;
 pub mod format;
 pub mod import;
+pub mod layout;
 pub mod model;
 pub mod next_year;
 pub mod rules;

@@ -170,6 +170,104 @@ impl Report {
     }
 }
 
+/// What one cell of a table holds, whatever its kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellValue {
+    Count(Count),
+    Fee(Option<Decimal>),
+}
+
+impl CellValue {
+    /// As printed and edited: blank is empty, a fee as typed.
+    pub fn text(&self) -> String {
+        match self {
+            CellValue::Count(count) => count.map(|n| n.to_string()).unwrap_or_default(),
+            CellValue::Fee(fee) => fee.as_ref().map(|f| f.0.clone()).unwrap_or_default(),
+        }
+    }
+    pub fn is_blank(&self) -> bool {
+        matches!(self, CellValue::Count(None) | CellValue::Fee(None))
+    }
+}
+
+impl Report {
+    /// The value of a table cell; `None` for a place that is not a table cell.
+    pub fn cell(&self, place: &Place) -> Option<CellValue> {
+        match place {
+            Place::Active(ActiveRowId::Fees, _) => Some(CellValue::Fee(self.active.fees.clone())),
+            Place::Active(row, column) => {
+                let index = active_column_index(*row, column)?;
+                self.active
+                    .counts(*row)
+                    .get(index)
+                    .copied()
+                    .map(CellValue::Count)
+            }
+            Place::Request { row, column } => self
+                .requests
+                .0
+                .get(*row)?
+                .get(*column)
+                .copied()
+                .map(CellValue::Count),
+            Place::Appeal { group, column } => self
+                .appeals
+                .0
+                .get(*group)?
+                .get(*column)
+                .copied()
+                .map(CellValue::Count),
+            Place::Report | Place::Meta(_) | Place::Section(_) => None,
+        }
+    }
+
+    /// Sets a table cell. Returns false (and changes nothing) when the place is not a cell or
+    /// the value is of the other kind.
+    pub fn set_cell(&mut self, place: &Place, value: CellValue) -> bool {
+        let slot: Option<&mut Count> = match place {
+            Place::Active(ActiveRowId::Fees, _) => {
+                return match value {
+                    CellValue::Fee(fee) => {
+                        self.active.fees = fee;
+                        true
+                    }
+                    CellValue::Count(_) => false,
+                };
+            }
+            Place::Active(row, column) => match active_column_index(*row, column) {
+                Some(index) => self.active.counts_mut(*row).get_mut(index),
+                None => None,
+            },
+            Place::Request { row, column } => self
+                .requests
+                .0
+                .get_mut(*row)
+                .and_then(|r| r.get_mut(*column)),
+            Place::Appeal { group, column } => self
+                .appeals
+                .0
+                .get_mut(*group)
+                .and_then(|g| g.get_mut(*column)),
+            Place::Report | Place::Meta(_) | Place::Section(_) => None,
+        };
+        match (slot, value) {
+            (Some(slot), CellValue::Count(count)) => {
+                *slot = count;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+fn active_column_index(row: ActiveRowId, column: &str) -> Option<usize> {
+    let (band, _) = format::active_row(row);
+    band.kind
+        .columns()
+        .iter()
+        .position(|(key, _)| *key == column)
+}
+
 /// The text a new draft's section starts with: its sub-headings, one per line, without hints
 /// (hints are placeholders in the editor, not text of the report).
 pub fn template_text(def: &format::SectionDef) -> String {
@@ -253,6 +351,36 @@ mod tests {
             .contains("（一）主动公开"));
         assert_eq!(r.requests.row("3.7")[6], None);
         assert_eq!(r.title(), "某街道办事处2024年政府信息公开工作年度报告");
+    }
+
+    #[test]
+    fn cells_by_place() {
+        let mut r = Report::default();
+        let place = Place::Request {
+            row: format::request_row("3.7"),
+            column: 6,
+        };
+        assert!(r.set_cell(&place, CellValue::Count(Some(718))));
+        assert_eq!(r.requests.row("3.7")[6], Some(718));
+        assert_eq!(r.cell(&place), Some(CellValue::Count(Some(718))));
+        let in_force = Place::Active(ActiveRowId::NormativeDocuments, "in_force");
+        assert!(r.set_cell(&in_force, CellValue::Count(Some(18))));
+        assert_eq!(r.active.normative_documents, [None, None, Some(18)]);
+        let fee = Place::Active(ActiveRowId::Fees, "amount");
+        assert!(!r.set_cell(&fee, CellValue::Count(Some(1))));
+        assert!(r.set_cell(&fee, CellValue::Fee(Some(Decimal("4068.208".into())))));
+        assert_eq!(r.cell(&fee).unwrap().text(), "4068.208");
+        assert!(!r.set_cell(
+            &Place::Appeal {
+                group: 3,
+                column: 0
+            },
+            CellValue::Count(Some(1))
+        ));
+        assert_eq!(
+            r.cell(&Place::Active(ActiveRowId::Licensing, "in_force")),
+            None
+        );
     }
 
     #[test]

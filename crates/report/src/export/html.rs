@@ -5,12 +5,9 @@
 //! borders written on every cell, for pasting into a website editor or Word. Every label comes
 //! from [`crate::format`]; every piece of user text goes through [`escape`].
 
-use crate::format::{
-    self, ActiveRowKind, SectionId, ACTIVE_BANDS, ACTIVE_ITEM_HEADER, APPEAL_COLUMNS,
-    APPEAL_GROUPS, REQUEST_APPLICANT_HEADER, REQUEST_COLUMNS, REQUEST_CORNER_NOTE,
-    REQUEST_ORGANISATION_COLUMNS, REQUEST_ORGANISATION_HEADER, REQUEST_ROWS, RESULT_GROUP_LABEL,
-};
-use crate::model::{Count, Report};
+use crate::format::{self, SectionId};
+use crate::layout::{self, CellContent, LayoutCell, TableLayout};
+use crate::model::Report;
 
 const PRINT_CSS: &str = include_str!("print.css");
 
@@ -22,10 +19,6 @@ const CONTENT_SECURITY_POLICY: &str =
 /// Written on every cell rather than in the style sheet: a table pasted into a website editor or
 /// Word leaves the style sheet behind and would otherwise lose its grid.
 const CELL_BORDER: &str = "border:1px solid #000";
-
-/// Table 三's row labels sit in three columns: 「三、本年度办理结果」, the category cell
-/// (「（三）不予公开」 …) and the row's own label. Rows outside a group span the columns left free.
-const REQUEST_LABEL_COLUMNS: usize = 3;
 
 /// The whole report as one printable HTML document.
 pub fn render(report: &Report) -> String {
@@ -53,11 +46,8 @@ pub fn render(report: &Report) -> String {
 /// [`SectionId::Requests`] or [`SectionId::Appeals`]; empty for a section without a table.
 pub fn render_table(report: &Report, table: SectionId) -> String {
     let mut out = String::with_capacity(16 * 1024);
-    match table {
-        SectionId::Active => push_active_table(&mut out, report),
-        SectionId::Requests => push_request_table(&mut out, report),
-        SectionId::Appeals => push_appeal_table(&mut out, report),
-        SectionId::Overview | SectionId::Problems | SectionId::Other => {}
+    if let Some(layout) = layout::table_layout(table) {
+        push_layout(&mut out, report, &layout);
     }
     out
 }
@@ -227,320 +217,76 @@ fn push_text(out: &mut String, text: &str) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cells
+// Tables: the shared layout (crate::layout) drawn as HTML
 // ---------------------------------------------------------------------------------------------
 
-/// One `<th>` or `<td>` of a table.
-struct Cell<'a> {
-    header: bool,
-    text: &'a str,
-    rows: usize,
-    cols: usize,
-    class: &'static str,
-    align_left: bool,
-}
-
-impl<'a> Cell<'a> {
-    /// A header cell of the format (a label).
-    fn header(text: &'a str) -> Self {
-        Cell {
-            header: true,
-            text,
-            rows: 1,
-            cols: 1,
-            class: "",
-            align_left: false,
+fn push_layout(out: &mut String, report: &Report, layout: &TableLayout) {
+    let class = match layout.table {
+        SectionId::Active => "table-active",
+        SectionId::Requests => "table-requests",
+        _ => "table-appeals",
+    };
+    out.push_str(&format!(
+        "<table class=\"{class}\" border=\"1\" style=\"border-collapse:collapse;{CELL_BORDER}\">\n<colgroup>"
+    ));
+    for (col_class, count) in &layout.columns {
+        for _ in 0..*count {
+            out.push_str(&format!("<col class=\"{col_class}\">"));
         }
     }
-    /// A row's own label, read left-aligned as in the official table.
-    fn row_label(text: &'a str) -> Self {
-        Cell {
-            align_left: true,
-            ..Cell::header(text)
+    out.push_str("</colgroup>\n");
+    for group in &layout.groups {
+        let tag = if group.is_head { "thead" } else { "tbody" };
+        out.push_str(&format!("<{tag}>\n"));
+        for row in &group.rows {
+            push_row(out, report, row);
         }
+        out.push_str(&format!("</{tag}>\n"));
     }
-    /// A value the user typed.
-    fn value(text: &'a str) -> Self {
-        Cell {
-            header: false,
-            ..Cell::header(text)
-        }
-    }
-    fn rows(self, rows: usize) -> Self {
-        Cell { rows, ..self }
-    }
-    fn cols(self, cols: usize) -> Self {
-        Cell { cols, ..self }
-    }
-    fn class(self, class: &'static str) -> Self {
-        Cell { class, ..self }
-    }
-
-    fn push(&self, out: &mut String) {
-        let tag = if self.header { "th" } else { "td" };
-        out.push('<');
-        out.push_str(tag);
-        if !self.class.is_empty() {
-            out.push_str(&format!(" class=\"{}\"", self.class));
-        }
-        if self.rows > 1 {
-            out.push_str(&format!(" rowspan=\"{}\"", self.rows));
-        }
-        if self.cols > 1 {
-            out.push_str(&format!(" colspan=\"{}\"", self.cols));
-        }
-        let align = if self.align_left { "left" } else { "center" };
-        out.push_str(&format!(" style=\"{CELL_BORDER};text-align:{align}\">"));
-        out.push_str(&escape(self.text));
-        out.push_str("</");
-        out.push_str(tag);
-        out.push('>');
-    }
-}
-
-/// A blank cell prints empty: blank is not zero.
-fn count_text(count: Count) -> String {
-    count.map(|n| n.to_string()).unwrap_or_default()
+    out.push_str("</table>");
 }
 
 /// A row that opens a rowspan cell is marked so the print styles can let the span break across
 /// pages (see print.css).
-fn push_row(out: &mut String, cells: &[Cell]) {
+fn push_row(out: &mut String, report: &Report, cells: &[LayoutCell]) {
     if cells.iter().any(|cell| cell.rows > 1) {
         out.push_str("<tr class=\"opens-span\">");
     } else {
         out.push_str("<tr>");
     }
     for cell in cells {
-        cell.push(out);
+        push_cell(out, report, cell);
     }
     out.push_str("</tr>\n");
 }
 
-fn open_table(out: &mut String, class: &str, columns: &[(&str, usize)]) {
-    out.push_str(&format!(
-        "<table class=\"{class}\" border=\"1\" style=\"border-collapse:collapse;{CELL_BORDER}\">\n<colgroup>"
-    ));
-    for (col_class, count) in columns {
-        for _ in 0..*count {
-            out.push_str(&format!("<col class=\"{col_class}\">"));
-        }
+fn push_cell(out: &mut String, report: &Report, cell: &LayoutCell) {
+    // A blank cell prints empty: blank is not zero.
+    let (tag, text, align) = match &cell.content {
+        CellContent::Header(label) => ("th", (*label).to_owned(), "center"),
+        CellContent::RowLabel(label) => ("th", (*label).to_owned(), "left"),
+        CellContent::Value(place) => (
+            "td",
+            report.cell(place).map(|v| v.text()).unwrap_or_default(),
+            "center",
+        ),
+    };
+    out.push('<');
+    out.push_str(tag);
+    if !cell.class.is_empty() {
+        out.push_str(&format!(" class=\"{}\"", cell.class));
     }
-    out.push_str("</colgroup>\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Table 二 — 主动公开政府信息情况
-// ---------------------------------------------------------------------------------------------
-
-/// Four bands, each with its article row and its own header row. A band with one value column
-/// (处理决定数量, 收费金额) spans it over the three columns of the widest band, as the official table
-/// does. The bands go in separate `<tbody>`s rather than a `<thead>`: each band's header belongs
-/// to that band only and must not repeat on a new page.
-fn push_active_table(out: &mut String, report: &Report) {
-    let value_columns = ACTIVE_BANDS
-        .iter()
-        .map(|band| band.kind.columns().len())
-        .max()
-        .unwrap_or(1);
-    let width = 1 + value_columns;
-    open_table(
-        out,
-        "table-active",
-        &[("active-item", 1), ("active-value", value_columns)],
-    );
-    for band in &ACTIVE_BANDS {
-        let columns = band.kind.columns();
-        // The last column takes whatever the band's own columns leave of the widest band.
-        let span = |i: usize| {
-            if i + 1 == columns.len() {
-                value_columns.saturating_sub(columns.len() - 1).max(1)
-            } else {
-                1
-            }
-        };
-        out.push_str("<tbody>\n");
-        push_row(
-            out,
-            &[Cell::row_label(band.article).cols(width).class("band")],
-        );
-        let mut header = vec![Cell::header(ACTIVE_ITEM_HEADER)];
-        header.extend(
-            columns
-                .iter()
-                .enumerate()
-                .map(|(i, (_, label))| Cell::header(label).cols(span(i))),
-        );
-        push_row(out, &header);
-        for row in band.rows {
-            let values: Vec<String> = match band.kind {
-                ActiveRowKind::FeeAmount => vec![report
-                    .active
-                    .fees
-                    .as_ref()
-                    .map(|fee| fee.0.clone())
-                    .unwrap_or_default()],
-                ActiveRowKind::IssuedRepealedInForce | ActiveRowKind::Decisions => report
-                    .active
-                    .counts(row.id)
-                    .iter()
-                    .map(|count| count_text(*count))
-                    .collect(),
-            };
-            let mut cells = vec![Cell::row_label(row.label)];
-            cells.extend(
-                (0..columns.len())
-                    .map(|i| Cell::value(values.get(i).map_or("", String::as_str)).cols(span(i))),
-            );
-            push_row(out, &cells);
-        }
-        out.push_str("</tbody>\n");
+    if cell.rows > 1 {
+        out.push_str(&format!(" rowspan=\"{}\"", cell.rows));
     }
-    out.push_str("</table>");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Table 三 — 收到和处理政府信息公开申请情况
-// ---------------------------------------------------------------------------------------------
-
-fn push_request_table(out: &mut String, report: &Report) {
-    let columns = REQUEST_COLUMNS.len();
-    open_table(
-        out,
-        "table-requests",
-        &[
-            ("requests-group", 1),
-            ("requests-category", 1),
-            ("requests-label", 1),
-            ("requests-count", columns),
-        ],
-    );
-
-    out.push_str("<thead>\n");
-    push_row(
-        out,
-        &[
-            Cell::header(REQUEST_CORNER_NOTE)
-                .rows(3)
-                .cols(REQUEST_LABEL_COLUMNS)
-                .class("corner"),
-            Cell::header(REQUEST_APPLICANT_HEADER).cols(columns),
-        ],
-    );
-    let organisations = REQUEST_ORGANISATION_COLUMNS;
-    let second: Vec<Cell> = REQUEST_COLUMNS
-        .iter()
-        .enumerate()
-        .filter_map(|(i, column)| {
-            if i == organisations.start {
-                Some(Cell::header(REQUEST_ORGANISATION_HEADER).cols(organisations.len()))
-            } else if organisations.contains(&i) {
-                None
-            } else {
-                Some(Cell::header(column.label).rows(2))
-            }
-        })
-        .collect();
-    push_row(out, &second);
-    let third: Vec<Cell> = REQUEST_COLUMNS
-        .get(organisations)
-        .unwrap_or_default()
-        .iter()
-        .map(|column| Cell::header(column.label))
-        .collect();
-    push_row(out, &third);
-    out.push_str("</thead>\n<tbody>\n");
-
-    let result_rows = REQUEST_ROWS.iter().filter(|row| row.in_results).count();
-    for (i, (def, counts)) in REQUEST_ROWS
-        .iter()
-        .zip(report.requests.0.iter())
-        .enumerate()
-    {
-        let previous = i.checked_sub(1).and_then(|p| REQUEST_ROWS.get(p));
-        let mut cells = Vec::with_capacity(REQUEST_LABEL_COLUMNS + columns);
-        let mut label_columns = REQUEST_LABEL_COLUMNS;
-        if def.in_results {
-            label_columns -= 1;
-            if !previous.is_some_and(|p| p.in_results) {
-                cells.push(
-                    Cell::header(RESULT_GROUP_LABEL)
-                        .rows(result_rows)
-                        .class("group"),
-                );
-            }
-        }
-        if let Some(category) = def.category {
-            label_columns -= 1;
-            let in_category =
-                |row: &format::RequestRowDef| row.category.is_some_and(|c| c.key == category.key);
-            if !previous.is_some_and(in_category) {
-                let rows = REQUEST_ROWS.iter().filter(|row| in_category(row)).count();
-                cells.push(Cell::header(category.label).rows(rows).class("category"));
-            }
-        }
-        cells.push(Cell::row_label(def.label).cols(label_columns));
-        let values: Vec<String> = counts.iter().map(|count| count_text(*count)).collect();
-        cells.extend(values.iter().map(|value| Cell::value(value)));
-        push_row(out, &cells);
+    if cell.cols > 1 {
+        out.push_str(&format!(" colspan=\"{}\"", cell.cols));
     }
-    out.push_str("</tbody>\n</table>");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Table 四 — 政府信息公开行政复议、行政诉讼情况
-// ---------------------------------------------------------------------------------------------
-
-/// Header: 行政复议 | 行政诉讼 over their groups; a group that is its own parent (行政复议) has its
-/// five result labels two rows high, the suit groups have their group cell and then the labels.
-fn push_appeal_table(out: &mut String, report: &Report) {
-    let per_group = APPEAL_COLUMNS.len();
-    open_table(
-        out,
-        "table-appeals",
-        &[("appeals-count", per_group * APPEAL_GROUPS.len())],
-    );
-    out.push_str("<thead>\n");
-
-    let mut top = Vec::new();
-    for (i, group) in APPEAL_GROUPS.iter().enumerate() {
-        let previous = i.checked_sub(1).and_then(|p| APPEAL_GROUPS.get(p));
-        if previous.is_some_and(|p| p.parent == group.parent) {
-            continue;
-        }
-        let groups = APPEAL_GROUPS
-            .iter()
-            .skip(i)
-            .take_while(|g| g.parent == group.parent)
-            .count();
-        top.push(Cell::header(group.parent).cols(groups * per_group));
-    }
-    push_row(out, &top);
-
-    let mut middle = Vec::new();
-    let mut bottom = Vec::new();
-    for group in &APPEAL_GROUPS {
-        if group.label == group.parent {
-            middle.extend(APPEAL_COLUMNS.iter().map(|c| Cell::header(c.label).rows(2)));
-        } else {
-            middle.push(Cell::header(group.label).cols(per_group));
-            bottom.extend(APPEAL_COLUMNS.iter().map(|c| Cell::header(c.label)));
-        }
-    }
-    push_row(out, &middle);
-    push_row(out, &bottom);
-    out.push_str("</thead>\n<tbody>\n");
-
-    let values: Vec<String> = report
-        .appeals
-        .0
-        .iter()
-        .flatten()
-        .map(|count| count_text(*count))
-        .collect();
-    let cells: Vec<Cell> = values.iter().map(|value| Cell::value(value)).collect();
-    push_row(out, &cells);
-    out.push_str("</tbody>\n</table>");
+    out.push_str(&format!(" style=\"{CELL_BORDER};text-align:{align}\">"));
+    out.push_str(&escape(&text));
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
 }
 
 #[cfg(test)]
