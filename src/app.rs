@@ -1,42 +1,131 @@
-//! The one screen of the app: the report's title and its editor frame.
+//! The one screen of the app: toolbar, report header, the six sections, the findings.
 
+use leptos::ev;
 use leptos::prelude::*;
-use nianbao_report::format::{REPORT_TITLE, SECTIONS};
+use nianbao_report::format::{AgencyKind, REPORT_TITLE, SECTIONS};
+use nianbao_report::Report;
 
-use crate::platform::service_worker;
+use crate::editor::findings::FindingsPanel;
+use crate::editor::header::ReportHeader;
+use crate::editor::section::ReportSection;
+use crate::i18n::{self, Lang};
+use crate::platform::{service_worker, storage};
+use crate::store::{use_store, Store};
+
+const LANG_KEY: &str = "lang";
 
 #[component]
 pub fn App() -> impl IntoView {
+    let lang = storage::read(LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|key| Lang::from_key(&key))
+        .unwrap_or_default();
+    let store = Store::new(new_report(), true, lang);
+    provide_context(store);
+    Effect::new(move |_| {
+        let lang = store.lang.get();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", lang.html_lang());
+        }
+    });
+    // Undo and redo belong to the whole report, not to one input.
+    let _ = window_event_listener(ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.is_composing() {
+            return;
+        }
+        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                store.undo();
+            }
+            ("y", _) | ("z", true) => {
+                ev.prevent_default();
+                store.redo();
+            }
+            _ => {}
+        }
+    });
     let update_ready = service_worker::register();
     view! {
-        <header class="app-header">
-            <span class="app-name">"年报"</span>
-            <h1 class="report-title">{REPORT_TITLE}</h1>
-        </header>
+        <Toolbar />
         <UpdateBanner update_ready />
-        <main class="editor" aria-label="报告编辑区">
-            {SECTIONS
-                .iter()
-                .map(|def| {
-                    view! {
-                        <section class="report-section" id=format!("section-{}", def.key)>
-                            <h2>{def.heading}</h2>
-                        </section>
-                    }
-                })
-                .collect_view()}
-        </main>
+        <NoticeBar />
+        <div class="workspace">
+            <main class="editor" aria-label=move || store.lang.get().pick(i18n::EDITOR_REGION)>
+                <h1 class="report-title">{move || store.report.with(|r| if r.meta.agency.trim().is_empty() && r.meta.title.trim().is_empty() { REPORT_TITLE.to_owned() } else { r.title() })}</h1>
+                <ReportHeader />
+                {SECTIONS.iter().map(|def| view! { <ReportSection def /> }).collect_view()}
+            </main>
+            <FindingsPanel />
+        </div>
+    }
+}
+
+/// A new report of the official template, for last year (the year most reports are written for).
+fn new_report() -> Report {
+    let year = js_sys::Date::new_0().get_full_year() as i32 - 1;
+    Report::new_blank("", AgencyKind::Township, year)
+}
+
+#[component]
+fn Toolbar() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let switch_language = move |_| {
+        let next = match lang.get_untracked() {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        };
+        lang.set(next);
+        if let Err(error) = storage::write(LANG_KEY, next.key()) {
+            store.say(error.message_zh(), error.message_en());
+        }
+    };
+    view! {
+        <header class="app-header">
+            <span class="app-name">{move || lang.get().pick(i18n::APP_NAME)}</span>
+            <div class="toolbar" role="toolbar">
+                <button class="undo" on:click=move |_| store.undo()
+                    title="Ctrl+Z">{move || lang.get().pick(i18n::UNDO)}</button>
+                <button class="redo" on:click=move |_| store.redo()
+                    title="Ctrl+Y">{move || lang.get().pick(i18n::REDO)}</button>
+                <label class="auto-total" title=move || lang.get().pick(i18n::AUTO_TOTAL_HINT)>
+                    <input type="checkbox" prop:checked=move || store.auto_total.get()
+                        on:change=move |ev| store.set_auto_total(event_target_checked(&ev)) />
+                    {move || lang.get().pick(i18n::AUTO_TOTAL)}
+                </label>
+                <button class="switch-language" lang=move || match lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
+                    on:click=switch_language>{move || lang.get().pick(i18n::SWITCH_LANGUAGE)}</button>
+            </div>
+        </header>
+    }
+}
+
+/// A message that stays until dismissed or replaced (a refused paste names its cells here).
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    view! {
+        <Show when=move || store.notice.with(Option::is_some)>
+            <div class="banner banner-notice" role="alert">
+                <span class="notice-text">{move || store.notice.with(|n| n.as_ref().map(|n| lang.get().choose(&n.zh, &n.en).to_owned()).unwrap_or_default())}</span>
+                <button on:click=move |_| store.notice.set(None)>{move || lang.get().pick(i18n::CLOSE)}</button>
+            </div>
+        </Show>
     }
 }
 
 /// Tells the user a new version has been downloaded, and reloads into it when they agree.
 #[component]
 fn UpdateBanner(update_ready: ReadSignal<bool>) -> impl IntoView {
+    let lang = use_store().lang;
     view! {
         <Show when=move || update_ready.get()>
             <div class="banner banner-update" role="status">
-                "新版本已就绪。/ A new version is ready."
-                <button on:click=|_| service_worker::activate_update()>"重新加载 / Reload"</button>
+                {move || lang.get().pick(i18n::UPDATE_READY)}
+                <button on:click=|_| service_worker::activate_update()>{move || lang.get().pick(i18n::RELOAD)}</button>
             </div>
         </Show>
     }

@@ -2,7 +2,10 @@
 //! The core knows the report; this crate shows it and does the browser's side effects.
 
 pub mod app;
+pub mod editor;
+pub mod i18n;
 pub mod platform;
+pub mod store;
 
 /// Mounts the app on the page's body.
 pub fn start() {

@@ -4,6 +4,8 @@
 //! No browser, no signals, no I/O but what a caller hands in: the app, the `nianbao` command and
 //! the tests all stand on this crate.
 
+pub mod clipboard;
+pub mod drafts;
 pub mod export;
 pub mod finding;
 pub mod format;

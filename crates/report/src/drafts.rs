@@ -1,0 +1,786 @@
+//! How a draft is kept in the browser: the versioned envelope around a report, the index of
+//! drafts shown on the start page, and what two tabs editing one draft do when both save.
+//!
+//! Everything here is pure: the app reads and writes localStorage and hands the text in. Keys
+//! are given without the app's `nianbao:` prefix.
+//!
+//! Invariants, kept by the code next to them:
+//! - A draft that cannot be read is never overwritten and never dropped: [`decode`] hands the
+//!   raw text back in its error, and [`rebuild_index`] lists the draft as damaged.
+//! - The index is a cache: it can always be rebuilt from the drafts, so a damaged index costs
+//!   nothing but the rebuild.
+//! - A tab writes only over the revision it last saw ([`resolve`]); a tab that finds a newer
+//!   revision merges ([`merge_three_way`]) instead of writing over another tab's work.
+//!
+//! ## Usage
+//! ```
+//! use nianbao_report::drafts::{self, DraftEnvelope, Resolution};
+//! use nianbao_report::{AgencyKind, Report};
+//!
+//! let report = Report::new_blank("某街道办事处", AgencyKind::Township, 2024);
+//! let mine = DraftEnvelope::new("d1", "tab-a", report);
+//! // The tab last read revision 0 and nothing is stored yet: it may write revision 1.
+//! let Resolution::Write(saved) = drafts::resolve(None, &mine, 0) else { unreachable!() };
+//! let text = drafts::encode(&saved); // → localStorage["nianbao:" + drafts::draft_key("d1")]
+//! assert_eq!(drafts::decode(&text).map(|d| d.revision), Ok(1));
+//! ```
+
+use crate::export::json::{self, JsonError};
+use crate::finding::Severity;
+use crate::format::{self, ActiveRowKind, SectionId, SECTIONS};
+use crate::model::{ActiveTable, Meta, Place, Report};
+use crate::rules::{self, Stage};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// The value of a draft's `format` field.
+pub const DRAFT_FORMAT: &str = "nianbao-draft";
+
+/// The envelope version this code writes, and the newest it reads.
+pub const DRAFT_SCHEMA_VERSION: u32 = 1;
+
+/// The value of the index's `format` field.
+pub const INDEX_FORMAT: &str = "nianbao-draft-index";
+
+/// The index version this code writes, and the newest it reads.
+pub const INDEX_SCHEMA_VERSION: u32 = 1;
+
+/// Where the index is stored.
+pub const INDEX_KEY: &str = "index";
+
+/// What a draft's key starts with.
+pub const DRAFT_KEY_PREFIX: &str = "draft:";
+
+/// The line put between the two texts of a section that two windows both changed.
+pub const OTHER_WINDOW_SEPARATOR: &str = "——以下为另一窗口的内容——";
+
+/// Where a draft is stored.
+pub fn draft_key(id: &str) -> String {
+    format!("{DRAFT_KEY_PREFIX}{id}")
+}
+
+/// The draft id a storage key holds, if it is a draft's key.
+pub fn draft_id(key: &str) -> Option<&str> {
+    key.strip_prefix(DRAFT_KEY_PREFIX)
+}
+
+/// Where the app keeps a stored text it could not read (written by a newer version, or damaged)
+/// before it writes anything under the draft's own key. The time makes each rescue its own key,
+/// so a second rescue cannot overwrite the first.
+pub fn recovery_key(id: &str, saved_at_ms: i64) -> String {
+    format!("recovery:{id}:{saved_at_ms}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// The envelope
+// ---------------------------------------------------------------------------------------------
+
+/// A draft as stored: the report and what the app needs to keep tabs and versions apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftEnvelope {
+    /// The version the text was stored in (older ones are migrated when read); [`encode`]
+    /// always writes [`DRAFT_SCHEMA_VERSION`].
+    pub schema_version: u32,
+    pub id: String,
+    /// Milliseconds since 1970 (JavaScript's `Date.now()`), when the draft was saved.
+    pub saved_at_ms: i64,
+    /// Counts the saves of this draft, whichever tab made them; see [`resolve`].
+    pub revision: u64,
+    /// The tab that saved it.
+    pub tab_id: String,
+    pub report: Report,
+    /// Whether the editor fills the total cells itself.
+    pub auto_total: bool,
+}
+
+impl DraftEnvelope {
+    /// A draft never saved yet (revision 0), auto-total on as the editor starts.
+    pub fn new(id: &str, tab_id: &str, report: Report) -> DraftEnvelope {
+        DraftEnvelope {
+            schema_version: DRAFT_SCHEMA_VERSION,
+            id: id.to_owned(),
+            saved_at_ms: 0,
+            revision: 0,
+            tab_id: tab_id.to_owned(),
+            report,
+            auto_total: true,
+        }
+    }
+}
+
+/// What went wrong reading a stored text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftProblem {
+    /// Not JSON, or not the shape of a draft (or of the index): the text is damaged.
+    Damaged,
+    /// Written by a newer version of the app: nothing is wrong with it, this version cannot
+    /// read it.
+    Newer { found: u64 },
+}
+
+/// Why a stored text could not be read. The raw text comes back untouched so that the app can
+/// keep it under [`recovery_key`] before anything else is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DraftError {
+    pub problem: DraftProblem,
+    /// The field at fault (`revision`, `report.requests.3.7[2]`), empty for the whole text.
+    pub path: String,
+    pub message_zh: String,
+    pub message_en: String,
+    pub raw: String,
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} / {}", self.message_zh, self.message_en)
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+impl DraftError {
+    fn damaged(raw: &str, path: &str, zh: impl fmt::Display, en: impl fmt::Display) -> DraftError {
+        let (message_zh, message_en) = if path.is_empty() {
+            (format!("草稿已损坏：{zh}"), format!("the draft is damaged: {en}"))
+        } else {
+            (
+                format!("草稿已损坏：{path}：{zh}"),
+                format!("the draft is damaged: {path}: {en}"),
+            )
+        };
+        DraftError {
+            problem: DraftProblem::Damaged,
+            path: path.to_owned(),
+            message_zh,
+            message_en,
+            raw: raw.to_owned(),
+        }
+    }
+
+    fn newer(raw: &str, what_zh: &str, what_en: &str, found: u64, supported: u32) -> DraftError {
+        DraftError {
+            problem: DraftProblem::Newer { found },
+            path: "schema_version".into(),
+            message_zh: format!(
+                "此{what_zh}由更新版本的年报应用保存（版本 {found}，本应用只能读到版本 {supported}），已原样保留，请更新应用后再打开"
+            ),
+            message_en: format!(
+                "this {what_en} was saved by a newer version of the app (version {found}; this one reads up to version {supported}); it is kept as it is, open it after updating the app"
+            ),
+            raw: raw.to_owned(),
+        }
+    }
+
+    /// A report that did not read: its path is put under `report`.
+    fn in_report(raw: &str, error: JsonError) -> DraftError {
+        let path = if error.path.is_empty() {
+            "report".to_owned()
+        } else {
+            format!("report.{}", error.path)
+        };
+        DraftError {
+            problem: DraftProblem::Damaged,
+            message_zh: format!("草稿中的报告无法读取：{}", error.message_zh),
+            message_en: format!("the report in the draft cannot be read: {}", error.message_en),
+            path,
+            raw: raw.to_owned(),
+        }
+    }
+}
+
+/// The draft as stored text: the envelope's fields, then the report as JSON v1 (the same text an
+/// export writes, so a draft's `report` can be saved as a file as it is).
+pub fn encode(draft: &DraftEnvelope) -> String {
+    let string = |s: &str| Value::from(s).to_string();
+    let mut out = String::from("{\n");
+    out.push_str(&format!("  \"format\": {},\n", string(DRAFT_FORMAT)));
+    out.push_str(&format!("  \"schema_version\": {DRAFT_SCHEMA_VERSION},\n"));
+    out.push_str(&format!("  \"id\": {},\n", string(&draft.id)));
+    out.push_str(&format!("  \"saved_at\": {},\n", draft.saved_at_ms));
+    out.push_str(&format!("  \"revision\": {},\n", draft.revision));
+    out.push_str(&format!("  \"tab\": {},\n", string(&draft.tab_id)));
+    out.push_str(&format!("  \"auto_total\": {},\n", draft.auto_total));
+    // JSON strings escape their newlines, so every line break of the report is structural and
+    // indenting after it keeps the text valid.
+    let report = json::to_json(&draft.report);
+    out.push_str("  \"report\": ");
+    out.push_str(&report.trim_end().replace('\n', "\n  "));
+    out.push_str("\n}\n");
+    out
+}
+
+/// Reads a stored draft of any known version; an older version is migrated.
+pub fn decode(raw: &str) -> Result<DraftEnvelope, DraftError> {
+    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        DraftError::damaged(
+            raw,
+            "",
+            format!("不是有效的 JSON（第{}行第{}列）", e.line(), e.column()),
+            format!("not valid JSON (line {}, column {})", e.line(), e.column()),
+        )
+    })?;
+    let from = draft_version(&value, raw)?;
+    let value = migrate(value, from);
+    let Value::Object(root) = &value else {
+        return Err(DraftError::damaged(
+            raw,
+            "",
+            "顶层不是对象",
+            "the top level is not an object",
+        ));
+    };
+    let field = |key: &'static str| Field { root, key, raw };
+    let report_value = field("report").get()?;
+    if !report_value.is_object() {
+        return Err(field("report").ill_typed("对象", "an object"));
+    }
+    // json.rs reads text; the sub-object goes back to text, which is cheap next to a save.
+    let report = json::from_json(&report_value.to_string())
+        .map_err(|error| DraftError::in_report(raw, error))?;
+    Ok(DraftEnvelope {
+        schema_version: from,
+        id: field("id").string()?,
+        saved_at_ms: field("saved_at").time()?,
+        revision: field("revision").whole()?,
+        tab_id: field("tab").string()?,
+        report,
+        auto_total: field("auto_total").boolean()?,
+    })
+}
+
+/// A field of the envelope being read, for messages that name it.
+struct Field<'a> {
+    root: &'a Map<String, Value>,
+    key: &'static str,
+    raw: &'a str,
+}
+
+impl<'a> Field<'a> {
+    fn get(&self) -> Result<&'a Value, DraftError> {
+        self.root.get(self.key).ok_or_else(|| {
+            DraftError::damaged(self.raw, self.key, "缺少此字段", "the field is missing")
+        })
+    }
+
+    fn ill_typed(&self, zh: &str, en: &str) -> DraftError {
+        let shown: String = self
+            .root
+            .get(self.key)
+            .map(Value::to_string)
+            .unwrap_or_default()
+            .chars()
+            .take(40)
+            .collect();
+        DraftError::damaged(
+            self.raw,
+            self.key,
+            format!("应为{zh}，实际为 {shown}"),
+            format!("expected {en}, found {shown}"),
+        )
+    }
+
+    fn string(&self) -> Result<String, DraftError> {
+        let value = self.get()?;
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| self.ill_typed("字符串", "a string"))
+    }
+
+    fn boolean(&self) -> Result<bool, DraftError> {
+        self.get()?
+            .as_bool()
+            .ok_or_else(|| self.ill_typed("true 或 false", "true or false"))
+    }
+
+    fn whole(&self) -> Result<u64, DraftError> {
+        self.get()?
+            .as_u64()
+            .ok_or_else(|| self.ill_typed("非负整数", "a whole number ≥ 0"))
+    }
+
+    /// `Date.now()` is whole, but a time written by other code may carry a fraction.
+    fn time(&self) -> Result<i64, DraftError> {
+        let value = self.get()?;
+        value
+            .as_i64()
+            .or_else(|| {
+                value
+                    .as_f64()
+                    .filter(|t| t.is_finite() && t.abs() < 9.0e15)
+                    .map(|t| t.round() as i64)
+            })
+            .ok_or_else(|| self.ill_typed("毫秒时间", "a time in milliseconds"))
+    }
+}
+
+/// The stored version, after checking that the text is a draft at all. A version newer than
+/// this code reads is an error that keeps the raw text.
+fn draft_version(value: &Value, raw: &str) -> Result<u32, DraftError> {
+    let Value::Object(root) = value else {
+        return Err(DraftError::damaged(
+            raw,
+            "",
+            "顶层不是对象",
+            "the top level is not an object",
+        ));
+    };
+    let format = root.get("format");
+    if let Some(format) = format {
+        if format.as_str() != Some(DRAFT_FORMAT) {
+            let shown: String = format.to_string().chars().take(60).collect();
+            return Err(DraftError::damaged(
+                raw,
+                "format",
+                format!("不是草稿：format 为 {shown}，应为 \"{DRAFT_FORMAT}\""),
+                format!("not a draft: format is {shown}, expected \"{DRAFT_FORMAT}\""),
+            ));
+        }
+    }
+    let Some(version) = root.get("schema_version") else {
+        return Err(DraftError::damaged(
+            raw,
+            "schema_version",
+            "缺少此字段",
+            "the field is missing",
+        ));
+    };
+    let Some(found) = version.as_u64() else {
+        let shown: String = version.to_string().chars().take(40).collect();
+        return Err(DraftError::damaged(
+            raw,
+            "schema_version",
+            format!("应为非负整数，实际为 {shown}"),
+            format!("expected a whole number ≥ 0, found {shown}"),
+        ));
+    };
+    match u32::try_from(found) {
+        Ok(version) if version <= DRAFT_SCHEMA_VERSION => {
+            // Version 0 had no format field; every later one must say what it is.
+            if version >= 1 && format.is_none() {
+                return Err(DraftError::damaged(
+                    raw,
+                    "format",
+                    "缺少此字段",
+                    "the field is missing",
+                ));
+            }
+            Ok(version)
+        }
+        _ => Err(DraftError::newer(
+            raw,
+            "草稿",
+            "draft",
+            found,
+            DRAFT_SCHEMA_VERSION,
+        )),
+    }
+}
+
+/// One step per old version: `MIGRATIONS[v]` turns version `v` into version `v + 1`. A step
+/// only reshapes what is there; whatever is still wrong is reported by [`decode`] afterwards.
+const MIGRATIONS: [fn(Value) -> Value; DRAFT_SCHEMA_VERSION as usize] = [v0_to_v1];
+
+/// Brings a stored draft of version `from` up to [`DRAFT_SCHEMA_VERSION`], one step at a time.
+pub fn migrate(mut value: Value, from: u32) -> Value {
+    for step in MIGRATIONS.iter().skip(from as usize) {
+        value = step(value);
+    }
+    value
+}
+
+/// Version 0 was the pre-release shape, saved by the one-tab prototype:
+/// `{"schema_version": 0, "id", "saved_at", "auto_total", "report"}` with no `format`, no
+/// `revision` and no `tab` (its report is itself a version-0 report, which
+/// [`json::from_json`] migrates). Such a draft becomes revision 0 of no known tab.
+fn v0_to_v1(mut value: Value) -> Value {
+    if let Some(root) = value.as_object_mut() {
+        root.insert("format".into(), Value::from(DRAFT_FORMAT));
+        root.insert("schema_version".into(), Value::from(1u32));
+        root.entry("revision").or_insert(Value::from(0u64));
+        root.entry("tab").or_insert(Value::from(""));
+    }
+    value
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index
+// ---------------------------------------------------------------------------------------------
+
+/// One draft as the start page lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    pub id: String,
+    pub agency: String,
+    pub year: i32,
+    /// The title to show: the one typed, or the default one.
+    pub title: String,
+    #[serde(rename = "saved_at")]
+    pub saved_at_ms: i64,
+    /// How many findings of each severity the draft had when saved (stage "draft").
+    pub findings_errors: usize,
+    pub findings_warnings: usize,
+    /// The draft could not be read (damaged, or saved by a newer version): the list shows it
+    /// so that its text can be rescued, never hides it.
+    pub damaged: bool,
+}
+
+/// The list of drafts. A cache of what the drafts say: see [`rebuild_index`].
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct DraftIndex {
+    pub entries: Vec<IndexEntry>,
+}
+
+/// The index as stored.
+#[derive(Serialize, Deserialize)]
+struct IndexFile {
+    format: String,
+    schema_version: u64,
+    entries: Vec<IndexEntry>,
+}
+
+impl DraftIndex {
+    pub fn encode(&self) -> String {
+        let file = IndexFile {
+            format: INDEX_FORMAT.into(),
+            schema_version: INDEX_SCHEMA_VERSION.into(),
+            entries: self.entries.clone(),
+        };
+        // Serialising plain strings and numbers cannot fail; an empty list is still an index.
+        serde_json::to_string(&file).unwrap_or_else(|_| {
+            format!(
+                "{{\"format\":\"{INDEX_FORMAT}\",\"schema_version\":{INDEX_SCHEMA_VERSION},\"entries\":[]}}"
+            )
+        })
+    }
+
+    /// The stored index; on an error the app rebuilds it with [`rebuild_index`].
+    pub fn decode(raw: &str) -> Result<DraftIndex, DraftError> {
+        let damaged = |zh: String, en: String| DraftError {
+            problem: DraftProblem::Damaged,
+            path: String::new(),
+            message_zh: format!("草稿列表已损坏：{zh}"),
+            message_en: format!("the list of drafts is damaged: {en}"),
+            raw: raw.to_owned(),
+        };
+        let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| damaged(format!("不是有效的 JSON（{e}）"), format!("not valid JSON ({e})")))?;
+        if value.get("format").and_then(Value::as_str) != Some(INDEX_FORMAT) {
+            return Err(damaged(
+                format!("format 应为 \"{INDEX_FORMAT}\""),
+                format!("format must be \"{INDEX_FORMAT}\""),
+            ));
+        }
+        if let Some(found) = value.get("schema_version").and_then(Value::as_u64) {
+            if found > u64::from(INDEX_SCHEMA_VERSION) {
+                return Err(DraftError::newer(
+                    raw,
+                    "草稿列表",
+                    "list of drafts",
+                    found,
+                    INDEX_SCHEMA_VERSION,
+                ));
+            }
+        }
+        let file: IndexFile = serde_json::from_value(value)
+            .map_err(|e| damaged(format!("形状不对（{e}）"), format!("wrong shape ({e})")))?;
+        Ok(DraftIndex {
+            entries: file.entries,
+        })
+    }
+
+    /// The entries, the one edited last first; equal times in id order so the list is stable.
+    pub fn sorted_by_last_edit(&self) -> Vec<&IndexEntry> {
+        let mut entries: Vec<&IndexEntry> = self.entries.iter().collect();
+        entries.sort_by(|a, b| {
+            b.saved_at_ms
+                .cmp(&a.saved_at_ms)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        entries
+    }
+
+    /// Puts a draft's entry in the index, in place of the one with its id.
+    pub fn put(&mut self, entry: IndexEntry) {
+        match self.entries.iter_mut().find(|e| e.id == entry.id) {
+            Some(existing) => *existing = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) {
+        self.entries.retain(|e| e.id != id);
+    }
+}
+
+/// What the index says about a draft that was read.
+pub fn index_entry(draft: &DraftEnvelope) -> IndexEntry {
+    let findings = rules::check(&draft.report, Stage::Draft);
+    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    IndexEntry {
+        id: draft.id.clone(),
+        agency: draft.report.meta.agency.clone(),
+        year: draft.report.meta.year,
+        title: draft.report.title(),
+        saved_at_ms: draft.saved_at_ms,
+        findings_errors: count(Severity::Error),
+        findings_warnings: count(Severity::Warning),
+        damaged: false,
+    }
+}
+
+/// The index as the drafts say it is. `drafts` holds every stored (key, text) the app found;
+/// keys that are not a draft's ([`draft_key`]) are passed over. A draft that does not read is
+/// listed as damaged with whatever of its agency, year, title and time can still be read.
+pub fn rebuild_index(drafts: &[(String, String)]) -> DraftIndex {
+    let mut index = DraftIndex::default();
+    for (key, raw) in drafts {
+        let Some(id) = draft_id(key) else { continue };
+        let mut entry = match decode(raw) {
+            Ok(draft) => index_entry(&draft),
+            Err(_) => salvage(raw),
+        };
+        // The key is where the app opens the draft from, whatever id the text claims.
+        entry.id = id.to_owned();
+        index.put(entry);
+    }
+    index
+}
+
+/// What can still be read of a damaged draft, for its line in the list.
+fn salvage(raw: &str) -> IndexEntry {
+    let value: Value = serde_json::from_str(raw.strip_prefix('\u{feff}').unwrap_or(raw))
+        .unwrap_or(Value::Null);
+    let meta = value.pointer("/report/meta");
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_owned();
+    let agency = text(meta.and_then(|m| m.get("agency")));
+    let year = meta
+        .and_then(|m| m.get("year"))
+        .and_then(Value::as_i64)
+        .and_then(|y| i32::try_from(y).ok())
+        .unwrap_or(0);
+    let mut title = text(meta.and_then(|m| m.get("title")));
+    if title.trim().is_empty() && !agency.is_empty() && year != 0 {
+        title = format::default_title(&agency, year);
+    }
+    IndexEntry {
+        id: String::new(),
+        agency,
+        year,
+        title,
+        saved_at_ms: value.get("saved_at").and_then(Value::as_i64).unwrap_or(0),
+        findings_errors: 0,
+        findings_warnings: 0,
+        damaged: true,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Two tabs
+// ---------------------------------------------------------------------------------------------
+
+/// What a tab does with its save.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Nobody else saved since this tab last read the draft: store this (the next revision).
+    Write(DraftEnvelope),
+    /// Another tab saved since: merge with [`merge_three_way`] (base = the report as this tab
+    /// last read it), show the merged report, and resolve again with `theirs.revision` as the
+    /// base. Writing `mine` now would lose the other tab's work.
+    Conflict { theirs: DraftEnvelope },
+}
+
+/// Decides whether `mine` may be written. `stored` is what is under [`draft_key`] now (None if
+/// nothing is); `base_revision` is the revision this tab last read or wrote.
+pub fn resolve(stored: Option<&DraftEnvelope>, mine: &DraftEnvelope, base_revision: u64) -> Resolution {
+    match stored {
+        Some(theirs) if theirs.revision != base_revision => Resolution::Conflict {
+            theirs: theirs.clone(),
+        },
+        // A draft deleted in another tab is written again: the user is still editing it here.
+        _ => Resolution::Write(DraftEnvelope {
+            revision: base_revision.saturating_add(1),
+            ..mine.clone()
+        }),
+    }
+}
+
+/// Merges two tabs' edits of one report: per cell and per field, the side that changed it from
+/// `base` wins. When both changed a cell or a header field differently, mine is kept and the
+/// place is listed. When both changed a section's text, both texts are kept, mine first, then
+/// [`OTHER_WINDOW_SEPARATOR`] on its own line, then theirs, and the section is listed: no tab's
+/// text is lost, and the user tidies it up.
+pub fn merge_three_way(base: &Report, mine: &Report, theirs: &Report) -> (Report, Vec<Place>) {
+    let mut conflicts = Vec::new();
+    // Taken apart field by field: a field added to the model later must be merged here too.
+    let Report {
+        meta,
+        sections: _,
+        active,
+        requests: _,
+        appeals: _,
+        last_year,
+    } = mine;
+    let merged_meta = merge_meta(&base.meta, meta, &theirs.meta, &mut conflicts);
+
+    let mut sections = mine.sections.clone();
+    for def in &SECTIONS {
+        let id: SectionId = def.id;
+        let (b, m, t) = (base.sections.get(id), mine.sections.get(id), theirs.sections.get(id));
+        if m == t || t == b {
+            continue;
+        }
+        if m == b {
+            sections.set(id, t);
+        } else {
+            sections.set(id, both_texts(m, t));
+            conflicts.push(Place::Section(id));
+        }
+    }
+
+    let merged_active = merge_active(&base.active, active, &theirs.active, &mut conflicts);
+
+    let mut requests = mine.requests.clone();
+    for (row, cells) in requests.0.iter_mut().enumerate() {
+        for (column, cell) in cells.iter_mut().enumerate() {
+            let at = |r: &Report| r.requests.0.get(row).and_then(|c| c.get(column)).copied();
+            *cell = pick(
+                &at(base).flatten(),
+                cell,
+                &at(theirs).flatten(),
+                Place::Request { row, column },
+                &mut conflicts,
+            );
+        }
+    }
+
+    let mut appeals = mine.appeals.clone();
+    for (group, cells) in appeals.0.iter_mut().enumerate() {
+        for (column, cell) in cells.iter_mut().enumerate() {
+            let at = |r: &Report| r.appeals.0.get(group).and_then(|c| c.get(column)).copied();
+            *cell = pick(
+                &at(base).flatten(),
+                cell,
+                &at(theirs).flatten(),
+                Place::Appeal { group, column },
+                &mut conflicts,
+            );
+        }
+    }
+
+    // Last year's report is attached as a whole, so it is merged as a whole.
+    let last_year = pick(
+        &base.last_year,
+        last_year,
+        &theirs.last_year,
+        Place::Report,
+        &mut conflicts,
+    );
+
+    let merged = Report {
+        meta: merged_meta,
+        sections,
+        active: merged_active,
+        requests,
+        appeals,
+        last_year,
+    };
+    (merged, conflicts)
+}
+
+/// The side that changed from base; mine (and a conflict) when both changed it differently.
+fn pick<T: PartialEq + Clone>(
+    base: &T,
+    mine: &T,
+    theirs: &T,
+    place: Place,
+    conflicts: &mut Vec<Place>,
+) -> T {
+    if mine == theirs || theirs == base {
+        mine.clone()
+    } else if mine == base {
+        theirs.clone()
+    } else {
+        conflicts.push(place);
+        mine.clone()
+    }
+}
+
+fn both_texts(mine: &str, theirs: &str) -> String {
+    let mut text = mine.to_owned();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(OTHER_WINDOW_SEPARATOR);
+    text.push('\n');
+    text.push_str(theirs);
+    text
+}
+
+fn merge_meta(base: &Meta, mine: &Meta, theirs: &Meta, conflicts: &mut Vec<Place>) -> Meta {
+    let Meta {
+        agency,
+        agency_kind,
+        year,
+        title,
+        published_on,
+    } = mine;
+    Meta {
+        agency: pick(&base.agency, agency, &theirs.agency, Place::Meta("agency"), conflicts),
+        agency_kind: pick(
+            &base.agency_kind,
+            agency_kind,
+            &theirs.agency_kind,
+            Place::Meta("agency_kind"),
+            conflicts,
+        ),
+        year: pick(&base.year, year, &theirs.year, Place::Meta("year"), conflicts),
+        // A title is one line: keeping both would make a title nobody wants.
+        title: pick(&base.title, title, &theirs.title, Place::Meta("title"), conflicts),
+        published_on: pick(
+            &base.published_on,
+            published_on,
+            &theirs.published_on,
+            Place::Meta("published_on"),
+            conflicts,
+        ),
+    }
+}
+
+fn merge_active(
+    base: &ActiveTable,
+    mine: &ActiveTable,
+    theirs: &ActiveTable,
+    conflicts: &mut Vec<Place>,
+) -> ActiveTable {
+    let mut merged = mine.clone();
+    for (band, row) in format::active_rows() {
+        if band.kind == ActiveRowKind::FeeAmount {
+            let (column, _) = band.kind.columns().first().copied().unwrap_or(("amount", ""));
+            merged.fees = pick(
+                &base.fees,
+                &mine.fees,
+                &theirs.fees,
+                Place::Active(row.id, column),
+                conflicts,
+            );
+            continue;
+        }
+        let columns = band.kind.columns();
+        let (b, t) = (base.counts(row.id), theirs.counts(row.id));
+        for (i, cell) in merged.counts_mut(row.id).iter_mut().enumerate() {
+            let column = columns.get(i).map_or("", |(key, _)| key);
+            *cell = pick(
+                &b.get(i).copied().flatten(),
+                cell,
+                &t.get(i).copied().flatten(),
+                Place::Active(row.id, column),
+                conflicts,
+            );
+        }
+    }
+    merged
+}

@@ -1,0 +1,77 @@
+//! The findings panel: live as the user types, grouped by severity with counts; each finding
+//! names its rule and takes the user to its cell or paragraph.
+
+use leptos::prelude::*;
+use nianbao_report::{Basis, Finding, Severity};
+
+use super::focus_place;
+use crate::i18n;
+use crate::store::use_store;
+
+#[component]
+pub fn FindingsPanel() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let count = move |severity: Severity| store.findings.with(|all| all.iter().filter(|f| f.severity == severity).count());
+    let group = move |severity: Severity, title: i18n::Text| {
+        view! {
+            <Show when=move || { count(severity) > 0 }>
+                <h3 class=format!("findings-group {}", severity.label_en())>
+                    {move || format!("{} {}", lang.get().pick(title), count(severity))}
+                </h3>
+                <ul class="findings-list">
+                    <For
+                        each=move || store.findings.with(|all| all.iter().filter(|f| f.severity == severity).cloned().enumerate().collect::<Vec<_>>())
+                        key=|(i, f)| (*i, f.rule, f.place.id(), f.message_zh.clone())
+                        children=move |(_, finding)| view! { <FindingItem finding /> }
+                    />
+                </ul>
+            </Show>
+        }
+    };
+    view! {
+        <aside class="findings" aria-label=move || lang.get().pick(i18n::FINDINGS) aria-live="polite">
+            <h2>
+                {move || lang.get().pick(i18n::FINDINGS)}
+                <span class="counts">
+                    <span class="count error" title=move || lang.get().pick(i18n::ERRORS)>{move || count(Severity::Error)}</span>
+                    <span class="count warning" title=move || lang.get().pick(i18n::WARNINGS)>{move || count(Severity::Warning)}</span>
+                    <span class="count info" title=move || lang.get().pick(i18n::INFOS)>{move || count(Severity::Info)}</span>
+                </span>
+            </h2>
+            <Show when=move || store.findings.with(Vec::is_empty)>
+                <p class="no-findings">{move || lang.get().pick(i18n::NO_FINDINGS)}</p>
+            </Show>
+            {group(Severity::Error, i18n::ERRORS)}
+            {group(Severity::Warning, i18n::WARNINGS)}
+            {group(Severity::Info, i18n::INFOS)}
+        </aside>
+    }
+}
+
+#[component]
+fn FindingItem(finding: Finding) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let place = finding.place.clone();
+    let basis = match finding.basis {
+        Basis::Official(text) | Basis::Practice(text) => text.to_owned(),
+        Basis::Derived => String::new(),
+    };
+    let message = {
+        let finding = finding.clone();
+        move || lang.get().choose(&finding.message_zh, &finding.message_en).to_owned()
+    };
+    view! {
+        <li class=format!("finding {}", finding.severity.label_en())>
+            <button class="finding-link" data-rule=finding.rule data-place=finding.place.id()
+                on:click=move |_| { focus_place(&place); }>
+                <span class="rule">{finding.rule}</span>
+                <span class="message">{message}</span>
+            </button>
+            <span class="basis">
+                {move || format!("{}：{}", lang.get().pick(i18n::BASIS), if basis.is_empty() { lang.get().pick(i18n::BASIS_DERIVED).to_owned() } else { basis.clone() })}
+            </span>
+        </li>
+    }
+}

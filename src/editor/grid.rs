@@ -1,0 +1,379 @@
+//! A statistical table as an editable grid, laid out exactly like the official table (the
+//! core's `layout`), with the keyboard of a spreadsheet and paste of blocks from Excel or WPS.
+
+use leptos::ev;
+use leptos::prelude::*;
+use nianbao_report::clipboard;
+use nianbao_report::layout::{self, CellContent, LayoutCell, TableLayout};
+use nianbao_report::model::CellValue;
+use nianbao_report::{totals, Place, SectionId, Severity};
+use wasm_bindgen::JsCast;
+
+use super::{dom_id, focus_place};
+use crate::i18n;
+use crate::store::use_store;
+
+/// Table 二, 三 or 四 as a grid.
+#[component]
+pub fn TableGrid(table: SectionId) -> impl IntoView {
+    let store = use_store();
+    let Some(layout) = layout::table_layout(table) else {
+        return ().into_any();
+    };
+    let value_rows = StoredValue::new(layout.value_rows());
+    let heading = nianbao_report::format::section(table).heading;
+    let fill_zeros = move |_| {
+        store.edit(None, |report| {
+            value_rows.with_value(|rows| {
+                for place in rows.iter().flatten() {
+                    if report.cell(place).is_some_and(|v| v.is_blank()) {
+                        let zero = match place {
+                            Place::Active(nianbao_report::format::ActiveRowId::Fees, _) => {
+                                CellValue::Fee(Some(nianbao_report::model::Decimal("0".into())))
+                            }
+                            _ => CellValue::Count(Some(0)),
+                        };
+                        report.set_cell(place, zero);
+                    }
+                }
+            })
+        })
+    };
+    let lang = store.lang;
+    view! {
+        <div class="grid-tools">
+            <button class="fill-zeros" on:click=fill_zeros>{move || lang.get().pick(i18n::FILL_ZEROS)}</button>
+        </div>
+        <div class="grid-scroll">
+            <table class=format!("grid grid-{}", nianbao_report::format::section(table).key)
+                role="grid" aria-label=heading>
+                <colgroup>
+                    {layout.columns.iter().flat_map(|(class, n)| (0..*n).map(move |_| view! { <col class=*class /> })).collect_view()}
+                </colgroup>
+                {render_groups(&layout, value_rows)}
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+fn render_groups(layout: &TableLayout, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl IntoView {
+    layout
+        .groups
+        .iter()
+        .map(|group| {
+            let rows = group
+                .rows
+                .iter()
+                .map(|row| {
+                    let cells = row.iter().map(|cell| render_cell(cell, value_rows)).collect_view();
+                    view! { <tr role="row">{cells}</tr> }
+                })
+                .collect_view();
+            if group.is_head {
+                view! { <thead>{rows}</thead> }.into_any()
+            } else {
+                view! { <tbody>{rows}</tbody> }.into_any()
+            }
+        })
+        .collect_view()
+}
+
+fn render_cell(cell: &LayoutCell, value_rows: StoredValue<Vec<Vec<Place>>>) -> AnyView {
+    let (rowspan, colspan) = (cell.rows, cell.cols);
+    match &cell.content {
+        CellContent::Header(text) => view! {
+            <th role="columnheader" class=cell.class rowspan=rowspan colspan=colspan>{*text}</th>
+        }
+        .into_any(),
+        CellContent::RowLabel(text) => view! {
+            <th role="rowheader" class=format!("row-label {}", cell.class) rowspan=rowspan colspan=colspan>{*text}</th>
+        }
+        .into_any(),
+        CellContent::Value(place) => view! {
+            <td role="gridcell" class="value" rowspan=rowspan colspan=colspan>
+                <ValueCell place=place.clone() value_rows />
+            </td>
+        }
+        .into_any(),
+    }
+}
+
+/// Where a key sends the focus, over the grid's value cells.
+fn target_of(key: &str, shift: bool, ctrl: bool, rows: &[Vec<Place>], place: &Place) -> Option<Place> {
+    let (r, c) = rows
+        .iter()
+        .enumerate()
+        .find_map(|(r, row)| row.iter().position(|p| p == place).map(|c| (r, c)))?;
+    let at = |r: usize, c: usize| rows.get(r).and_then(|row| row.get(c.min(row.len().saturating_sub(1)))).cloned();
+    match (key, shift) {
+        ("ArrowUp", _) | ("Enter", true) => at(r.checked_sub(1)?, c),
+        ("ArrowDown", _) | ("Enter", false) => at(r + 1, c),
+        ("ArrowLeft", _) | ("Tab", true) => match c.checked_sub(1) {
+            Some(c) => at(r, c),
+            None if key == "Tab" => rows.get(r.checked_sub(1)?).and_then(|row| row.last()).cloned(),
+            None => None,
+        },
+        ("ArrowRight", _) | ("Tab", false) => {
+            if c + 1 < rows[r].len() {
+                at(r, c + 1)
+            } else if key == "Tab" {
+                rows.get(r + 1).and_then(|row| row.first()).cloned()
+            } else {
+                None
+            }
+        }
+        ("Home", _) if ctrl => rows.first().and_then(|row| row.first()).cloned(),
+        ("End", _) if ctrl => rows.last().and_then(|row| row.last()).cloned(),
+        ("Home", _) => rows[r].first().cloned(),
+        ("End", _) => rows[r].last().cloned(),
+        _ => None,
+    }
+}
+
+fn parse_cell(place: &Place, text: &str) -> Result<CellValue, clipboard::CellError> {
+    match place {
+        Place::Active(nianbao_report::format::ActiveRowId::Fees, _) => {
+            clipboard::parse_fee(text).map(CellValue::Fee)
+        }
+        _ => clipboard::parse_count(text).map(CellValue::Count),
+    }
+}
+
+/// The name of a cell in messages: 「三(七) 自然人」.
+fn cell_name(place: &Place) -> String {
+    use nianbao_report::format::{active_row, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS};
+    match place {
+        Place::Request { row, column } => format!(
+            "{} {}",
+            REQUEST_ROWS.get(*row).map_or("", |r| r.short),
+            REQUEST_COLUMNS.get(*column).map_or("", |c| c.label)
+        ),
+        Place::Appeal { group, column } => format!(
+            "{} {}",
+            APPEAL_GROUPS.get(*group).map_or("", |g| g.label),
+            APPEAL_COLUMNS.get(*column).map_or("", |c| c.label)
+        ),
+        Place::Active(row, column) => {
+            let (band, def) = active_row(*row);
+            let header = band.kind.columns().iter().find(|(k, _)| k == column).map_or("", |(_, l)| *l);
+            format!("{} {}", def.label, header)
+        }
+        other => other.id(),
+    }
+}
+
+#[component]
+fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let id = dom_id(&place);
+    let is_total = totals::is_total(&place);
+    let place = StoredValue::new(place);
+    // What the cell held when it got the focus: Escape goes back to it.
+    let value_at_focus = StoredValue::new(None::<CellValue>);
+    // Text typed that is not a value: shown, marked, never written to the report.
+    let (refused, set_refused) = signal(None::<(String, String)>);
+
+    let model_text = move || {
+        store
+            .report
+            .with(|r| place.with_value(|p| r.cell(p)).map(|v| v.text()).unwrap_or_default())
+    };
+    let read_only = move || is_total && store.auto_total.get();
+    let finding = move || place.with_value(|p| store.finding_at(p));
+    let severity_class = move || match (refused.get().is_some(), finding().map(|f| f.0)) {
+        (true, _) | (_, Some(Severity::Error)) => "cell-error",
+        (_, Some(Severity::Warning)) => "cell-warning",
+        (_, Some(Severity::Info)) => "cell-info",
+        _ => "",
+    };
+    let title = move || {
+        let lang = lang.get();
+        if let Some((zh, en)) = refused.get() {
+            return lang.choose(&zh, &en).to_owned();
+        }
+        finding().map(|(_, zh, en)| lang.choose(&zh, &en).to_owned()).unwrap_or_default()
+    };
+
+    let on_input = move |ev: ev::Event| {
+        if super::is_composing(&ev) {
+            return;
+        }
+        let text = event_target_value(&ev);
+        let target = place.get_value();
+        match parse_cell(&target, &text) {
+            Ok(value) => {
+                set_refused.set(None);
+                store.edit(Some(target.id()), move |r| {
+                    r.set_cell(&target, value);
+                });
+            }
+            Err(error) => {
+                let name = cell_name(&target);
+                set_refused.set(Some((
+                    format!("{name}：{}", error.message_zh),
+                    format!("{name}: {}", error.message_en),
+                )));
+            }
+        }
+    };
+    let revert_input = move |input: &web_sys::HtmlInputElement| {
+        set_refused.set(None);
+        input.set_value(&model_text());
+    };
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        // Keys that compose Chinese text belong to the input method, not to the grid.
+        if ev.is_composing() || ev.key_code() == 229 {
+            return;
+        }
+        let key = ev.key();
+        if key == "Escape" {
+            let target = place.get_value();
+            if let Some(before) = value_at_focus.get_value() {
+                store.edit(Some(target.id()), move |r| {
+                    r.set_cell(&target, before);
+                });
+            }
+            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                revert_input(&input);
+                input.select();
+            }
+            ev.prevent_default();
+            return;
+        }
+        let next = value_rows.with_value(|rows| {
+            place.with_value(|p| target_of(&key, ev.shift_key(), ev.ctrl_key() || ev.meta_key(), rows, p))
+        });
+        if let Some(next) = next {
+            ev.prevent_default();
+            focus_place(&next);
+        } else if key == "Enter" {
+            ev.prevent_default();
+        }
+    };
+    let on_focus = move |ev: ev::FocusEvent| {
+        value_at_focus.set_value(store.report.with_untracked(|r| place.with_value(|p| r.cell(p))));
+        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            // Typing replaces the value, as in a spreadsheet.
+            input.select();
+        }
+    };
+    let on_blur = move |ev: ev::FocusEvent| {
+        store.close_step();
+        if refused.get_untracked().is_some() {
+            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                revert_input(&input);
+            }
+        }
+    };
+    let on_paste = move |ev: ev::ClipboardEvent| {
+        let Some(data) = ev.clipboard_data() else { return };
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
+        let block = clipboard::parse_block(&plain, html.as_deref());
+        // One value into one cell: let the input take it as typing.
+        if block.len() <= 1 && block.first().is_none_or(|row| row.len() <= 1) {
+            return;
+        }
+        ev.prevent_default();
+        paste_block(store, &block, &place.get_value(), value_rows);
+    };
+
+    view! {
+        <input
+            id=id
+            class=move || format!("cell {}", severity_class())
+            class:computed=read_only
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            spellcheck="false"
+            aria-label=move || cell_name(&place.get_value())
+            aria-readonly=move || read_only().to_string()
+            aria-invalid=move || (severity_class() == "cell-error").to_string()
+            readonly=read_only
+            title=title
+            prop:value=model_text
+            on:input=on_input
+            on:compositionend=move |ev| on_input(ev.unchecked_into())
+            on:keydown=on_keydown
+            on:focus=on_focus
+            on:blur=on_blur
+            on:paste=on_paste
+        />
+    }
+}
+
+/// Pastes a block anchored at `anchor`, as one undoable step. Values that are not counts are
+/// refused and named; everything else in the block lands.
+fn paste_block(
+    store: crate::store::Store,
+    block: &[Vec<String>],
+    anchor: &Place,
+    value_rows: StoredValue<Vec<Vec<Place>>>,
+) {
+    let auto_total = store.auto_total.get_untracked();
+    let mut accepted = Vec::new();
+    let mut refused = Vec::new();
+    let mut outside = false;
+    value_rows.with_value(|rows| {
+        let Some((r0, c0)) = rows
+            .iter()
+            .enumerate()
+            .find_map(|(r, row)| row.iter().position(|p| p == anchor).map(|c| (r, c)))
+        else {
+            return;
+        };
+        for (i, line) in block.iter().enumerate() {
+            for (j, text) in line.iter().enumerate() {
+                let Some(target) = rows.get(r0 + i).and_then(|row| row.get(c0 + j)) else {
+                    outside |= !text.trim().is_empty();
+                    continue;
+                };
+                // Computed totals are not typed into: a pasted total is checked, not kept.
+                if auto_total && totals::is_total(target) {
+                    continue;
+                }
+                match parse_cell(target, text) {
+                    Ok(value) => accepted.push((target.clone(), value)),
+                    Err(error) => refused.push((cell_name(target), error)),
+                }
+            }
+        }
+    });
+    if !accepted.is_empty() {
+        store.edit(None, move |r| {
+            for (place, value) in accepted {
+                r.set_cell(&place, value);
+            }
+        });
+    }
+    if refused.is_empty() && !outside {
+        store.notice.set(None);
+        return;
+    }
+    let mut zh = String::new();
+    let mut en = String::new();
+    if !refused.is_empty() {
+        zh.push_str(i18n::PASTE_REFUSED.zh);
+        en.push_str(i18n::PASTE_REFUSED.en);
+        for (k, (name, error)) in refused.iter().enumerate() {
+            if k > 0 {
+                zh.push('；');
+                en.push_str("; ");
+            }
+            zh.push_str(&format!("{name}（{}）", error.message_zh));
+            en.push_str(&format!("{name} ({})", error.message_en));
+        }
+    }
+    if outside {
+        if !zh.is_empty() {
+            zh.push('。');
+            en.push_str(". ");
+        }
+        zh.push_str(i18n::PASTE_OUTSIDE.zh);
+        en.push_str(i18n::PASTE_OUTSIDE.en);
+    }
+    store.say(zh, en);
+}

@@ -1,0 +1,36 @@
+//! The main screen: the report header, the six sections with their tables, and the findings.
+
+pub mod findings;
+pub mod grid;
+pub mod header;
+pub mod section;
+
+use nianbao_report::Place;
+use wasm_bindgen::JsCast;
+
+/// The DOM id of the element that edits a place: what a finding's link focuses.
+pub fn dom_id(place: &Place) -> String {
+    match place {
+        Place::Section(_) | Place::Meta(_) | Place::Report => place.id().replace('/', "-"),
+        _ => format!("cell-{}", place.id().replace('/', "-")),
+    }
+}
+
+/// Moves the keyboard focus to the element editing `place`, if it is on the page.
+pub fn focus_place(place: &Place) -> bool {
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&dom_id(place)))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    element.scroll_into_view_with_bool(false);
+    element.focus().is_ok()
+}
+
+/// Whether an input event belongs to an unfinished input-method composition.
+pub fn is_composing(ev: &web_sys::Event) -> bool {
+    ev.dyn_ref::<web_sys::InputEvent>()
+        .is_some_and(web_sys::InputEvent::is_composing)
+}

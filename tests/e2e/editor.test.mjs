@@ -1,0 +1,205 @@
+// User journeys of the editor: live findings, the spreadsheet keyboard, paste from Excel,
+// undo, language, and Chinese text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, watch, waitForApp } from './harness.mjs';
+
+let browser;
+let site;
+before(async () => {
+  browser = await launchBrowser();
+  site = await serveDist();
+});
+after(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+/** A fresh page with empty storage (each test gets its own browser context). */
+async function openEditor() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const record = watch(page);
+  await page.goto(site.url);
+  await waitForApp(page);
+  return { context, page, record };
+}
+
+const cell = (page, row, column) => page.locator(`[id="cell-requests-${row}-${column}"]`);
+const focused = (page) => page.evaluate(() => document.activeElement?.id ?? '');
+const findingsOf = (page, rule) => page.locator(`.finding-link[data-rule="${rule}"]`);
+
+test('typing into table 三 with auto-total off breaks and restores R3-balance', async () => {
+  const { context, page, record } = await openEditor();
+  try {
+    await page.locator('.auto-total input').uncheck();
+    await cell(page, '1', 'natural').fill('3');
+    await cell(page, '2', 'natural').fill('0');
+    await cell(page, '3.7', 'natural').fill('2');
+    await cell(page, '4', 'natural').fill('0');
+    const balance = findingsOf(page, 'R3-balance');
+    await balance.first().waitFor();
+    assert.equal(await balance.count(), 1);
+    const text = await balance.first().textContent();
+    assert.match(text, /自然人/);
+    assert.match(text, /相差1/);
+    assert.match(await cell(page, '1', 'natural').getAttribute('class'), /cell-error/);
+    await cell(page, '3.7', 'natural').fill('3');
+    await balance.first().waitFor({ state: 'detached' });
+    assert.equal(await balance.count(), 0);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('clicking a finding focuses its cell', async () => {
+  const { context, page } = await openEditor();
+  try {
+    await page.locator('.auto-total input').uncheck();
+    await cell(page, '1', 'commercial').fill('5');
+    await cell(page, '2', 'commercial').fill('0');
+    await cell(page, '3.7', 'commercial').fill('1');
+    await cell(page, '4', 'commercial').fill('1');
+    const finding = findingsOf(page, 'R3-balance').first();
+    await finding.waitFor();
+    const place = await finding.getAttribute('data-place');
+    await page.locator('h1.report-title').click();
+    await finding.click();
+    assert.equal(await focused(page), 'cell-' + place.replaceAll('/', '-'));
+  } finally {
+    await context.close();
+  }
+});
+
+test('arrows, Enter and Tab move between cells like a spreadsheet', async () => {
+  const { context, page } = await openEditor();
+  try {
+    await cell(page, '1', 'natural').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await focused(page), 'cell-requests-1-commercial');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(page), 'cell-requests-2-commercial');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(page), 'cell-requests-3.1-commercial');
+    await page.keyboard.press('Shift+Enter');
+    assert.equal(await focused(page), 'cell-requests-2-commercial');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page), 'cell-requests-2-research');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await focused(page), 'cell-requests-2-natural');
+    await page.keyboard.press('End');
+    assert.equal(await focused(page), 'cell-requests-2-total');
+    await page.keyboard.press('Home');
+    assert.equal(await focused(page), 'cell-requests-2-natural');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(page), 'cell-requests-1-natural', 'the first row stops the cursor');
+    // Typing replaces the value, Escape gives the old one back.
+    await page.keyboard.type('7');
+    assert.equal(await cell(page, '1', 'natural').inputValue(), '7');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('9');
+    await page.keyboard.press('Escape');
+    assert.equal(await cell(page, '1', 'natural').inputValue(), '7');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a 3×7 block pasted from Excel fills the right cells and one Ctrl+Z removes it', async () => {
+  const { context, page } = await openEditor();
+  try {
+    await page.locator('.auto-total input').uncheck();
+    const tsv = ['1\t2\t3\t4\t5\t6\t21', '0\t0\t0\t0\t0\t0\t0', '1\t2\t3\t4\t5\t6\t21'].join('\r\n') + '\r\n';
+    await cell(page, '1', 'natural').focus();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, tsv);
+    const columns = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'];
+    const expected = { '1': ['1', '2', '3', '4', '5', '6', '21'], '2': ['0', '0', '0', '0', '0', '0', '0'], '3.1': ['1', '2', '3', '4', '5', '6', '21'] };
+    for (const [row, values] of Object.entries(expected)) {
+      for (const [i, column] of columns.entries()) {
+        assert.equal(await cell(page, row, column).inputValue(), values[i], `${row}/${column}`);
+      }
+    }
+    assert.equal(await cell(page, '3.2', 'natural').inputValue(), '', 'nothing below the block');
+    await page.keyboard.press('Control+z');
+    for (const row of Object.keys(expected)) {
+      for (const column of columns) {
+        assert.equal(await cell(page, row, column).inputValue(), '', `${row}/${column} after undo`);
+      }
+    }
+    await page.keyboard.press('Control+y');
+    assert.equal(await cell(page, '3.1', 'total').inputValue(), '21');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a pasted block with text in it refuses those cells by name and keeps the rest', async () => {
+  const { context, page } = await openEditor();
+  try {
+    await cell(page, '1', 'natural').focus();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '4\tabc\t2\n1\t-3\t0');
+      document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    assert.equal(await cell(page, '1', 'natural').inputValue(), '4');
+    assert.equal(await cell(page, '1', 'research').inputValue(), '2');
+    assert.equal(await cell(page, '2', 'research').inputValue(), '0');
+    assert.equal(await cell(page, '1', 'commercial').inputValue(), '');
+    const notice = await page.locator('.banner-notice').textContent();
+    assert.match(notice, /一 商业企业/);
+    assert.match(notice, /二 商业企业/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('switching to English and reloading keeps English', async () => {
+  const { context, page } = await openEditor();
+  try {
+    assert.equal(await page.locator('button.undo').textContent(), '撤销');
+    await page.locator('button.switch-language').click();
+    assert.equal(await page.locator('button.undo').textContent(), 'Undo');
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('button.undo').textContent(), 'Undo');
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  } finally {
+    await context.close();
+  }
+});
+
+test('Chinese text typed into a section shows as typed, through the input method too', async () => {
+  const { context, page } = await openEditor();
+  try {
+    const area = page.locator('[id="section-overview"]');
+    await area.fill('');
+    await page.locator('h1.report-title').click();
+    await area.focus();
+    await page.keyboard.insertText('我街道2023年共收到政府信息公开申请0件。');
+    // A real input method: composition first (pinyin), then the committed characters.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'gongkai', selectionStart: 7, selectionEnd: 7 });
+    await cdp.send('Input.imeSetComposition', { text: '公开', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '公开' });
+    assert.equal(await area.inputValue(), '我街道2023年共收到政府信息公开申请0件。公开');
+    // Undo takes the typing back as one step, not half a character.
+    await page.locator('h1.report-title').click();
+    await page.keyboard.press('Control+z');
+    assert.equal(await area.inputValue(), '');
+    await page.keyboard.press('Control+y');
+    assert.equal(await area.inputValue(), '我街道2023年共收到政府信息公开申请0件。公开');
+  } finally {
+    await context.close();
+  }
+});
