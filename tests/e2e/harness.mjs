@@ -8,7 +8,8 @@ import { join, normalize, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+// NIANBAO_DIST lets two builds (e.g. two people's) be tested side by side.
+export const DIST = process.env.NIANBAO_DIST ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 export const BASE_PATH = '/nianbao/';
 
 const TYPES = {
