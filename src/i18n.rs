@@ -89,3 +89,24 @@ pub const UPDATE_READY: Text = t("新版本已就绪。", "A new version is read
 pub const RELOAD: Text = t("重新加载", "Reload");
 pub const EDITOR_REGION: Text = t("报告编辑区", "Report editor");
 pub const CLOSE: Text = t("关闭", "Close");
+pub const N_ERRORS: Text = t("{} 个错误", "{} errors");
+pub const N_WARNINGS: Text = t("{} 个警告", "{} warnings");
+pub const N_INFOS: Text = t("{} 条提示", "{} notes");
+pub const READY_TO_PUBLISH: Text = t("✓ 可以发布：没有错误，也没有空格", "✓ Ready to publish: no errors, no blank cells");
+pub const NOT_READY_TO_PUBLISH: Text = t(
+    "尚不能发布：请处理错误并填写全部空格",
+    "Not ready to publish: fix the errors and fill every blank cell",
+);
+pub const PRINT: Text = t("打印", "Print");
+pub const PRINT_FAILED: Text = t("无法打开打印：请改用“导出HTML”后打印", "Could not print: export the HTML and print that");
+pub const COPY_REPORT: Text = t("复制全文", "Copy report");
+pub const COPY_TABLE: Text = t("复制表格", "Copy table");
+pub const REPORT_COPIED: Text = t(
+    "已复制全文（含表格），可粘贴到网站编辑器或Word/WPS",
+    "Report copied (with its tables): paste it into a website editor or Word/WPS",
+);
+pub const TABLE_COPIED: Text = t(
+    "已复制表格，可粘贴到网站编辑器、Word/WPS或Excel",
+    "Table copied: paste it into a website editor, Word/WPS or Excel",
+);
+pub const COPY_FAILED: Text = t("浏览器未允许复制", "The browser did not allow copying");

@@ -37,6 +37,9 @@ pub struct Store {
     pub auto_total: RwSignal<bool>,
     pub lang: RwSignal<Lang>,
     pub findings: Memo<Vec<Finding>>,
+    /// Whether the report could be published as it is: no error even with blanks counted as
+    /// errors (the "ready to publish" stage).
+    pub ready_to_publish: Memo<bool>,
     /// The most severe finding of each place, by place id: what a cell or paragraph shows.
     pub findings_by_place: Memo<HashMap<String, (Severity, String, String)>>,
     pub notice: RwSignal<Option<Notice>>,
@@ -46,6 +49,9 @@ impl Store {
     pub fn new(report: Report, auto_total: bool, lang: Lang) -> Store {
         let report = RwSignal::new(report);
         let findings = Memo::new(move |_| report.with(|r| rules::check(r, Stage::Draft)));
+        let ready_to_publish = Memo::new(move |_| {
+            report.with(|r| !rules::check(r, Stage::Publish).iter().any(|f| f.severity == Severity::Error))
+        });
         let findings_by_place = Memo::new(move |_| {
             let mut by_place: HashMap<String, (Severity, String, String)> = HashMap::new();
             findings.with(|all| {
@@ -64,6 +70,7 @@ impl Store {
             auto_total: RwSignal::new(auto_total),
             lang: RwSignal::new(lang),
             findings,
+            ready_to_publish,
             findings_by_place,
             notice: RwSignal::new(None),
         }

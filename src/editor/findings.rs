@@ -29,16 +29,26 @@ pub fn FindingsPanel() -> impl IntoView {
             </Show>
         }
     };
+    // 「3 个错误 · 2 个警告 · 1 条提示」
+    let summary = move || {
+        let lang = lang.get();
+        let parts = [
+            (Severity::Error, i18n::N_ERRORS),
+            (Severity::Warning, i18n::N_WARNINGS),
+            (Severity::Info, i18n::N_INFOS),
+        ];
+        parts
+            .iter()
+            .map(|(severity, words)| lang.pick(*words).replace("{}", &count(*severity).to_string()))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let ready_class = move || if store.ready_to_publish.get() { "ready ready-yes" } else { "ready ready-no" };
     view! {
         <aside class="findings" aria-label=move || lang.get().pick(i18n::FINDINGS) aria-live="polite">
-            <h2>
-                {move || lang.get().pick(i18n::FINDINGS)}
-                <span class="counts">
-                    <span class="count error" title=move || lang.get().pick(i18n::ERRORS)>{move || count(Severity::Error)}</span>
-                    <span class="count warning" title=move || lang.get().pick(i18n::WARNINGS)>{move || count(Severity::Warning)}</span>
-                    <span class="count info" title=move || lang.get().pick(i18n::INFOS)>{move || count(Severity::Info)}</span>
-                </span>
-            </h2>
+            <h2>{move || lang.get().pick(i18n::FINDINGS)}</h2>
+            <p class="findings-summary">{summary}</p>
+            <p class=ready_class>{move || lang.get().pick(if store.ready_to_publish.get() { i18n::READY_TO_PUBLISH } else { i18n::NOT_READY_TO_PUBLISH })}</p>
             <Show when=move || store.findings.with(Vec::is_empty)>
                 <p class="no-findings">{move || lang.get().pick(i18n::NO_FINDINGS)}</p>
             </Show>

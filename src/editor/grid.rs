@@ -9,6 +9,7 @@ use nianbao_report::model::CellValue;
 use nianbao_report::{totals, Place, SectionId, Severity};
 use wasm_bindgen::JsCast;
 
+use super::publish::CopyTableButton;
 use super::{dom_id, focus_place};
 use crate::i18n;
 use crate::store::use_store;
@@ -42,6 +43,7 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
     let lang = store.lang;
     view! {
         <div class="grid-tools">
+            <CopyTableButton table />
             <button class="fill-zeros" on:click=fill_zeros>{move || lang.get().pick(i18n::FILL_ZEROS)}</button>
         </div>
         <div class="grid-scroll">

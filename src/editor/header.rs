@@ -6,6 +6,7 @@ use nianbao_report::format::{self, AgencyKind, AGENCY_KINDS};
 use nianbao_report::Place;
 
 use super::dom_id;
+use super::publish::PublishBar;
 use crate::i18n::{self, Lang};
 use crate::store::use_store;
 
@@ -23,6 +24,7 @@ pub fn ReportHeader() -> impl IntoView {
     let label = move |text: i18n::Text| move || lang.get().pick(text);
     let default_title = move || report.with(|r| format::default_title(&r.meta.agency, r.meta.year));
     view! {
+        <PublishBar />
         <section class="report-header" aria-label=move || lang.get().pick(i18n::TITLE)>
             <label>
                 <span>{label(i18n::AGENCY)}</span>

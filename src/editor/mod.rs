@@ -3,6 +3,7 @@
 pub mod findings;
 pub mod grid;
 pub mod header;
+pub mod publish;
 pub mod section;
 
 use nianbao_report::Place;

@@ -3,3 +3,5 @@
 
 pub mod service_worker;
 pub mod storage;
+pub mod clipboard;
+pub mod print;

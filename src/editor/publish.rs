@@ -1,0 +1,55 @@
+//! Getting the report out: print it (through the core's printable HTML, so what prints is what
+//! exports), copy it whole, or copy one table into a website editor, Word or Excel.
+
+use leptos::prelude::*;
+use nianbao_report::export::{html, plain};
+use nianbao_report::SectionId;
+
+use crate::i18n;
+use crate::platform::{clipboard, print};
+use crate::store::{use_store, Store};
+
+#[component]
+pub fn PublishBar() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let print_report = move |_| {
+        let page = store.report.with_untracked(html::render);
+        if !print::print_html(&page) {
+            store.say(i18n::PRINT_FAILED.zh, i18n::PRINT_FAILED.en);
+        }
+    };
+    let copy_report = move |_| {
+        let (page, text) = store.report.with_untracked(|r| (html::render(r), plain::report_text(r)));
+        copied(store, clipboard::copy_rich(&page, &text), i18n::REPORT_COPIED);
+    };
+    view! {
+        <div class="publish-bar">
+            <button class="print" on:click=print_report>{move || lang.get().pick(i18n::PRINT)}</button>
+            <button class="copy-report" on:click=copy_report>{move || lang.get().pick(i18n::COPY_REPORT)}</button>
+        </div>
+    }
+}
+
+/// The button above a grid that copies that table.
+#[component]
+pub fn CopyTableButton(table: SectionId) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let copy = move |_| {
+        let (table_html, text) =
+            store.report.with_untracked(|r| (html::render_table(r, table), plain::table_tsv(r, table)));
+        copied(store, clipboard::copy_rich(&table_html, &text), i18n::TABLE_COPIED);
+    };
+    view! {
+        <button class="copy-table" on:click=copy>{move || lang.get().pick(i18n::COPY_TABLE)}</button>
+    }
+}
+
+fn copied(store: Store, ok: bool, done: i18n::Text) {
+    if ok {
+        store.say(done.zh, done.en);
+    } else {
+        store.say(i18n::COPY_FAILED.zh, i18n::COPY_FAILED.en);
+    }
+}
