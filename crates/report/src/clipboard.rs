@@ -122,8 +122,12 @@ impl<'a> Tsv<'a> {
                 State::Quoted => {
                     if c == '"' {
                         self.state = State::QuoteInQuoted;
+                    } else if line_end {
+                        // A line break inside the cell: `\r\n` is kept as one `\n`, as a
+                        // cell's text holds it.
+                        self.cell.push('\n');
                     } else {
-                        self.push_line_end_or(c, line_end);
+                        self.cell.push(c);
                     }
                 }
                 State::QuoteInQuoted => {
@@ -147,11 +151,6 @@ impl<'a> Tsv<'a> {
             }
         }
         self.state != State::Quoted
-    }
-
-    /// Inside quotes a line end is text; `\r\n` is kept as one `\n`, as cells hold it.
-    fn push_line_end_or(&mut self, c: char, line_end: bool) {
-        self.cell.push(if line_end { '\n' } else { c });
     }
 
     fn end_cell(&mut self, next_start: usize) {
@@ -481,7 +480,9 @@ impl CellError {
             ),
             CellProblem::NotAnAmount => (
                 format!("“{quoted}”不是金额：金额须为不小于0的数，单位万元"),
-                format!("“{quoted}” is not an amount: an amount is a number ≥ 0, in 万元 (10,000 yuan)"),
+                format!(
+                    "“{quoted}” is not an amount: an amount is a number ≥ 0, in 万元 (10,000 yuan)"
+                ),
             ),
         };
         CellError {
@@ -582,7 +583,9 @@ fn without_thousands_separators(text: &str) -> Option<String> {
         None => (text, None),
     };
     let mut groups = int.split(',');
-    let first = groups.next().filter(|g| (1..=3).contains(&g.len()) && is_digits(g))?;
+    let first = groups
+        .next()
+        .filter(|g| (1..=3).contains(&g.len()) && is_digits(g))?;
     let mut digits = first.to_owned();
     for group in groups {
         if group.len() != 3 || !is_digits(group) {

@@ -1,6 +1,449 @@
 //! The `nianbao` command: check, import, render and roll over reports from the shell.
+//!
+//! Argument parsing and printing only: every rule, reader and writer is the library's.
+//! Exit codes: 0 fine, 1 a finding of error level, 2 bad usage or a file that cannot be read.
 
-fn main() {
-    eprintln!("nianbao: not yet implemented");
-    std::process::exit(2);
+use nianbao_report::export::{html, json};
+use nianbao_report::import::import_published;
+use nianbao_report::next_year::next_year_draft;
+use nianbao_report::rules::{self, Stage};
+use nianbao_report::{Finding, Report, Severity};
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+nianbao — 政府信息公开工作年度报告 命令行工具 / annual disclosure report tool
+
+用法 / usage:
+  nianbao check FILE… [--json] [--last-year FILE] [--publish]
+      检查报告（JSON 或已发布报告的文本/HTML），逐条列出问题。
+      Check reports (JSON, or the text/HTML of a published report) and list the findings.
+      --json            所有文件的问题输出为一个 JSON 数组 / one JSON array of all findings
+      --last-year FILE  上一年度的报告，用于跨年度检查（取代 JSON 中的 last_year）
+                        last year's report, for the cross-year rules (replaces a JSON's last_year)
+      --publish         按“准备发布”检查：空白单元格为错误 / check as ready to publish: blanks are errors
+  nianbao import FILE [-o OUT.json]
+      把已发布报告的文本/HTML 转为 JSON（导入说明输出到标准错误）。
+      Turn a published report's text/HTML into JSON v1 (import notes go to stderr).
+  nianbao render FILE [-o OUT.html]
+      生成可打印的 HTML。 / Write the printable HTML.
+  nianbao next FILE [-o OUT.json]
+      由本年度报告生成下一年度草稿。 / Start next year's draft from this year's report.
+  nianbao --help
+
+退出码 / exit codes: 0 无错误 / no errors · 1 有错误级问题 / error-level findings ·
+  2 用法错误或文件无法读取 / bad usage or a file that cannot be read
+";
+
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    // args_os: a file name that is not UTF-8 must not panic the parser.
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let code = match parse(&args) {
+        Ok(Command::Help) => print_stdout(USAGE),
+        Ok(Command::Check(options)) => check(&options),
+        Ok(Command::Convert {
+            action,
+            input,
+            output,
+        }) => convert(action, &input, output.as_deref()),
+        Err(Failure { zh, en }) => {
+            eprintln!("nianbao: 用法错误：{zh}\nnianbao: usage error: {en}\n\n{USAGE}");
+            EXIT_FAILURE
+        }
+    };
+    ExitCode::from(code)
+}
+
+/// A message for the user, in Chinese and English.
+struct Failure {
+    zh: String,
+    en: String,
+}
+
+impl Failure {
+    fn new(zh: impl Into<String>, en: impl Into<String>) -> Failure {
+        Failure {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+// ---------------------------------------------------------------------------------------------
+
+enum Command {
+    Help,
+    Check(CheckOptions),
+    Convert {
+        action: Action,
+        input: PathBuf,
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Default)]
+struct CheckOptions {
+    files: Vec<PathBuf>,
+    json: bool,
+    last_year: Option<PathBuf>,
+    publish: bool,
+}
+
+/// The commands that turn one report into one output.
+#[derive(Clone, Copy)]
+enum Action {
+    Import,
+    Render,
+    Next,
+}
+
+fn parse(args: &[OsString]) -> Result<Command, Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::new("缺少命令", "no command given"));
+    };
+    if rest.iter().any(|a| a == "--help" || a == "-h") {
+        return Ok(Command::Help);
+    }
+    match command.to_str() {
+        Some("--help" | "-h" | "help") => Ok(Command::Help),
+        Some("check") => parse_check(rest).map(Command::Check),
+        Some("import") => parse_convert(Action::Import, rest),
+        Some("render") => parse_convert(Action::Render, rest),
+        Some("next") => parse_convert(Action::Next, rest),
+        _ => Err(Failure::new(
+            format!(
+                "未知的命令「{}」；可用的有 check、import、render、next",
+                command.to_string_lossy()
+            ),
+            format!(
+                "unknown command \"{}\"; the commands are check, import, render, next",
+                command.to_string_lossy()
+            ),
+        )),
+    }
+}
+
+fn parse_check(args: &[OsString]) -> Result<CheckOptions, Failure> {
+    let mut options = CheckOptions::default();
+    let mut args = args.iter();
+    let mut only_files = false;
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            _ if only_files => options.files.push(arg.into()),
+            Some("--") => only_files = true,
+            Some("--json") => options.json = true,
+            Some("--publish") => options.publish = true,
+            Some("--last-year") => {
+                let Some(file) = args.next() else {
+                    return Err(missing_value("--last-year"));
+                };
+                if options.last_year.replace(file.into()).is_some() {
+                    return Err(Failure::new(
+                        "--last-year 只能给一次",
+                        "--last-year can be given only once",
+                    ));
+                }
+            }
+            Some(option) if option.starts_with('-') && option.len() > 1 => {
+                return Err(unknown_option(option, "check"))
+            }
+            _ => options.files.push(arg.into()),
+        }
+    }
+    if options.files.is_empty() {
+        return Err(Failure::new(
+            "check 至少需要一个文件",
+            "check needs at least one FILE",
+        ));
+    }
+    Ok(options)
+}
+
+fn parse_convert(action: Action, args: &[OsString]) -> Result<Command, Failure> {
+    let name = action.name();
+    let mut input: Option<PathBuf> = None;
+    let mut output: Option<PathBuf> = None;
+    let mut args = args.iter();
+    let mut only_files = false;
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--") if !only_files => only_files = true,
+            Some("-o" | "--output") if !only_files => {
+                let Some(file) = args.next() else {
+                    return Err(missing_value("-o"));
+                };
+                if output.replace(file.into()).is_some() {
+                    return Err(Failure::new("-o 只能给一次", "-o can be given only once"));
+                }
+            }
+            Some(option) if !only_files && option.starts_with('-') && option.len() > 1 => {
+                return Err(unknown_option(option, name))
+            }
+            _ => {
+                if input.replace(arg.into()).is_some() {
+                    return Err(Failure::new(
+                        format!("{name} 只接受一个文件"),
+                        format!("{name} takes exactly one FILE"),
+                    ));
+                }
+            }
+        }
+    }
+    let Some(input) = input else {
+        return Err(Failure::new(
+            format!("{name} 需要一个文件"),
+            format!("{name} needs a FILE"),
+        ));
+    };
+    Ok(Command::Convert {
+        action,
+        input,
+        output,
+    })
+}
+
+fn missing_value(option: &str) -> Failure {
+    Failure::new(
+        format!("{option} 后面缺少文件名"),
+        format!("{option} needs a file name after it"),
+    )
+}
+
+fn unknown_option(option: &str, command: &str) -> Failure {
+    Failure::new(
+        format!("{command} 没有选项 {option}"),
+        format!("{command} has no option {option}"),
+    )
+}
+
+impl Action {
+    fn name(self) -> &'static str {
+        match self {
+            Action::Import => "import",
+            Action::Render => "render",
+            Action::Next => "next",
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a report
+// ---------------------------------------------------------------------------------------------
+
+/// A report read from a file, with what the importer noted on the way (nothing for JSON).
+struct Loaded {
+    report: Report,
+    notes: Vec<Finding>,
+}
+
+/// Reads the file once and takes it as JSON when it starts with `{`, as a published report
+/// otherwise.
+fn load(path: &Path) -> Result<Loaded, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure::new(
+            format!("无法读取文件：{e}"),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim_start().starts_with('{') {
+        json::from_json(text)
+            .map(|report| Loaded {
+                report,
+                notes: Vec::new(),
+            })
+            .map_err(|e| Failure::new(e.message_zh, e.message_en))
+    } else {
+        import_text(text)
+    }
+}
+
+fn import_text(text: &str) -> Result<Loaded, Failure> {
+    import_published(text)
+        .map(|imported| Loaded {
+            report: imported.report,
+            notes: imported.notes,
+        })
+        .map_err(|e| Failure::new(e.message_zh, e.message_en))
+}
+
+/// Published reports are often saved as GBK; say where the text stops being UTF-8.
+fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> Failure {
+    let good = bytes.get(..error.valid_up_to()).unwrap_or_default();
+    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = std::str::from_utf8(good.get(line_start..).unwrap_or_default())
+        .map_or(1, |s| s.chars().count() + 1);
+    Failure::new(
+        format!("第{line}行第{column}列：不是 UTF-8 编码的文本（可能是 GBK）；请另存为 UTF-8 后再试"),
+        format!("line {line}, column {column}: the text is not UTF-8 (perhaps GBK); save it as UTF-8 and try again"),
+    )
+}
+
+fn report_failure(path: &Path, failure: &Failure) {
+    let file = path.display();
+    eprintln!("{file}: {}\n{file}: {}", failure.zh, failure.en);
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+// ---------------------------------------------------------------------------------------------
+
+fn check(options: &CheckOptions) -> u8 {
+    let stage = if options.publish {
+        Stage::Publish
+    } else {
+        Stage::Draft
+    };
+    let last_year = match options.last_year.as_deref().map(load).transpose() {
+        Ok(loaded) => loaded.map(|mut l| {
+            // The model keeps one year back.
+            l.report.last_year = None;
+            l.report
+        }),
+        Err(failure) => {
+            report_failure(
+                options.last_year.as_deref().unwrap_or(Path::new("")),
+                &failure,
+            );
+            return EXIT_FAILURE;
+        }
+    };
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut code = 0;
+    let mut all = Vec::new();
+    for path in &options.files {
+        let mut loaded = match load(path) {
+            Ok(loaded) => loaded,
+            Err(failure) => {
+                // Errors go to stderr; keep the order a reader sees on one terminal.
+                let _ = out.flush();
+                report_failure(path, &failure);
+                code = EXIT_FAILURE;
+                continue;
+            }
+        };
+        if let Some(last_year) = &last_year {
+            loaded.report.last_year = Some(Box::new(last_year.clone()));
+        }
+        let mut findings = loaded.notes;
+        findings.extend(rules::check(&loaded.report, stage));
+        if code == 0 && findings.iter().any(|f| f.severity == Severity::Error) {
+            code = EXIT_FINDINGS;
+        }
+        if options.json {
+            let file = path.to_string_lossy();
+            all.extend(findings.iter().map(|f| finding_json(&file, f)));
+        } else if write_findings(&mut out, path, &findings).is_err() {
+            // A closed pipe (`| head`): nobody is reading, but the exit code still counts.
+            break;
+        }
+    }
+    if options.json {
+        let text = serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into());
+        let _ = writeln!(out, "{text}");
+    }
+    let _ = out.flush();
+    code
+}
+
+fn write_findings(out: &mut impl Write, path: &Path, findings: &[Finding]) -> io::Result<()> {
+    writeln!(out, "== {} ==", path.display())?;
+    for f in findings {
+        writeln!(
+            out,
+            "{} {:<7} {:<18} {:<28} {} / {}",
+            f.severity.label_zh(),
+            f.severity.label_en(),
+            f.rule,
+            f.place.id(),
+            f.message_zh,
+            f.message_en
+        )?;
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    writeln!(
+        out,
+        "   {errors} 个错误，{warnings} 个警告，{infos} 个提示 / {errors} errors, {warnings} warnings, {infos} info\n"
+    )
+}
+
+fn finding_json(file: &str, f: &Finding) -> serde_json::Value {
+    serde_json::json!({
+        "file": file,
+        "rule": f.rule,
+        "severity": f.severity.label_en(),
+        "place": f.place.id(),
+        "message_zh": f.message_zh,
+        "message_en": f.message_en,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// import, render, next
+// ---------------------------------------------------------------------------------------------
+
+fn convert(action: Action, input: &Path, output: Option<&Path>) -> u8 {
+    let loaded = match load(input) {
+        Ok(loaded) => loaded,
+        Err(failure) => {
+            report_failure(input, &failure);
+            return EXIT_FAILURE;
+        }
+    };
+    for note in &loaded.notes {
+        eprintln!(
+            "{}: {} {} {}: {} / {}",
+            input.display(),
+            note.severity.label_zh(),
+            note.rule,
+            note.place.id(),
+            note.message_zh,
+            note.message_en
+        );
+    }
+    let text = match action {
+        // A JSON input is read (and migrated) and written back as the current version.
+        Action::Import => json::to_json(&loaded.report),
+        Action::Render => html::render(&loaded.report),
+        Action::Next => json::to_json(&next_year_draft(&loaded.report)),
+    };
+    match output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => 0,
+            Err(e) => {
+                report_failure(
+                    path,
+                    &Failure::new(
+                        format!("无法写入文件：{e}"),
+                        format!("cannot write the file: {e}"),
+                    ),
+                );
+                EXIT_FAILURE
+            }
+        },
+        None => print_stdout(&text),
+    }
+}
+
+fn print_stdout(text: &str) -> u8 {
+    let mut out = io::stdout().lock();
+    // A closed pipe is not the command's failure.
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    0
 }

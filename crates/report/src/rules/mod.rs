@@ -11,6 +11,10 @@ mod text;
 use crate::finding::Finding;
 use crate::model::Report;
 
+/// The rule that reports blank cells: the only rule whose severity depends on the [`Stage`]
+/// (a warning in a draft, an error when publishing).
+pub const BLANK_CELL_RULE: &str = tables::BLANK;
+
 /// How strict to be: a draft may have blanks; a report about to be published may not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Stage {
@@ -32,4 +36,62 @@ pub fn check(report: &Report, stage: Stage) -> Vec<Finding> {
     // Stable: within one severity the families keep the report's order.
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CellValue, Place};
+    use crate::{AgencyKind, Severity};
+
+    fn publishable(report: &Report) -> bool {
+        !check(report, Stage::Publish)
+            .iter()
+            .any(|f| f.severity == Severity::Error)
+    }
+
+    /// The editor reads "ready to publish" off the draft findings (no error, no blank cell)
+    /// instead of running every rule twice per keystroke; this holds that shortcut to the truth.
+    #[test]
+    fn publish_stage_differs_from_draft_only_by_blank_cells() {
+        let mut report = Report::new_blank("某街道办事处", AgencyKind::Township, 2023);
+        for def in &crate::format::SECTIONS {
+            report.sections.set(
+                def.id,
+                "本年度未收取信息处理费。工作考核、社会评议、责任追究均已落实。",
+            );
+        }
+        let shortcut = |r: &Report| {
+            !check(r, Stage::Draft)
+                .iter()
+                .any(|f| f.severity == Severity::Error || f.rule == BLANK_CELL_RULE)
+        };
+        assert!(!publishable(&report));
+        assert_eq!(shortcut(&report), publishable(&report));
+        for table in [
+            crate::SectionId::Active,
+            crate::SectionId::Requests,
+            crate::SectionId::Appeals,
+        ] {
+            for place in crate::layout::table_layout(table)
+                .unwrap()
+                .value_rows()
+                .iter()
+                .flatten()
+            {
+                let value = match place {
+                    Place::Active(crate::format::ActiveRowId::Fees, _) => {
+                        CellValue::Fee(Some(crate::model::Decimal("0".into())))
+                    }
+                    _ => CellValue::Count(Some(0)),
+                };
+                report.set_cell(place, value);
+            }
+        }
+        assert!(publishable(&report), "{:?}", check(&report, Stage::Publish));
+        assert_eq!(shortcut(&report), publishable(&report));
+        report.requests.0[0][0] = None;
+        assert!(!publishable(&report));
+        assert_eq!(shortcut(&report), publishable(&report));
+    }
 }

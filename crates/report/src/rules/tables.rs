@@ -20,7 +20,7 @@ const ROW_TOTAL: &str = "R3-row-total";
 const RESULTS_TOTAL: &str = "R3-results-total";
 const GROUP_TOTAL: &str = "R4-group-total";
 const INTEGER: &str = "C-integer";
-const BLANK: &str = "C-blank";
+pub(super) const BLANK: &str = "C-blank";
 const OTHER_SHARE: &str = "R3-other-share";
 
 /// R3-other-share fires above this share of （六）其他处理 in （七）总计, in percent. 沭阳县人民政府

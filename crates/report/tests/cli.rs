@@ -1,0 +1,429 @@
+//! The `nianbao` command run as a user would: on files, reading its output and exit code.
+
+use nianbao_report::export::json::{from_json, to_json};
+use nianbao_report::format::{self, AgencyKind, SectionId};
+use nianbao_report::model::{Decimal, Report};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::Instant;
+
+const SEED: &str = include_str!("fixtures/erdun-2023.txt");
+
+/// A folder of its own per test, removed when the test ends.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        let dir = std::env::temp_dir().join(format!("nianbao-cli-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn nianbao(args: &[&Path]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .expect("the nianbao binary runs")
+}
+
+fn run(args: &[&str]) -> Output {
+    let args: Vec<&Path> = args.iter().map(Path::new).collect();
+    nianbao(&args)
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The text of the seed between two section headings.
+fn seed_section(id: SectionId) -> String {
+    let heading = format::section(id).heading;
+    let next = format::SECTIONS
+        .get(id as usize + 1)
+        .map_or("\u{0}", |s| s.heading);
+    let start = SEED.find(heading).unwrap() + heading.len();
+    let end = SEED[start..].find(next).map_or(SEED.len(), |i| start + i);
+    SEED[start..end].trim().to_owned()
+}
+
+/// The seed, 锡林浩特市额尔敦街道办事处 2023, as the editor would hold it: table 三 all 0,
+/// 行政许可 8, the rest of table 二 and table 四 0.
+fn erdun() -> Report {
+    let mut r = Report::new_blank("锡林浩特市额尔敦街道办事处", AgencyKind::Township, 2023);
+    for id in [SectionId::Overview, SectionId::Problems, SectionId::Other] {
+        r.sections.set(id, seed_section(id));
+    }
+    r.active.regulations = [Some(0); 3];
+    r.active.normative_documents = [Some(0); 3];
+    r.active.licensing = Some(8);
+    r.active.punishment = Some(0);
+    r.active.enforcement = Some(0);
+    r.active.fees = Some(Decimal("0".into()));
+    r.requests.0 = [[Some(0); 7]; 25];
+    r.appeals.0 = [[Some(0); 5]; 3];
+    r
+}
+
+/// The example of the spec: 自然人 一(3)+二(0)=3 but 三(七)(2)+四(0)=2.
+fn unbalanced() -> Report {
+    let mut r = erdun();
+    for (row, n) in [("1", 3), ("3.1", 2), ("3.7", 2)] {
+        let cells = r.requests.row_mut(row);
+        cells[0] = Some(n);
+        cells[6] = Some(n);
+    }
+    r
+}
+
+#[test]
+fn a_good_report_exits_0() {
+    let dir = TempDir::new("good");
+    let good = dir.write("erdun.json", to_json(&erdun()));
+    let out = nianbao(&[Path::new("check"), &good]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("== {} ==", good.display())),
+        "{text}"
+    );
+    assert!(text.contains("0 个错误"), "{text}");
+    assert!(!text.contains("错误 error"), "{text}");
+}
+
+#[test]
+fn a_broken_balance_is_reported_and_exits_1() {
+    let dir = TempDir::new("balance");
+    let file = dir.write("unbalanced.json", to_json(&unbalanced()));
+    let out = nianbao(&[Path::new("check"), &file]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let text = stdout(&out);
+    // Both the 自然人 and the 总计 column are off by one.
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains("R3-balance")).collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    let natural = lines
+        .iter()
+        .find(|l| l.contains("requests/1/natural"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(natural.starts_with("错误 error"), "{natural}");
+    assert!(natural.contains("自然人"), "{natural}");
+    assert!(natural.contains("一(3)+二(0)=3"), "{natural}");
+    assert!(natural.contains("相差1"), "{natural}");
+    assert!(natural.contains("difference 1"), "{natural}");
+    assert!(
+        lines.iter().any(|l| l.contains("requests/1/total")),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_output_is_one_array_for_all_files() {
+    let dir = TempDir::new("json");
+    let bad = dir.write("unbalanced.json", to_json(&unbalanced()));
+    let good = dir.write("erdun.json", to_json(&erdun()));
+    let out = nianbao(&[Path::new("check"), &bad, &good, Path::new("--json")]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let findings: Value = serde_json::from_slice(&out.stdout).expect("--json prints JSON");
+    let findings = findings.as_array().expect("one array");
+    let balance: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["rule"] == "R3-balance")
+        .collect();
+    assert_eq!(balance.len(), 2, "{findings:#?}");
+    let f = balance
+        .iter()
+        .find(|f| f["place"] == "requests/1/natural")
+        .unwrap();
+    assert_eq!(f["file"], bad.to_string_lossy().as_ref());
+    assert_eq!(f["severity"], "error");
+    assert!(f["message_zh"].as_str().unwrap().contains("相差1"));
+    assert!(f["message_en"].as_str().unwrap().contains("difference 1"));
+    for f in findings {
+        let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys.len(),
+            6,
+            "file, rule, severity, place, message_zh, message_en: {f}"
+        );
+        // The good report has no errors of its own.
+        if f["file"] == good.to_string_lossy().as_ref() {
+            assert_ne!(f["severity"], "error", "{f}");
+        }
+    }
+}
+
+#[test]
+fn malformed_json_says_where_it_broke_and_exits_2() {
+    let dir = TempDir::new("malformed");
+    let mut text = to_json(&erdun());
+    // Line 5 is `    "agency": …`; drop the comma that ends it.
+    let comma = text.find("办事处\",").unwrap() + "办事处\"".len();
+    text.remove(comma);
+    let broken = dir.write("broken.json", text);
+    let good = dir.write("erdun.json", to_json(&unbalanced()));
+    let out = nianbao(&[Path::new("check"), &broken, &good]);
+    // 2 wins over the other file's error-level findings; that file is still checked.
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "{}: 第6行第5列：不是有效的 JSON",
+            broken.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("line 6, column 5: not valid JSON"), "{err}");
+    assert!(stdout(&out).contains("R3-balance"));
+
+    let newer = dir.write(
+        "newer.json",
+        to_json(&erdun()).replace("\"schema_version\": 1", "\"schema_version\": 3"),
+    );
+    let out = nianbao(&[Path::new("check"), &newer]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("此文件由更新版本的年报生成（版本 3），请更新应用"));
+
+    let out = run(&["check", "/nonexistent/nianbao.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("无法读取文件"), "{}", stderr(&out));
+
+    // GBK bytes for 额尔敦: said to be not UTF-8, with the place.
+    let gbk = dir.write("gbk.txt", b"\xb6\xee\xb6\xfb\xb6\xd8");
+    let out = nianbao(&[Path::new("check"), &gbk]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("第1行第1列：不是 UTF-8"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn last_year_feeds_the_cross_year_rules() {
+    let dir = TempDir::new("last-year");
+    let mut last = erdun();
+    last.meta.year = 2022;
+    let cells = last.requests.row_mut("4");
+    cells[0] = Some(2);
+    cells[6] = Some(2);
+    let last = dir.write("2022.json", to_json(&last));
+    let this = dir.write("2023.json", to_json(&erdun()));
+    let out = nianbao(&[Path::new("check"), &this]);
+    assert!(!stdout(&out).contains("X-carry-over"), "{}", stdout(&out));
+    let out = nianbao(&[Path::new("check"), &this, Path::new("--last-year"), &last]);
+    let text = stdout(&out);
+    assert!(text.contains("X-carry-over"), "{text}");
+    assert!(text.contains("requests/2/natural"), "{text}");
+}
+
+#[test]
+fn publish_makes_blanks_errors() {
+    let dir = TempDir::new("publish");
+    let mut r = erdun();
+    r.active.punishment = None;
+    let file = dir.write("blank.json", to_json(&r));
+    let draft = nianbao(&[Path::new("check"), &file]);
+    assert_eq!(draft.status.code(), Some(0), "{}", stdout(&draft));
+    assert!(stdout(&draft).contains("C-blank"));
+    let publish = nianbao(&[Path::new("check"), Path::new("--publish"), &file]);
+    assert_eq!(publish.status.code(), Some(1), "{}", stdout(&publish));
+    assert!(stdout(&publish).contains("active/punishment/decisions"));
+}
+
+#[test]
+fn next_and_render_write_their_files() {
+    let dir = TempDir::new("next");
+    let mut r = erdun();
+    r.requests.row_mut("4")[6] = Some(31);
+    let file = dir.write("2023.json", to_json(&r));
+    let next = dir.0.join("2024.json");
+    let out = nianbao(&[Path::new("next"), &file, Path::new("-o"), &next]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let draft = from_json(&std::fs::read_to_string(&next).unwrap()).unwrap();
+    assert_eq!(draft.meta.year, 2024);
+    assert_eq!(draft.requests.row("2")[6], Some(31));
+    assert_eq!(draft.last_year.as_deref(), Some(&r));
+
+    let html = dir.0.join("2023.html");
+    let out = nianbao(&[Path::new("render"), &file, Path::new("-o"), &html]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("锡林浩特市额尔敦街道办事处2023年政府信息公开工作年度报告"));
+
+    // Without -o the output goes to stdout.
+    let out = nianbao(&[Path::new("render"), &file]);
+    assert!(stdout(&out).starts_with("<!DOCTYPE html>"));
+}
+
+#[test]
+fn bad_usage_exits_2_in_both_languages() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["check"],
+        &["check", "--jsn", "a.json"],
+        &["check", "a.json", "--last-year"],
+        &["render"],
+        &["render", "a.json", "b.json"],
+        &["next", "a.json", "-o"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("nianbao: 用法错误："), "{args:?}: {err}");
+        assert!(err.contains("nianbao: usage error: "), "{args:?}: {err}");
+        assert!(stdout(&out).is_empty());
+    }
+    let out = run(&["check", "--jsn", "a.json"]);
+    assert!(stderr(&out).contains("check 没有选项 --jsn"));
+    for args in [&["--help"][..], &["check", "--help"], &["help"]] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(stdout(&out).contains("nianbao check FILE…"));
+    }
+}
+
+#[test]
+fn a_thousand_files_are_checked_quickly() {
+    let dir = TempDir::new("thousand");
+    let good = to_json(&erdun());
+    let bad = to_json(&unbalanced());
+    let files: Vec<PathBuf> = (0..1000)
+        .map(|i| {
+            dir.write(
+                &format!("{i:04}.json"),
+                if i % 10 == 0 { &bad } else { &good },
+            )
+        })
+        .collect();
+    let mut args: Vec<&Path> = vec![Path::new("check"), Path::new("--json")];
+    args.extend(files.iter().map(PathBuf::as_path));
+    let start = Instant::now();
+    let out = nianbao(&args);
+    let took = start.elapsed();
+    println!("check --json of 1,000 files: {took:?}");
+    assert_eq!(out.status.code(), Some(1));
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let balance = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "R3-balance")
+        .count();
+    assert_eq!(balance, 100 * 2);
+    // A debug build on a shared 2-core machine; the release build is several times faster.
+    assert!(took.as_secs_f64() < 5.0, "{took:?}");
+}
+
+#[test]
+fn import_turns_the_seed_into_json_v1() {
+    let dir = TempDir::new("import");
+    let seed = dir.write("erdun-2023.txt", SEED);
+    let out_json = dir.0.join("erdun-2023.json");
+    let out = nianbao(&[Path::new("import"), &seed, Path::new("-o"), &out_json]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty(), "the JSON went to the file");
+    let report = from_json(&std::fs::read_to_string(&out_json).unwrap()).unwrap();
+    // The seed's numbers: table 二 行政许可 8, table 三 all 0.
+    assert_eq!(report.meta.year, 2023);
+    assert_eq!(report.active.licensing, Some(8));
+    assert_eq!(report.requests.row("3.7")[6], Some(0));
+    assert!(report.sections.get(SectionId::Other).contains("信息处理费"));
+    // Import notes go to stderr, one per line, with their rule id.
+    for line in stderr(&out).lines() {
+        assert!(line.contains(" I-") || line.contains(" S-"), "{line}");
+    }
+
+    // Checking the text directly gives the same findings as checking its JSON, plus the notes.
+    let text = nianbao(&[Path::new("check"), Path::new("--json"), &seed]);
+    let json = nianbao(&[Path::new("check"), Path::new("--json"), &out_json]);
+    assert_eq!(text.status.code(), json.status.code());
+    let rules = |o: &Output| -> Vec<String> {
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let (from_text, from_json_file) = (rules(&text), rules(&json));
+    let notes: Vec<&String> = from_text.iter().filter(|r| r.starts_with("I-")).collect();
+    assert!(!from_json_file.iter().any(|r| r.starts_with("I-")));
+    assert_eq!(from_text.len(), from_json_file.len() + notes.len());
+
+    // A JSON input is read, migrated and written back as version 1.
+    let v0 = to_json(&erdun())
+        .replace("\"format\": \"nianbao-report\",\n", "")
+        .replace("\"schema_version\": 1", "\"schema_version\": 0")
+        .replace(
+            "\"1\": [0, 0, 0, 0, 0, 0, 0]",
+            "\"1\": {\"natural\": 0, \"total\": 0}",
+        );
+    let v0 = dir.write("v0.json", v0);
+    let out = nianbao(&[Path::new("import"), &v0]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let back = from_json(&stdout(&out)).unwrap();
+    assert_eq!(
+        back.requests.row("1"),
+        &[Some(0), None, None, None, None, None, Some(0)]
+    );
+    assert!(stdout(&out).contains("\"schema_version\": 1"));
+}
+
+/// The published reports of ../shared/fixtures, all in one run.
+#[test]
+fn the_published_fixtures_are_checked_in_one_run() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("skipped: ../shared/fixtures not found");
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    let mut args: Vec<&Path> = vec![Path::new("check"), Path::new("--json")];
+    args.extend(files.iter().map(PathBuf::as_path));
+    let out = nianbao(&args);
+    assert_ne!(out.status.code(), Some(2), "{}", stderr(&out));
+    let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = findings.as_array().unwrap();
+    for file in &files {
+        let name = file.to_string_lossy();
+        let of_file: Vec<&Value> = findings
+            .iter()
+            .filter(|f| f["file"] == name.as_ref())
+            .collect();
+        assert!(!of_file.is_empty(), "{name}");
+        if name.contains("2019-format") {
+            assert!(
+                of_file.iter().any(|f| f["rule"] == "S-old-format"),
+                "{name}"
+            );
+        }
+    }
+}
