@@ -1,0 +1,251 @@
+//! The six sections found by their headings, and the text each one keeps.
+//!
+//! What comes before 「一、」 is the preamble (title, agency, date and the opening paragraph);
+//! the text between a table section's heading and its table, and notes under it, are that
+//! section's text; the statistics period line and the table's own captions are not.
+
+use super::labels::labels;
+use super::normalise::fold;
+use super::pdf_text;
+use super::Item;
+use crate::format::SectionId;
+
+pub(super) struct Region {
+    pub section: SectionId,
+    pub items: Vec<Item>,
+}
+
+pub(super) struct Document {
+    pub preamble: Vec<Item>,
+    pub regions: Vec<Region>,
+}
+
+impl Document {
+    pub fn region(&self, id: SectionId) -> Option<&Region> {
+        self.regions.iter().find(|r| r.section == id)
+    }
+
+    pub fn last_section(&self) -> Option<SectionId> {
+        self.regions.last().map(|r| r.section)
+    }
+}
+
+/// Headings met so far with nothing under them but the last: a table of contents.
+fn looks_like_contents(regions: &[Region]) -> bool {
+    const MIN_CONTENTS_HEADINGS: usize = 3;
+    regions.len() >= MIN_CONTENTS_HEADINGS
+        && regions
+            .iter()
+            .take(regions.len() - 1)
+            .all(|r| r.items.is_empty())
+}
+
+pub(super) fn is_table_section(id: SectionId) -> bool {
+    matches!(
+        id,
+        SectionId::Active | SectionId::Requests | SectionId::Appeals
+    )
+}
+
+/// Splits the items at the section headings.
+pub(super) fn split(items: Vec<Item>) -> Document {
+    let labels = labels();
+    let mut document = Document {
+        preamble: Vec::new(),
+        regions: Vec::new(),
+    };
+    for item in items {
+        if let Item::Line(line) = &item {
+            let after = document.last_section();
+            let mut heading = labels.section_heading(line, after);
+            // A table of contents lists the headings before the report does: headings back to
+            // back, then the opening paragraph. A heading met again there starts the sections
+            // anew, and what followed the contents is the preamble.
+            if heading.is_none() && looks_like_contents(&document.regions) {
+                heading = labels.section_heading(line, None);
+                if heading.is_some() {
+                    if let Some(last) = document.regions.pop() {
+                        document.preamble.extend(last.items);
+                    }
+                    document.regions.clear();
+                }
+            }
+            if let Some((section, rest)) = heading {
+                let mut region = Region {
+                    section,
+                    items: Vec::new(),
+                };
+                if !rest.is_empty() {
+                    region.items.push(Item::Line(rest.to_owned()));
+                }
+                document.regions.push(region);
+                continue;
+            }
+        }
+        match document.regions.last_mut() {
+            Some(region) => region.items.push(item),
+            None => document.preamble.push(item),
+        }
+    }
+    document
+}
+
+/// How a line inside a table section is read.
+pub(super) enum TableLine {
+    /// The statistics period or the corner note of table 三: neither text nor cells.
+    Skip,
+    /// A sentence: the section's own text (「注：行政复议、行政诉讼数量含上年度结转数量。」).
+    Text,
+    /// A caption, a label or a row of numbers printed as a line.
+    Cells,
+}
+
+/// Lines longer than this are sentences even without a full stop.
+const SENTENCE_CHARS: usize = 60;
+
+pub(super) fn table_line(line: &str) -> TableLine {
+    let labels = labels();
+    if line.chars().count() > SENTENCE_CHARS {
+        return TableLine::Text;
+    }
+    let folded = fold(line);
+    if labels.is_period_line(&folded) || labels.is_corner_note(&folded) {
+        return TableLine::Skip;
+    }
+    let sentence = folded.contains('。')
+        || folded.contains(';')
+        || folded.starts_with("注")
+        || folded.chars().count() > SENTENCE_CHARS;
+    if sentence {
+        TableLine::Text
+    } else {
+        TableLine::Cells
+    }
+}
+
+/// Whether a preamble line is part of the opening paragraph rather than the title, the agency,
+/// a date or a page's metadata (「来源：…」).
+fn is_paragraph(line: &str) -> bool {
+    if super::meta::is_dated_title(line) {
+        return false;
+    }
+    let chars = line.chars().count();
+    let key_value = line
+        .split(['：', ':'])
+        .next()
+        .is_some_and(|key| key.chars().count() <= 6 && key.len() < line.len());
+    !key_value && (line.contains('。') || chars >= 40)
+}
+
+/// The opening paragraphs before 「一、」: they go at the start of 一、总体情况.
+pub(super) fn preamble_text(document: &Document, from_text: bool) -> Vec<String> {
+    // Title, agency and date lines are dropped first, so that a title is never joined to the
+    // paragraph under it.
+    let lines: Vec<String> = document
+        .preamble
+        .iter()
+        .filter_map(|item| match item {
+            Item::Line(l) if is_paragraph(l) => Some(l.clone()),
+            _ => None,
+        })
+        .collect();
+    if from_text {
+        pdf_text::join_broken_lines(lines)
+    } else {
+        lines
+    }
+}
+
+/// The text a section keeps, as published, one paragraph per line.
+pub(super) fn section_text(region: &Region, from_text: bool) -> Vec<String> {
+    let table = is_table_section(region.section);
+    let mut lines = Vec::new();
+    for item in &region.items {
+        match item {
+            Item::Line(line) => {
+                if !table || matches!(table_line(line), TableLine::Text) {
+                    lines.push(line.clone());
+                }
+            }
+            // A small table inside running text (a list of what was published) stays readable.
+            Item::Row(cells) if !table => lines.push(
+                cells
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            ),
+            Item::Row(_) => {}
+        }
+    }
+    if from_text {
+        pdf_text::join_broken_lines(lines)
+    } else {
+        lines
+    }
+}
+
+/// 「2026年1月23日」, 「（2024年1月17日）」, 「2024-01-17」: the date as YYYY-MM-DD.
+pub(super) fn date_line(line: &str) -> Option<String> {
+    // 「（2026年12月31日）」 with spaces is well under this.
+    if line.len() > 64 {
+        return None;
+    }
+    let folded = fold(line);
+    let inner = folded
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .unwrap_or(&folded);
+    let parts: Vec<&str> = if inner.ends_with('日') {
+        inner.trim_end_matches('日').split(['年', '月']).collect()
+    } else {
+        inner.split(['-', '.', '/']).collect()
+    };
+    let [year, month, day] = parts.as_slice() else {
+        return None;
+    };
+    let year: i32 = year.parse().ok()?;
+    let month: u32 = month.parse().ok()?;
+    let day: u32 = day.parse().ok()?;
+    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// Drops the signature (agency and date) that ends the last section, returning the date.
+pub(super) fn strip_signature(lines: &mut Vec<String>) -> Option<String> {
+    let date = lines.last().and_then(|l| date_line(l))?;
+    lines.pop();
+    let signed = lines.last().is_some_and(|l| {
+        let chars = l.chars().count();
+        chars <= 30 && !l.chars().any(|c| "。，、；：,.;:".contains(c))
+    });
+    if signed {
+        lines.pop();
+    }
+    Some(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_line("2024年1月17日").as_deref(), Some("2024-01-17"));
+        assert_eq!(date_line("(2026年1月23日)").as_deref(), Some("2026-01-23"));
+        assert_eq!(date_line("2024-01-17").as_deref(), Some("2024-01-17"));
+        assert_eq!(date_line("2023年12月"), None);
+        assert_eq!(date_line("截至2023年12月31日"), None);
+    }
+
+    #[test]
+    fn signature() {
+        let mut lines = vec![
+            "本年度未收取信息处理费。".to_owned(),
+            "沭阳县发展和改革局".to_owned(),
+            "2024年1月17日".to_owned(),
+        ];
+        assert_eq!(strip_signature(&mut lines).as_deref(), Some("2024-01-17"));
+        assert_eq!(lines, vec!["本年度未收取信息处理费。".to_owned()]);
+    }
+}
