@@ -532,70 +532,28 @@ enum Number {
     Other,
 }
 
-/// Units a count is sometimes typed with (「8件」).
-const COUNT_UNITS: [char; 4] = ['件', '条', '个', '项'];
+fn is_only_digits(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
 
+/// One rule for reading a number in a cell, shared with the importer: what a published copy
+/// means by a cell is what a paste means by it.
 fn read_number(raw: &str) -> Number {
-    let folded: String = raw
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200b}'..='\u{200d}' | '\u{feff}'))
-        .map(fold_char)
-        .collect();
-    let text = folded
-        .strip_suffix(COUNT_UNITS)
-        .filter(|t| !t.is_empty())
-        .unwrap_or(&folded);
-    if text.chars().all(|c| matches!(c, '/' | '-' | '\\')) {
-        return Number::Blank;
+    use crate::import::normalise::{parse_value, Value};
+    match parse_value(raw) {
+        Some(Value::Blank) => Number::Blank,
+        Some(Value::Count(count)) => Number::Whole(count.to_string()),
+        Some(Value::Decimal(digits)) => Number::Fraction(digits),
+        // Digits only, yet unread: too large to be a count; say so rather than "not a count".
+        Some(Value::Unread(text)) if is_only_digits(&text) => Number::Whole(
+            text.chars()
+                .filter_map(|c| c.to_digit(10))
+                .map(|d| char::from(b'0' + d as u8))
+                .collect(),
+        ),
+        Some(Value::Unread(_)) | None => Number::Other,
     }
-    let Some(digits) = without_thousands_separators(text) else {
-        return Number::Other;
-    };
-    match digits.split_once('.') {
-        None if is_digits(&digits) => Number::Whole(digits),
-        Some((int, frac)) if is_digits(int) && is_digits(frac) => Number::Fraction(digits),
-        _ => Number::Other,
-    }
-}
-
-fn is_digits(text: &str) -> bool {
-    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
-}
-
-/// Full-width forms as ASCII (「０」 「，」 「／」 「－」), and the dashes and the 「、」 that
-/// copies use for 「-」 and 「,」.
-fn fold_char(c: char) -> char {
-    match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        '、' => ',',
-        '—' | '–' | '―' | '‐' | '‑' | '−' | '─' => '-',
-        _ => c,
-    }
-}
-
-/// 「1,295」 → 「1295」; None when the commas do not group thousands (「1,2」).
-fn without_thousands_separators(text: &str) -> Option<String> {
-    if !text.contains(',') {
-        return Some(text.to_owned());
-    }
-    let (int, frac) = match text.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (text, None),
-    };
-    let mut groups = int.split(',');
-    let first = groups
-        .next()
-        .filter(|g| (1..=3).contains(&g.len()) && is_digits(g))?;
-    let mut digits = first.to_owned();
-    for group in groups {
-        if group.len() != 3 || !is_digits(group) {
-            return None;
-        }
-        digits.push_str(group);
-    }
-    if let Some(frac) = frac {
-        digits.push('.');
-        digits.push_str(frac);
-    }
-    Some(digits)
 }

@@ -142,7 +142,10 @@ impl std::error::Error for DraftError {}
 impl DraftError {
     fn damaged(raw: &str, path: &str, zh: impl fmt::Display, en: impl fmt::Display) -> DraftError {
         let (message_zh, message_en) = if path.is_empty() {
-            (format!("草稿已损坏：{zh}"), format!("the draft is damaged: {en}"))
+            (
+                format!("草稿已损坏：{zh}"),
+                format!("the draft is damaged: {en}"),
+            )
         } else {
             (
                 format!("草稿已损坏：{path}：{zh}"),
@@ -182,7 +185,10 @@ impl DraftError {
         DraftError {
             problem: DraftProblem::Damaged,
             message_zh: format!("草稿中的报告无法读取：{}", error.message_zh),
-            message_en: format!("the report in the draft cannot be read: {}", error.message_en),
+            message_en: format!(
+                "the report in the draft cannot be read: {}",
+                error.message_en
+            ),
             path,
             raw: raw.to_owned(),
         }
@@ -466,8 +472,12 @@ impl DraftIndex {
             raw: raw.to_owned(),
         };
         let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| damaged(format!("不是有效的 JSON（{e}）"), format!("not valid JSON ({e})")))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            damaged(
+                format!("不是有效的 JSON（{e}）"),
+                format!("not valid JSON ({e})"),
+            )
+        })?;
         if value.get("format").and_then(Value::as_str) != Some(INDEX_FORMAT) {
             return Err(damaged(
                 format!("format 应为 \"{INDEX_FORMAT}\""),
@@ -552,8 +562,8 @@ pub fn rebuild_index(drafts: &[(String, String)]) -> DraftIndex {
 
 /// What can still be read of a damaged draft, for its line in the list.
 fn salvage(raw: &str) -> IndexEntry {
-    let value: Value = serde_json::from_str(raw.strip_prefix('\u{feff}').unwrap_or(raw))
-        .unwrap_or(Value::Null);
+    let value: Value =
+        serde_json::from_str(raw.strip_prefix('\u{feff}').unwrap_or(raw)).unwrap_or(Value::Null);
     let meta = value.pointer("/report/meta");
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_owned();
     let agency = text(meta.and_then(|m| m.get("agency")));
@@ -595,7 +605,11 @@ pub enum Resolution {
 
 /// Decides whether `mine` may be written. `stored` is what is under [`draft_key`] now (None if
 /// nothing is); `base_revision` is the revision this tab last read or wrote.
-pub fn resolve(stored: Option<&DraftEnvelope>, mine: &DraftEnvelope, base_revision: u64) -> Resolution {
+pub fn resolve(
+    stored: Option<&DraftEnvelope>,
+    mine: &DraftEnvelope,
+    base_revision: u64,
+) -> Resolution {
     match stored {
         Some(theirs) if theirs.revision != base_revision => Resolution::Conflict {
             theirs: theirs.clone(),
@@ -629,7 +643,11 @@ pub fn merge_three_way(base: &Report, mine: &Report, theirs: &Report) -> (Report
     let mut sections = mine.sections.clone();
     for def in &SECTIONS {
         let id: SectionId = def.id;
-        let (b, m, t) = (base.sections.get(id), mine.sections.get(id), theirs.sections.get(id));
+        let (b, m, t) = (
+            base.sections.get(id),
+            mine.sections.get(id),
+            theirs.sections.get(id),
+        );
         if m == t || t == b {
             continue;
         }
@@ -729,7 +747,13 @@ fn merge_meta(base: &Meta, mine: &Meta, theirs: &Meta, conflicts: &mut Vec<Place
         published_on,
     } = mine;
     Meta {
-        agency: pick(&base.agency, agency, &theirs.agency, Place::Meta("agency"), conflicts),
+        agency: pick(
+            &base.agency,
+            agency,
+            &theirs.agency,
+            Place::Meta("agency"),
+            conflicts,
+        ),
         agency_kind: pick(
             &base.agency_kind,
             agency_kind,
@@ -737,9 +761,21 @@ fn merge_meta(base: &Meta, mine: &Meta, theirs: &Meta, conflicts: &mut Vec<Place
             Place::Meta("agency_kind"),
             conflicts,
         ),
-        year: pick(&base.year, year, &theirs.year, Place::Meta("year"), conflicts),
+        year: pick(
+            &base.year,
+            year,
+            &theirs.year,
+            Place::Meta("year"),
+            conflicts,
+        ),
         // A title is one line: keeping both would make a title nobody wants.
-        title: pick(&base.title, title, &theirs.title, Place::Meta("title"), conflicts),
+        title: pick(
+            &base.title,
+            title,
+            &theirs.title,
+            Place::Meta("title"),
+            conflicts,
+        ),
         published_on: pick(
             &base.published_on,
             published_on,
@@ -759,7 +795,12 @@ fn merge_active(
     let mut merged = mine.clone();
     for (band, row) in format::active_rows() {
         if band.kind == ActiveRowKind::FeeAmount {
-            let (column, _) = band.kind.columns().first().copied().unwrap_or(("amount", ""));
+            let (column, _) = band
+                .kind
+                .columns()
+                .first()
+                .copied()
+                .unwrap_or(("amount", ""));
             merged.fees = pick(
                 &base.fees,
                 &mine.fees,
@@ -783,4 +824,326 @@ fn merge_active(
         }
     }
     merged
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+// ---------------------------------------------------------------------------------------------
+
+/// The value of a history's `format` field.
+pub const HISTORY_FORMAT: &str = "nianbao-history";
+
+/// The history version this code writes, and the newest it reads.
+pub const HISTORY_SCHEMA_VERSION: u32 = 1;
+
+/// What a draft's history key starts with.
+pub const HISTORY_KEY_PREFIX: &str = "history:";
+
+/// How many versions of one draft are kept.
+pub const HISTORY_MAX_VERSIONS: usize = 10;
+
+/// How many bytes of stored text one draft's history may take. A filled report is 10–20 kB of
+/// JSON (twice that with last year's attached): ten versions fit, and ten drafts' histories stay
+/// far below the 5 MB a browser gives one origin.
+pub const HISTORY_BUDGET_BYTES: usize = 400_000;
+
+/// Saves closer together than this update the newest version instead of adding one: typing all
+/// afternoon makes a version every ten minutes, not one per keystroke.
+pub const HISTORY_VERSION_INTERVAL_MS: i64 = 10 * 60 * 1000;
+
+/// Where a draft's history is stored.
+pub fn history_key(id: &str) -> String {
+    format!("{HISTORY_KEY_PREFIX}{id}")
+}
+
+/// One earlier version of a draft, restorable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryEntry {
+    /// When this version was saved (milliseconds since 1970).
+    pub saved_at_ms: i64,
+    /// The draft's revision when it was saved.
+    pub revision: u64,
+    /// What changed since the version before, in a few words ([`change_summary`]).
+    pub summary_zh: String,
+    pub summary_en: String,
+    pub report: Report,
+}
+
+/// The versions of one draft, the newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct DraftHistory {
+    pub entries: Vec<HistoryEntry>,
+}
+
+impl DraftHistory {
+    /// Keeps `report` as the newest version. Saves in a row update one version, so that an
+    /// afternoon of typing is not a hundred versions: the newest version is replaced unless
+    /// `keep_newest` is set or it is older than [`HISTORY_VERSION_INTERVAL_MS`]. The app sets
+    /// `keep_newest` when the newest version must stay as it is: on the first save after
+    /// opening a draft (the newest is how the last session left it), after an explicit save
+    /// (the user asked for that version), a merge or a restore. A report equal to the newest
+    /// version changes nothing. Then [`Self::trim`]s to the default limits.
+    pub fn record(&mut self, report: &Report, saved_at_ms: i64, revision: u64, keep_newest: bool) {
+        if self
+            .entries
+            .first()
+            .is_some_and(|newest| newest.report == *report)
+        {
+            return;
+        }
+        let replace_newest = !keep_newest
+            && self.entries.first().is_some_and(|newest| {
+                saved_at_ms.saturating_sub(newest.saved_at_ms) < HISTORY_VERSION_INTERVAL_MS
+            });
+        if replace_newest {
+            self.entries.remove(0);
+        }
+        let (summary_zh, summary_en) =
+            change_summary(self.entries.first().map(|e| &e.report), report);
+        self.entries.insert(
+            0,
+            HistoryEntry {
+                saved_at_ms,
+                revision,
+                summary_zh,
+                summary_en,
+                report: report.clone(),
+            },
+        );
+        self.trim(HISTORY_MAX_VERSIONS, HISTORY_BUDGET_BYTES);
+    }
+
+    /// Drops the oldest versions until at most `max_versions` remain and their stored text
+    /// takes at most `budget_bytes`. The newest version is always kept, whatever its size:
+    /// it is the draft as it is now.
+    pub fn trim(&mut self, max_versions: usize, budget_bytes: usize) {
+        self.entries.truncate(max_versions.max(1));
+        let mut total = 0usize;
+        let mut keep = 0usize;
+        for (i, entry) in self.entries.iter().enumerate() {
+            total = total.saturating_add(entry_value(entry).to_string().len() + 1);
+            if i > 0 && total > budget_bytes {
+                break;
+            }
+            keep = i + 1;
+        }
+        self.entries.truncate(keep);
+    }
+
+    /// The history as stored: compact JSON, each version's report in the JSON v1 shape.
+    pub fn encode(&self) -> String {
+        let entries: Vec<Value> = self.entries.iter().map(entry_value).collect();
+        let mut root = Map::new();
+        root.insert("format".into(), Value::from(HISTORY_FORMAT));
+        root.insert("schema_version".into(), Value::from(HISTORY_SCHEMA_VERSION));
+        root.insert("entries".into(), Value::Array(entries));
+        Value::Object(root).to_string()
+    }
+
+    /// Reads a stored history. Like a draft, a history that does not read keeps its text in the
+    /// error, for the app to put under [`recovery_key`] before it starts a new one.
+    pub fn decode(raw: &str) -> Result<DraftHistory, DraftError> {
+        let damaged = |path: &str, zh: String, en: String| DraftError {
+            problem: DraftProblem::Damaged,
+            path: path.to_owned(),
+            message_zh: format!("历史版本已损坏：{zh}"),
+            message_en: format!("the history is damaged: {en}"),
+            raw: raw.to_owned(),
+        };
+        let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            damaged(
+                "",
+                format!("不是有效的 JSON（{e}）"),
+                format!("not valid JSON ({e})"),
+            )
+        })?;
+        if value.get("format").and_then(Value::as_str) != Some(HISTORY_FORMAT) {
+            return Err(damaged(
+                "format",
+                format!("format 应为 \"{HISTORY_FORMAT}\""),
+                format!("format must be \"{HISTORY_FORMAT}\""),
+            ));
+        }
+        match value.get("schema_version").and_then(Value::as_u64) {
+            Some(found) if found > u64::from(HISTORY_SCHEMA_VERSION) => {
+                return Err(DraftError::newer(
+                    raw,
+                    "历史版本",
+                    "history",
+                    found,
+                    HISTORY_SCHEMA_VERSION,
+                ))
+            }
+            Some(_) => {}
+            None => {
+                return Err(damaged(
+                    "schema_version",
+                    "缺少此字段或不是整数".into(),
+                    "missing or not a whole number".into(),
+                ))
+            }
+        }
+        let Some(entries) = value.get("entries").and_then(Value::as_array) else {
+            return Err(damaged(
+                "entries",
+                "应为数组".into(),
+                "expected an array".into(),
+            ));
+        };
+        let mut history = DraftHistory::default();
+        for (i, entry) in entries.iter().enumerate() {
+            let path = format!("entries[{i}]");
+            let string = |key: &str| entry.get(key).and_then(Value::as_str).map(str::to_owned);
+            let (Some(saved_at_ms), Some(revision), Some(summary_zh), Some(summary_en)) = (
+                entry.get("saved_at").and_then(Value::as_i64),
+                entry.get("revision").and_then(Value::as_u64),
+                string("summary_zh"),
+                string("summary_en"),
+            ) else {
+                return Err(damaged(
+                    &path,
+                    format!("{path} 缺少字段或字段类型不对"),
+                    format!("{path} lacks a field or has one of the wrong type"),
+                ));
+            };
+            let report = entry
+                .get("report")
+                .filter(|r| r.is_object())
+                .ok_or_else(|| {
+                    damaged(
+                        &path,
+                        format!("{path}.report 应为对象"),
+                        format!("{path}.report must be an object"),
+                    )
+                })
+                .and_then(|r| {
+                    json::from_json(&r.to_string()).map_err(|e| {
+                        damaged(
+                            &format!("{path}.report.{}", e.path),
+                            format!("{path}：{}", e.message_zh),
+                            format!("{path}: {}", e.message_en),
+                        )
+                    })
+                })?;
+            history.entries.push(HistoryEntry {
+                saved_at_ms,
+                revision,
+                summary_zh,
+                summary_en,
+                report,
+            });
+        }
+        Ok(history)
+    }
+}
+
+fn entry_value(entry: &HistoryEntry) -> Value {
+    let mut object = Map::new();
+    object.insert("saved_at".into(), Value::from(entry.saved_at_ms));
+    object.insert("revision".into(), Value::from(entry.revision));
+    object.insert("summary_zh".into(), Value::from(entry.summary_zh.as_str()));
+    object.insert("summary_en".into(), Value::from(entry.summary_en.as_str()));
+    // to_json always writes valid JSON; a failure here would be a bug, kept visible as null.
+    let report = serde_json::from_str(&json::to_json(&entry.report)).unwrap_or(Value::Null);
+    object.insert("report".into(), report);
+    Value::Object(object)
+}
+
+/// What changed from `before` to `after`, in a few words for the history list: how many cells,
+/// which parts' text, which header fields. Without a `before`, how much the first version holds.
+pub fn change_summary(before: Option<&Report>, after: &Report) -> (String, String) {
+    let Some(before) = before else {
+        let filled = cell_values(after).iter().filter(|v| v.is_some()).count();
+        return (
+            format!("首个版本（已填{filled}个单元格）"),
+            format!("first version ({filled} cells filled)"),
+        );
+    };
+    let cells = cell_values(before)
+        .iter()
+        .zip(cell_values(after).iter())
+        .filter(|(b, a)| b != a)
+        .count();
+    let parts: Vec<&str> = SECTIONS
+        .iter()
+        .filter(|def| before.sections.get(def.id) != after.sections.get(def.id))
+        .map(|def| def.numeral.trim_end_matches('、'))
+        .collect();
+    let (b, a) = (&before.meta, &after.meta);
+    let fields: Vec<(&str, &str)> = [
+        (b.agency != a.agency, ("机关", "agency")),
+        (
+            b.agency_kind != a.agency_kind,
+            ("机关类型", "kind of agency"),
+        ),
+        (b.year != a.year, ("年度", "year")),
+        (b.title != a.title, ("标题", "title")),
+        (
+            b.published_on != a.published_on,
+            ("发布日期", "publication date"),
+        ),
+        (
+            before.last_year != after.last_year,
+            ("上年报告", "last year's report"),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(changed, names)| changed.then_some(names))
+    .collect();
+
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if cells > 0 {
+        zh.push(format!("{cells}个单元格"));
+        en.push(format!(
+            "{cells} {}",
+            if cells == 1 { "cell" } else { "cells" }
+        ));
+    }
+    if !parts.is_empty() {
+        zh.push(format!("第{}部分文字", parts.join("、")));
+        en.push(format!(
+            "text of {} {}",
+            if parts.len() == 1 { "part" } else { "parts" },
+            parts.join(", ")
+        ));
+    }
+    for (field_zh, field_en) in fields {
+        zh.push(field_zh.to_owned());
+        en.push(field_en.to_owned());
+    }
+    if zh.is_empty() {
+        return ("无改动".into(), "no changes".into());
+    }
+    (
+        format!("修改了{}", zh.join("、")),
+        format!("changed: {}", en.join("; ")),
+    )
+}
+
+/// Every cell of the three tables as text, in a fixed order, for counting changes.
+fn cell_values(report: &Report) -> Vec<Option<String>> {
+    let mut values = Vec::new();
+    for (_, row) in format::active_rows() {
+        if row.id == format::ActiveRowId::Fees {
+            values.push(report.active.fees.as_ref().map(|d| d.0.clone()));
+        } else {
+            values.extend(
+                report
+                    .active
+                    .counts(row.id)
+                    .iter()
+                    .map(|c| c.map(|n| n.to_string())),
+            );
+        }
+    }
+    let counts = report
+        .requests
+        .0
+        .iter()
+        .flatten()
+        .chain(report.appeals.0.iter().flatten());
+    values.extend(counts.map(|c| c.map(|n| n.to_string())));
+    values
 }

@@ -790,3 +790,40 @@ fn not_a_report_is_refused_with_a_clear_message() {
         .contains(format::section(SectionId::Overview).heading));
     assert!(error.message_en.contains("does not look like a report"));
 }
+
+/// Import → JSON → import → JSON gives the same JSON, for the seed and every shared fixture.
+#[test]
+fn imported_reports_round_trip_through_json_unchanged() {
+    use nianbao_report::export::json::{from_json, to_json};
+    let mut texts = vec![("erdun-2023.txt", SEED.to_owned())];
+    for name in [
+        "shuyang-county-2025.txt",
+        "shuyang-fagaiju-2023.txt",
+        "guanzhou-street-2023-partial.txt",
+        "dizhang-street-2023-partial-2019-format.txt",
+    ] {
+        if let Some(text) = fixture(name) {
+            texts.push((name, text));
+        }
+    }
+    for (name, text) in texts {
+        let first = to_json(&import(&text).report);
+        let again = match from_json(&first) {
+            Ok(report) => to_json(&report),
+            Err(e) => panic!("{name}: its own export does not read back: {e}"),
+        };
+        assert_eq!(first, again, "{name}");
+    }
+}
+
+/// `nianbao check` of the imported seed reports no error (it is a published, consistent report).
+#[test]
+fn the_imported_seed_has_no_error() {
+    use nianbao_report::rules::{check, Stage};
+    let report = import(SEED).report;
+    let errors: Vec<_> = check(&report, Stage::Publish)
+        .into_iter()
+        .filter(|f| f.severity == nianbao_report::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}

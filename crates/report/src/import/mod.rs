@@ -10,7 +10,7 @@ mod coverage;
 mod html;
 mod labels;
 mod meta;
-mod normalise;
+pub(crate) mod normalise;
 pub mod notes;
 mod old_format;
 mod pdf_text;

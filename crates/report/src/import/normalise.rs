@@ -139,7 +139,7 @@ pub(super) fn split_ordinal(folded: &str) -> (Option<Ordinal>, &str) {
 
 /// What a table cell holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) enum Value {
+pub(crate) enum Value {
     /// Nothing, or a mark that means nothing: 「/」 「—」 「-」.
     Blank,
     Count(u64),
@@ -156,7 +156,7 @@ const UNITS: [char; 4] = ['件', '条', '个', '项'];
 const MAX_VALUE_BYTES: usize = 48;
 
 /// What the cell holds, or None when it is words (a label or a header).
-pub(super) fn parse_value(raw: &str) -> Option<Value> {
+pub(crate) fn parse_value(raw: &str) -> Option<Value> {
     let trimmed = raw.trim();
     if raw.len() > MAX_VALUE_BYTES || trimmed.starts_with(is_cjk) {
         return None;
