@@ -1,0 +1,67 @@
+// Typing benchmark: from an input event to the updated findings laid out on the page, over
+// 200 keystrokes in table 三 and 200 characters typed into 一、总体情况, in headless Chromium
+// against the built dist/. Prints p50/p95/max in milliseconds (frame budget: 16 ms).
+//
+// Each keystroke sets the cell's value and dispatches the same `input` event the browser sends;
+// the clock stops after the app's reactive updates have run (a macrotask later) and the page has
+// been laid out (a forced layout). A keystroke that costs more than a frame shows here.
+import { serveDist, launchBrowser, waitForApp } from '../tests/e2e/harness.mjs';
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+function summary(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) };
+}
+
+export async function measureTyping({ keystrokes = 200 } = {}) {
+  const site = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(site.url);
+    await waitForApp(page);
+    const result = await page.evaluate(async (keystrokes) => {
+      // A macrotask without setTimeout's 4 ms clamp for nested timers.
+      const settle = () => new Promise((resolve) => { const channel = new MessageChannel(); channel.port1.onmessage = () => resolve(); channel.port2.postMessage(0); });
+      const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
+      const table = [];
+      for (let i = 0; i < keystrokes; i++) {
+        const input = cells[i % cells.length];
+        input.focus();
+        input.value = String((i % 9) + 1);
+        const start = performance.now();
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: input.value }));
+        await settle();
+        void document.body.offsetHeight;
+        table.push(performance.now() - start);
+        document.querySelector('.findings-summary').textContent; // the findings were updated
+      }
+      const area = document.getElementById('section-overview');
+      area.focus();
+      const text = [];
+      for (let i = 0; i < keystrokes; i++) {
+        area.value += '政';
+        const start = performance.now();
+        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '政' }));
+        await settle();
+        void document.body.offsetHeight;
+        text.push(performance.now() - start);
+      }
+      return { table, text, findings: document.querySelector('.findings-summary').textContent };
+    }, keystrokes);
+    return { table: summary(result.table), text: summary(result.text), findings: result.findings };
+  } finally {
+    await browser.close();
+    await site.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await measureTyping();
+  const fmt = (s) => `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(1)} ms (n=${s.n})`;
+  console.log(`typing in table 三:        ${fmt(result.table)}`);
+  console.log(`typing in 一、总体情况:    ${fmt(result.text)}`);
+  console.log(`findings after the run:    ${result.findings}`);
+}
