@@ -8,8 +8,8 @@
 //! A cell is read as published reports write it (spec §6): blank marks, full-width digits and
 //! thousands separators are accepted; anything else is an error that quotes what was typed.
 
+use crate::html_tokens::{tokenize, Token};
 use crate::model::{Decimal, MAX_COUNT};
-use html5gum::{DefaultEmitter, Token, Tokenizer};
 use std::fmt;
 
 /// A pasted block is cut to this many rows and columns: far more than any table of the report
@@ -200,14 +200,10 @@ fn html_table_block(html: &str) -> Option<Vec<Vec<String>>> {
     if !contains_ignoring_ascii_case(html, b"<table") {
         return None;
     }
-    let mut emitter = DefaultEmitter::default();
-    // Style and script text is raw text: without this, CSS such as 「<!--table {…}」 is read as
-    // markup.
-    emitter.naively_switch_states(true);
     let mut grid = Grid::default();
     let mut depth = 0usize;
     let mut skipping: Option<(Vec<u8>, usize)> = None;
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+    for token in tokenize(html) {
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.as_slice();

@@ -9,6 +9,7 @@ pub mod drafts;
 pub mod export;
 pub mod finding;
 pub mod format;
+pub mod html_tokens;
 pub mod import;
 pub mod layout;
 pub mod model;

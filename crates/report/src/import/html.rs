@@ -1,12 +1,12 @@
 //! A saved page or the clipboard's text/html, read into lines and table rows.
 //!
-//! html5gum tokenises (WHATWG rules: unclosed cells, entities, script text); the tables are laid
+//! crate::html_tokens tokenises (unclosed cells, entities, script text); the tables are laid
 //! out here, rowspan and colspan included, into the same rows the text reader makes, so the
 //! recognition of the report is shared. A table that only lays out the page (one column, a table
 //! inside it, or cells holding whole paragraphs) is read as running text instead.
 
 use super::{Cell, Item};
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+use crate::html_tokens::{tokenize, Token};
 
 pub(super) struct HtmlPage {
     pub items: Vec<Item>,
@@ -275,9 +275,6 @@ fn span(value: Option<&[u8]>, max: usize) -> usize {
 }
 
 pub(super) fn read(input: &str) -> HtmlPage {
-    let mut emitter = DefaultEmitter::default();
-    // Script and style text is raw text: without this, 「a<b」 in a script would be read as a tag.
-    emitter.naively_switch_states(true);
     let mut flow = Text::default();
     let mut tables: Vec<Table> = Vec::new();
     let mut skipping: Option<(Vec<u8>, usize)> = None;
@@ -298,7 +295,7 @@ pub(super) fn read(input: &str) -> HtmlPage {
         flow
     }
 
-    for token in Tokenizer::new_with_emitter(input, emitter).flatten() {
+    for token in tokenize(input) {
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.as_slice();
