@@ -264,7 +264,7 @@ fn html_table_block(html: &str) -> Option<Vec<Vec<String>>> {
             Token::String(text) if skipping.is_none() => {
                 grid.push_text(&String::from_utf8_lossy(text.as_slice()));
             }
-            _ => {}
+            Token::String(_) => {}
         }
     }
     // A fragment may stop inside its table.

@@ -394,7 +394,6 @@ pub(super) fn read(input: &str) -> HtmlPage {
                 }
                 target(&mut flow, &mut tables).push_str(&text);
             }
-            _ => {}
         }
     }
     // Tables left open at the end of a fragment.
