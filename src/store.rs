@@ -49,8 +49,14 @@ impl Store {
     pub fn new(report: Report, auto_total: bool, lang: Lang) -> Store {
         let report = RwSignal::new(report);
         let findings = Memo::new(move |_| report.with(|r| rules::check(r, Stage::Draft)));
+        // The publish stage differs from the draft stage only in that blank cells (C-blank)
+        // become errors: reading that off the draft findings spares a second run of every rule
+        // on each keystroke.
         let ready_to_publish = Memo::new(move |_| {
-            report.with(|r| !rules::check(r, Stage::Publish).iter().any(|f| f.severity == Severity::Error))
+            findings.with(|all| {
+                !all.iter()
+                    .any(|f| f.severity == Severity::Error || f.rule == rules::BLANK_CELL_RULE)
+            })
         });
         let findings_by_place = Memo::new(move |_| {
             let mut by_place: HashMap<String, (Severity, String, String)> = HashMap::new();
@@ -58,7 +64,11 @@ impl Store {
                 // Findings come most severe first: the first one of a place wins.
                 for finding in all {
                     by_place.entry(finding.place.id()).or_insert_with(|| {
-                        (finding.severity, finding.message_zh.clone(), finding.message_en.clone())
+                        (
+                            finding.severity,
+                            finding.message_zh.clone(),
+                            finding.message_en.clone(),
+                        )
                     });
                 }
             });
@@ -148,14 +158,30 @@ impl Store {
     }
 
     pub fn finding_at(&self, place: &Place) -> Option<(Severity, String, String)> {
-        self.findings_by_place.with(|by_place| by_place.get(&place.id()).cloned())
+        self.findings_by_place
+            .with(|by_place| by_place.get(&place.id()).cloned())
     }
 
     pub fn say(&self, zh: impl Into<String>, en: impl Into<String>) {
-        self.notice.set(Some(Notice { zh: zh.into(), en: en.into() }));
+        self.notice.set(Some(Notice {
+            zh: zh.into(),
+            en: en.into(),
+        }));
     }
 }
 
 pub fn use_store() -> Store {
     expect_context::<Store>()
+}
+
+// Added for drafts (issue 6): opening another draft, or taking another tab's save.
+impl Store {
+    /// Puts another report in the editor: a draft opened from the list, or the version another
+    /// tab saved. Undo starts afresh, so that no undo step leads back into a different draft (or
+    /// quietly drops the other tab's work).
+    pub fn replace_report(&self, report: Report, auto_total: bool) {
+        self.history.set_value(History::default());
+        self.auto_total.set(auto_total);
+        self.report.set(report);
+    }
 }

@@ -12,7 +12,11 @@ use crate::store::use_store;
 pub fn FindingsPanel() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let count = move |severity: Severity| store.findings.with(|all| all.iter().filter(|f| f.severity == severity).count());
+    let count = move |severity: Severity| {
+        store
+            .findings
+            .with(|all| all.iter().filter(|f| f.severity == severity).count())
+    };
     let group = move |severity: Severity, title: i18n::Text| {
         view! {
             <Show when=move || { count(severity) > 0 }>
@@ -39,11 +43,20 @@ pub fn FindingsPanel() -> impl IntoView {
         ];
         parts
             .iter()
-            .map(|(severity, words)| lang.pick(*words).replace("{}", &count(*severity).to_string()))
+            .map(|(severity, words)| {
+                lang.pick(*words)
+                    .replace("{}", &count(*severity).to_string())
+            })
             .collect::<Vec<_>>()
             .join(" · ")
     };
-    let ready_class = move || if store.ready_to_publish.get() { "ready ready-yes" } else { "ready ready-no" };
+    let ready_class = move || {
+        if store.ready_to_publish.get() {
+            "ready ready-yes"
+        } else {
+            "ready ready-no"
+        }
+    };
     view! {
         <aside class="findings" aria-label=move || lang.get().pick(i18n::FINDINGS) aria-live="polite">
             <h2>{move || lang.get().pick(i18n::FINDINGS)}</h2>
@@ -70,7 +83,11 @@ fn FindingItem(finding: Finding) -> impl IntoView {
     };
     let message = {
         let finding = finding.clone();
-        move || lang.get().choose(&finding.message_zh, &finding.message_en).to_owned()
+        move || {
+            lang.get()
+                .choose(&finding.message_zh, &finding.message_en)
+                .to_owned()
+        }
     };
     view! {
         <li class=format!("finding {}", finding.severity.label_en())>

@@ -68,7 +68,10 @@ fn render_groups(layout: &TableLayout, value_rows: StoredValue<Vec<Vec<Place>>>)
                 .rows
                 .iter()
                 .map(|row| {
-                    let cells = row.iter().map(|cell| render_cell(cell, value_rows)).collect_view();
+                    let cells = row
+                        .iter()
+                        .map(|cell| render_cell(cell, value_rows))
+                        .collect_view();
                     view! { <tr role="row">{cells}</tr> }
                 })
                 .collect_view();
@@ -102,18 +105,31 @@ fn render_cell(cell: &LayoutCell, value_rows: StoredValue<Vec<Vec<Place>>>) -> A
 }
 
 /// Where a key sends the focus, over the grid's value cells.
-fn target_of(key: &str, shift: bool, ctrl: bool, rows: &[Vec<Place>], place: &Place) -> Option<Place> {
+fn target_of(
+    key: &str,
+    shift: bool,
+    ctrl: bool,
+    rows: &[Vec<Place>],
+    place: &Place,
+) -> Option<Place> {
     let (r, c) = rows
         .iter()
         .enumerate()
         .find_map(|(r, row)| row.iter().position(|p| p == place).map(|c| (r, c)))?;
-    let at = |r: usize, c: usize| rows.get(r).and_then(|row| row.get(c.min(row.len().saturating_sub(1)))).cloned();
+    let at = |r: usize, c: usize| {
+        rows.get(r)
+            .and_then(|row| row.get(c.min(row.len().saturating_sub(1))))
+            .cloned()
+    };
     match (key, shift) {
         ("ArrowUp", _) | ("Enter", true) => at(r.checked_sub(1)?, c),
         ("ArrowDown", _) | ("Enter", false) => at(r + 1, c),
         ("ArrowLeft", _) | ("Tab", true) => match c.checked_sub(1) {
             Some(c) => at(r, c),
-            None if key == "Tab" => rows.get(r.checked_sub(1)?).and_then(|row| row.last()).cloned(),
+            None if key == "Tab" => rows
+                .get(r.checked_sub(1)?)
+                .and_then(|row| row.last())
+                .cloned(),
             None => None,
         },
         ("ArrowRight", _) | ("Tab", false) => {
@@ -144,7 +160,9 @@ fn parse_cell(place: &Place, text: &str) -> Result<CellValue, clipboard::CellErr
 
 /// The name of a cell in messages: 「三(七) 自然人」.
 fn cell_name(place: &Place) -> String {
-    use nianbao_report::format::{active_row, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS};
+    use nianbao_report::format::{
+        active_row, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS,
+    };
     match place {
         Place::Request { row, column } => format!(
             "{} {}",
@@ -158,7 +176,12 @@ fn cell_name(place: &Place) -> String {
         ),
         Place::Active(row, column) => {
             let (band, def) = active_row(*row);
-            let header = band.kind.columns().iter().find(|(k, _)| k == column).map_or("", |(_, l)| *l);
+            let header = band
+                .kind
+                .columns()
+                .iter()
+                .find(|(k, _)| k == column)
+                .map_or("", |(_, l)| *l);
             format!("{} {}", def.label, header)
         }
         other => other.id(),
@@ -177,25 +200,44 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     // Text typed that is not a value: shown, marked, never written to the report.
     let (refused, set_refused) = signal(None::<(String, String)>);
 
-    let model_text = move || {
+    // Memos, so that a keystroke elsewhere re-runs one comparison per cell and touches the DOM
+    // only where something changed.
+    let place_id = place.with_value(Place::id);
+    let model_text = Memo::new(move |_| {
+        store.report.with(|r| {
+            place
+                .with_value(|p| r.cell(p))
+                .map(|v| v.text())
+                .unwrap_or_default()
+        })
+    });
+    let finding = Memo::new(move |_| {
         store
-            .report
-            .with(|r| place.with_value(|p| r.cell(p)).map(|v| v.text()).unwrap_or_default())
-    };
+            .findings_by_place
+            .with(|by_place| by_place.get(&place_id).cloned())
+    });
     let read_only = move || is_total && store.auto_total.get();
-    let finding = move || place.with_value(|p| store.finding_at(p));
-    let severity_class = move || match (refused.get().is_some(), finding().map(|f| f.0)) {
-        (true, _) | (_, Some(Severity::Error)) => "cell-error",
-        (_, Some(Severity::Warning)) => "cell-warning",
-        (_, Some(Severity::Info)) => "cell-info",
-        _ => "",
-    };
+    let severity_class = Memo::new(move |_| {
+        match (
+            refused.get().is_some(),
+            finding.with(|f| f.as_ref().map(|f| f.0)),
+        ) {
+            (true, _) | (_, Some(Severity::Error)) => "cell-error",
+            (_, Some(Severity::Warning)) => "cell-warning",
+            (_, Some(Severity::Info)) => "cell-info",
+            _ => "",
+        }
+    });
     let title = move || {
         let lang = lang.get();
         if let Some((zh, en)) = refused.get() {
             return lang.choose(&zh, &en).to_owned();
         }
-        finding().map(|(_, zh, en)| lang.choose(&zh, &en).to_owned()).unwrap_or_default()
+        finding.with(|f| {
+            f.as_ref()
+                .map(|(_, zh, en)| lang.choose(zh, en).to_owned())
+                .unwrap_or_default()
+        })
     };
 
     let on_input = move |ev: ev::Event| {
@@ -222,7 +264,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     };
     let revert_input = move |input: &web_sys::HtmlInputElement| {
         set_refused.set(None);
-        input.set_value(&model_text());
+        input.set_value(&model_text.get_untracked());
     };
     let on_keydown = move |ev: ev::KeyboardEvent| {
         // Keys that compose Chinese text belong to the input method, not to the grid.
@@ -237,7 +279,10 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
                     r.set_cell(&target, before);
                 });
             }
-            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 revert_input(&input);
                 input.select();
             }
@@ -245,7 +290,15 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
             return;
         }
         let next = value_rows.with_value(|rows| {
-            place.with_value(|p| target_of(&key, ev.shift_key(), ev.ctrl_key() || ev.meta_key(), rows, p))
+            place.with_value(|p| {
+                target_of(
+                    &key,
+                    ev.shift_key(),
+                    ev.ctrl_key() || ev.meta_key(),
+                    rows,
+                    p,
+                )
+            })
         });
         if let Some(next) = next {
             ev.prevent_default();
@@ -255,8 +308,15 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
         }
     };
     let on_focus = move |ev: ev::FocusEvent| {
-        value_at_focus.set_value(store.report.with_untracked(|r| place.with_value(|p| r.cell(p))));
-        if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        value_at_focus.set_value(
+            store
+                .report
+                .with_untracked(|r| place.with_value(|p| r.cell(p))),
+        );
+        if let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        {
             // Typing replaces the value, as in a spreadsheet.
             input.select();
         }
@@ -264,13 +324,18 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     let on_blur = move |ev: ev::FocusEvent| {
         store.close_step();
         if refused.get_untracked().is_some() {
-            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 revert_input(&input);
             }
         }
     };
     let on_paste = move |ev: ev::ClipboardEvent| {
-        let Some(data) = ev.clipboard_data() else { return };
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
         let plain = data.get_data("text/plain").unwrap_or_default();
         let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
         let block = clipboard::parse_block(&plain, html.as_deref());
@@ -285,15 +350,15 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     view! {
         <input
             id=id
-            class=move || format!("cell {}", severity_class())
+            class=move || format!("cell {}", severity_class.get())
             class:computed=read_only
             type="text"
             inputmode="numeric"
             autocomplete="off"
             spellcheck="false"
-            aria-label=move || cell_name(&place.get_value())
+            aria-label=cell_name(&place.get_value())
             aria-readonly=move || read_only().to_string()
-            aria-invalid=move || (severity_class() == "cell-error").to_string()
+            aria-invalid=move || (severity_class.get() == "cell-error").to_string()
             readonly=read_only
             title=title
             prop:value=model_text

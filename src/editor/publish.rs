@@ -20,8 +20,14 @@ pub fn PublishBar() -> impl IntoView {
         }
     };
     let copy_report = move |_| {
-        let (page, text) = store.report.with_untracked(|r| (html::render(r), plain::report_text(r)));
-        copied(store, clipboard::copy_rich(&page, &text), i18n::REPORT_COPIED);
+        let (page, text) = store
+            .report
+            .with_untracked(|r| (html::render(r), plain::report_text(r)));
+        copied(
+            store,
+            clipboard::copy_rich(&page, &text),
+            i18n::REPORT_COPIED,
+        );
     };
     view! {
         <div class="publish-bar">
@@ -37,9 +43,14 @@ pub fn CopyTableButton(table: SectionId) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let copy = move |_| {
-        let (table_html, text) =
-            store.report.with_untracked(|r| (html::render_table(r, table), plain::table_tsv(r, table)));
-        copied(store, clipboard::copy_rich(&table_html, &text), i18n::TABLE_COPIED);
+        let (table_html, text) = store
+            .report
+            .with_untracked(|r| (html::render_table(r, table), plain::table_tsv(r, table)));
+        copied(
+            store,
+            clipboard::copy_rich(&table_html, &text),
+            i18n::TABLE_COPIED,
+        );
     };
     view! {
         <button class="copy-table" on:click=copy>{move || lang.get().pick(i18n::COPY_TABLE)}</button>

@@ -16,8 +16,15 @@ use crate::store::use_store;
 pub fn ReportSection(def: &'static SectionDef) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    let has_table = matches!(def.id, SectionId::Active | SectionId::Requests | SectionId::Appeals);
-    let period = move || store.report.with(|r| format::statistics_period(r.meta.year));
+    let has_table = matches!(
+        def.id,
+        SectionId::Active | SectionId::Requests | SectionId::Appeals
+    );
+    let period = move || {
+        store
+            .report
+            .with(|r| format::statistics_period(r.meta.year))
+    };
     let hints = (!def.template.is_empty()).then(|| {
         view! {
             <details class="hints">
@@ -55,21 +62,40 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
         Some(Severity::Info) => "section-text text-info",
         None => "section-text",
     };
-    let is_table_note = matches!(id, SectionId::Active | SectionId::Requests | SectionId::Appeals);
+    let is_table_note = matches!(
+        id,
+        SectionId::Active | SectionId::Requests | SectionId::Appeals
+    );
     // While an input method composes (pinyin not yet committed), the text is not the user's
     // yet: it is written when the composition ends.
     let commit = move |ev: &ev::Event| {
         let value = event_target_value(ev);
         grow(ev);
-        store.edit(Some(format!("section/{}", def.key)), move |r| r.sections.set(id, value));
+        store.edit(Some(format!("section/{}", def.key)), move |r| {
+            r.sections.set(id, value)
+        });
     };
     let on_input = move |ev: ev::Event| {
         if !super::is_composing(&ev) {
             commit(&ev);
         }
     };
-    let count = move || store.report.with(|r| r.sections.get(id).chars().filter(|c| !c.is_whitespace()).count());
-    let count_class = move || if count() > OVERVIEW_MAX_CHARS { "char-count over" } else { "char-count" };
+    let count = move || {
+        store.report.with(|r| {
+            r.sections
+                .get(id)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .count()
+        })
+    };
+    let count_class = move || {
+        if count() > OVERVIEW_MAX_CHARS {
+            "char-count over"
+        } else {
+            "char-count"
+        }
+    };
     let textarea = view! {
         <textarea
             id=dom_id(&place)
@@ -96,7 +122,10 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
 
 /// Auto-growing text: the box is as tall as its text, so the page scrolls, not the box.
 fn grow(ev: &ev::Event) {
-    if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+    if let Some(area) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
         let style = web_sys::HtmlElement::style(&area);
         let _ = style.set_property("height", "auto");
         let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));

@@ -12,15 +12,19 @@ pub fn copy_rich(html: &str, plain: &str) -> bool {
         return false;
     };
     let (html, plain) = (html.to_owned(), plain.to_owned());
-    let on_copy = Closure::<dyn FnMut(web_sys::ClipboardEvent)>::new(move |ev: web_sys::ClipboardEvent| {
-        if let Some(data) = ev.clipboard_data() {
-            let _ = data.set_data("text/html", &html);
-            let _ = data.set_data("text/plain", &plain);
-            ev.prevent_default();
-        }
-    });
+    let on_copy =
+        Closure::<dyn FnMut(web_sys::ClipboardEvent)>::new(move |ev: web_sys::ClipboardEvent| {
+            if let Some(data) = ev.clipboard_data() {
+                let _ = data.set_data("text/html", &html);
+                let _ = data.set_data("text/plain", &plain);
+                ev.prevent_default();
+            }
+        });
     let listener = on_copy.as_ref().unchecked_ref();
-    if document.add_event_listener_with_callback("copy", listener).is_err() {
+    if document
+        .add_event_listener_with_callback("copy", listener)
+        .is_err()
+    {
         return false;
     }
     let copied = document

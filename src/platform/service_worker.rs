@@ -21,7 +21,9 @@ pub fn register() -> ReadSignal<bool> {
     let promise = container.register("./sw.js");
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
-            web_sys::console::warn_1(&"service worker not registered: offline use unavailable".into());
+            web_sys::console::warn_1(
+                &"service worker not registered: offline use unavailable".into(),
+            );
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
@@ -64,7 +66,9 @@ fn watch_installing(worker: ServiceWorker, set_update_ready: WriteSignal<bool>) 
 
 /// Lets the waiting worker take over, then reloads once it controls the page.
 pub fn activate_update() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let container = window.navigator().service_worker();
     let reload = Closure::<dyn FnMut()>::new(move || {
         if let Some(window) = web_sys::window() {
@@ -75,7 +79,9 @@ pub fn activate_update() {
     reload.forget();
     let promise = container.get_registration();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+            return;
+        };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
         if let Some(waiting) = registration.waiting() {
             let _ = waiting.post_message(&JsValue::from_str("skip-waiting"));
