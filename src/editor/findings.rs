@@ -25,9 +25,18 @@ pub fn FindingsPanel() -> impl IntoView {
                 </h3>
                 <ul class="findings-list">
                     <For
-                        each=move || store.findings.with(|all| all.iter().filter(|f| f.severity == severity).cloned().enumerate().collect::<Vec<_>>())
-                        key=|(i, f)| (*i, f.rule, f.place.id(), f.message_zh.clone())
-                        children=move |(_, finding)| view! { <FindingItem finding /> }
+                        each=move || store.findings.with(|all| {
+                            let mut seen = std::collections::HashSet::new();
+                            all.iter()
+                                .filter(|f| f.severity == severity)
+                                .filter(|f| seen.insert((f.rule, f.place.id(), f.message_zh.clone())))
+                                .cloned()
+                                .collect::<Vec<_>>()
+                        })
+                        // Keyed by what the finding says, not by its position: a finding that
+                        // appears above the others leaves their rows in place.
+                        key=|f| (f.rule, f.place.id(), f.message_zh.clone())
+                        children=move |finding| view! { <FindingItem finding /> }
                     />
                 </ul>
             </Show>
