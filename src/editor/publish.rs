@@ -14,6 +14,14 @@ pub fn PublishBar() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let print_report = move |_| {
+        let missing = print::missing_official_fonts();
+        if !missing.is_empty() {
+            let faces = missing.join("、");
+            store.say(
+                i18n::FONTS_MISSING.zh.replace("{}", &faces),
+                i18n::FONTS_MISSING.en.replace("{}", &faces),
+            );
+        }
         let page = store.report.with_untracked(html::render);
         if !print::print_html(&page) {
             store.say(i18n::PRINT_FAILED.zh, i18n::PRINT_FAILED.en);

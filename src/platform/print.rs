@@ -40,3 +40,46 @@ pub fn print_html(html: &str) -> bool {
         .body()
         .is_some_and(|body| body.append_child(&frame).is_ok())
 }
+
+/// The official faces (by their Chinese name) that this machine has none of, so the printed
+/// page will use a stand-in. A face is present when text set in it measures differently from
+/// the same text in a plain fallback: the usual check for local fonts, which
+/// `document.fonts.check()` cannot do (it answers "true" for any font it need not download).
+pub fn missing_official_fonts() -> Vec<&'static str> {
+    use nianbao_report::export::html::OFFICIAL_FONTS;
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return Vec::new();
+    };
+    let Some(body) = document.body() else {
+        return Vec::new();
+    };
+    let Ok(probe) = document.create_element("span") else {
+        return Vec::new();
+    };
+    let Ok(probe) = probe.dyn_into::<web_sys::HtmlElement>() else {
+        return Vec::new();
+    };
+    probe.set_text_content(Some("政府信息公开工作年度报告 2023"));
+    probe.set_class_name("font-probe");
+    if body.append_child(&probe).is_err() {
+        return Vec::new();
+    }
+    let style = web_sys::HtmlElement::style(&probe);
+    let width_in = |family: &str| {
+        let _ = style.set_property("font-family", family);
+        probe.offset_width()
+    };
+    let mut missing = Vec::new();
+    for (face, names) in OFFICIAL_FONTS {
+        // Two fallbacks of different widths: a font that is present measures the same over both.
+        let present = names.iter().any(|name| {
+            width_in(&format!("\"{name}\", monospace")) != width_in("monospace")
+                || width_in(&format!("\"{name}\", serif")) != width_in("serif")
+        });
+        if !present {
+            missing.push(face);
+        }
+    }
+    probe.remove();
+    missing
+}

@@ -84,6 +84,8 @@ test('print loads the printable HTML (the export) into a frame: tables, styles, 
     const styled = await frame.locator('h1.title').evaluate((h1) => getComputedStyle(h1).fontSize);
     assert.equal(styled, '29.3333px', 'the print stylesheet applies (22pt title)');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    // Debian's test machines have none of the official faces (only WenQuanYi): the user is told.
+    assert.match(await page.locator('.banner-notice').textContent(), /本机缺少公文字体：仿宋、小标宋、黑体、楷体/);
     assert.ok(!record.requests.some((url) => url.endsWith('/x')), 'no request for the payload image');
     assert.deepEqual(record.pageErrors, []);
   } finally {

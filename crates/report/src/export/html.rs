@@ -11,6 +11,16 @@ use crate::model::Report;
 
 const PRINT_CSS: &str = include_str!("print.css");
 
+/// The official document faces the print styles ask for, each with the names offices have it
+/// under (print.css lists the same, a test holds them together). The app checks these before
+/// printing and says which faces the machine lacks.
+pub const OFFICIAL_FONTS: [(&str, &[&str]); 4] = [
+    ("仿宋", &["仿宋", "FangSong", "STFangsong", "仿宋_GB2312", "FangSong_GB2312"]),
+    ("小标宋", &["方正小标宋简体", "FZXiaoBiaoSong-B05S"]),
+    ("黑体", &["黑体", "SimHei", "Heiti SC"]),
+    ("楷体", &["楷体", "KaiTi", "STKaiti", "楷体_GB2312"]),
+];
+
 /// What a printed page may load: its own inline styles and nothing else, so that a report that
 /// somehow carries markup can neither run it nor call out.
 const CONTENT_SECURITY_POLICY: &str =
@@ -292,6 +302,18 @@ fn push_cell(out: &mut String, report: &Report, cell: &LayoutCell) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fonts_checked_are_the_fonts_printed() {
+        for (_, names) in OFFICIAL_FONTS {
+            for name in names {
+                assert!(
+                    PRINT_CSS.contains(&format!("\"{name}\"")) || PRINT_CSS.contains(&format!(" {name},")),
+                    "{name} is not in print.css"
+                );
+            }
+        }
+    }
 
     #[test]
     fn escape_covers_the_five_and_drops_forbidden_characters() {
