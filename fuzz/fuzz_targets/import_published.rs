@@ -21,7 +21,10 @@ fuzz_target!(|data: &[u8]| {
     render(&report);
     let written = to_json(&report);
     match from_json(&written) {
-        Ok(again) => assert_eq!(again, report, "to_json → from_json changed the imported report"),
+        Ok(again) => assert_eq!(
+            again, report,
+            "to_json → from_json changed the imported report"
+        ),
         Err(e) => panic!("from_json refuses what to_json wrote for an import: {e}\n{written}"),
     }
 });

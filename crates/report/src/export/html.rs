@@ -15,7 +15,16 @@ const PRINT_CSS: &str = include_str!("print.css");
 /// under (print.css lists the same, a test holds them together). The app checks these before
 /// printing and says which faces the machine lacks.
 pub const OFFICIAL_FONTS: [(&str, &[&str]); 4] = [
-    ("仿宋", &["仿宋", "FangSong", "STFangsong", "仿宋_GB2312", "FangSong_GB2312"]),
+    (
+        "仿宋",
+        &[
+            "仿宋",
+            "FangSong",
+            "STFangsong",
+            "仿宋_GB2312",
+            "FangSong_GB2312",
+        ],
+    ),
     ("小标宋", &["方正小标宋简体", "FZXiaoBiaoSong-B05S"]),
     ("黑体", &["黑体", "SimHei", "Heiti SC"]),
     ("楷体", &["楷体", "KaiTi", "STKaiti", "楷体_GB2312"]),
@@ -308,7 +317,8 @@ mod tests {
         for (_, names) in OFFICIAL_FONTS {
             for name in names {
                 assert!(
-                    PRINT_CSS.contains(&format!("\"{name}\"")) || PRINT_CSS.contains(&format!(" {name},")),
+                    PRINT_CSS.contains(&format!("\"{name}\""))
+                        || PRINT_CSS.contains(&format!(" {name},")),
                     "{name} is not in print.css"
                 );
             }
