@@ -1,0 +1,638 @@
+// The benchmark (issue 8), run by `./x bench` after it has built the release dist/ and the
+// counter app: transfer size, load, typing, storage, memory and (with --with-core) the core's
+// criterion benches, measured side by side in one run. Prints one table and writes it, with the
+// machine, the date and the details, to docs/benchmarks.md.
+//
+//   node bench/run.mjs [--with-core] [--loads N] [--edits N] [--out FILE]
+//   NIANBAO_DIST          the app's dist folder (default dist/)
+//   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
+//
+// Timings are reported, never asserted: the machine is shared and noisy. The one deterministic
+// budget (transfer size) is held by tests/e2e/budget.test.mjs. Browser code waits for
+// conditions (mutations, macrotasks, frames), never for a fixed time.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transferSizes, BUDGET_GZIP_BYTES } from './sizes.mjs';
+import { contributors } from './wasm-contributors.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+};
+const WITH_CORE = args.includes('--with-core');
+const LOADS = Number(option('--loads', 20));
+const OUT = resolve(ROOT, option('--out', 'docs/benchmarks.md'));
+const APP_DIST = resolve(process.env.NIANBAO_DIST ?? join(ROOT, 'dist'));
+const COUNTER_DIST = resolve(process.env.NIANBAO_COUNTER_DIST ?? join(ROOT, 'target/counter-dist'));
+const SEED_TEXT = join(ROOT, 'crates/report/tests/fixtures/erdun-2023.txt');
+const VIEWPORT = { width: 1366, height: 768 };
+/** Drafts stored for the drafts-list measurement. */
+const LIST_DRAFTS = 50;
+const SAVES = 100;
+const EDITS = Number(option('--edits', 1000));
+
+const log = (...parts) => console.error('bench:', ...parts);
+const sh = (cmd, cmdArgs, options = {}) => (execFileSync(cmd, cmdArgs, { cwd: ROOT, encoding: 'utf8', ...options }) ?? '').trim();
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and formatting
+// ---------------------------------------------------------------------------------------------
+
+function percentile(samples, p) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+function median(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+const ms = (v) => (v == null || Number.isNaN(v) ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
+const kb = (bytes) => (Number.isNaN(bytes) ? '–' : `${(bytes / 1000).toFixed(1)} KB`);
+const mib = (bytes) => (bytes == null ? '–' : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
+const spread = (s) => `p50 ${ms(s.p50)} · p95 ${ms(s.p95)} · max ${ms(s.max)}`;
+const summary = (samples) => ({ n: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), min: Math.min(...samples), median: median(samples) });
+
+// ---------------------------------------------------------------------------------------------
+// The machine
+// ---------------------------------------------------------------------------------------------
+
+function machine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const meminfo = readFileSync('/proc/meminfo', 'utf8');
+  const memKb = Number(/MemTotal:\s+(\d+)/.exec(meminfo)?.[1] ?? 0);
+  const tryRun = (cmd, cmdArgs) => {
+    try {
+      return sh(cmd, cmdArgs, { stdio: ['ignore', 'pipe', 'ignore'] });
+    } catch {
+      return 'unknown';
+    }
+  };
+  const dirty = tryRun('git', ['status', '--porcelain', '--untracked-files=no']);
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    nproc: tryRun('nproc', []),
+    cpu: /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown',
+    memory: `${(memKb / 2 ** 20).toFixed(1)} GiB`,
+    rustc: tryRun('rustc', ['-V']),
+    node: process.version,
+    commit: `${tryRun('git', ['rev-parse', '--short', 'HEAD'])}${dirty && dirty !== 'unknown' ? ' + uncommitted changes' : ''}`,
+    loadStart: loadavg()[0],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pages measured, and the site that serves them
+// ---------------------------------------------------------------------------------------------
+
+/** The seed as JSON v1 and as the core's printable HTML, made by the `nianbao` command. */
+function seedFiles(dir) {
+  const json = join(dir, 'seed.json');
+  const html = join(dir, 'seed-printable.html');
+  log('nianbao import + render (cargo run --release --bin nianbao)');
+  const run = (cliArgs) => sh('cargo', ['run', '-q', '--release', '--bin', 'nianbao', '--', ...cliArgs], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(['import', SEED_TEXT, '-o', json]);
+  run(['render', json, '-o', html]);
+  return { report: JSON.parse(readFileSync(json, 'utf8')), html };
+}
+
+/** A draft as the app stores it, in the shape of `nianbao_report::drafts::encode`
+ * (crates/report/src/drafts.rs): the envelope's fields, then the report as JSON v1. */
+function draftEnvelope(id, report, savedAt) {
+  return JSON.stringify(
+    { format: 'nianbao-draft', schema_version: 1, id, saved_at: savedAt, revision: 1, tab: 'tab-bench', auto_total: true, report },
+    null,
+    2,
+  );
+}
+
+/** One folder served under /nianbao/ by the e2e harness: the app's dist as it is, the static
+ * printable page of the seed beside it, the counter app in a sub-folder. */
+function buildSite(printableHtml) {
+  const site = mkdtempSync(join(tmpdir(), 'nianbao-bench-site-'));
+  cpSync(APP_DIST, site, { recursive: true });
+  cpSync(printableHtml, join(site, 'bench-printable.html'));
+  cpSync(COUNTER_DIST, join(site, 'bench-counter'), { recursive: true });
+  return site;
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-page probes (run as init scripts: they start before the page's own scripts)
+// ---------------------------------------------------------------------------------------------
+
+/** The app: the editor shows the report (the agency's name in its field, or any editor when
+ * `agency` is null) and accepts input (a cell takes the focus, and typing into it reaches the
+ * store: the autosave turns to "pending"). Then a frame. Sets window.__benchResult. */
+function appProbe({ agency }) {
+  if (window.top !== window) return;
+  addEventListener('TrunkApplicationStarted', (event) => {
+    window.__benchWasmMemory = event.detail?.wasm?.memory ?? null;
+  });
+  const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  let state = 'waiting';
+  const shown = () => {
+    const field = document.getElementById('meta-agency');
+    if (!field || (agency !== null && field.value !== agency)) return null;
+    return document.querySelector('table.grid-requests input.cell:not([readonly])');
+  };
+  async function probe(cell, shownAt) {
+    cell.focus();
+    if (document.activeElement !== cell) return void (window.__benchResult = { error: 'the cell did not take the focus' });
+    const typed = String((Number(cell.value) || 0) + 1);
+    cell.value = typed;
+    cell.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: typed.at(-1) }));
+    for (let i = 0; ; i++) {
+      await macrotask();
+      const status = document.querySelector('.save-status');
+      if (!status || status.dataset.state === 'pending') break;
+      if (i > 10_000) return void (window.__benchResult = { error: 'typing did not reach the store' });
+    }
+    if (cell.value !== typed) return void (window.__benchResult = { error: `the cell shows ${cell.value}, typed ${typed}` });
+    await frame();
+    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+    window.__benchResult = { shown: shownAt, ready: performance.now(), wasmFetched: wasm?.responseEnd ?? null };
+  }
+  const check = () => {
+    if (state !== 'waiting') return;
+    const cell = shown();
+    if (!cell) return;
+    state = 'probing';
+    observer.disconnect();
+    probe(cell, performance.now());
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+  // A field's value is a property, not a mutation: look once a frame as well.
+  const poll = () => { check(); if (state === 'waiting') requestAnimationFrame(poll); };
+  requestAnimationFrame(poll);
+}
+
+/** The static page: parsed, styled and loaded (the `load` event), then a frame. */
+function staticProbe() {
+  if (window.top !== window) return;
+  addEventListener('load', () => requestAnimationFrame(() => {
+    window.__benchResult = { shown: performance.now(), ready: performance.now() };
+  }));
+}
+
+/** The counter: its button takes a click and the count shows it, then a frame. */
+function counterProbe() {
+  if (window.top !== window) return;
+  const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
+  let state = 'waiting';
+  const check = async () => {
+    const button = document.querySelector('button.increment');
+    if (state !== 'waiting' || !button) return;
+    state = 'probing';
+    observer.disconnect();
+    const shownAt = performance.now();
+    button.click();
+    for (let i = 0; document.querySelector('.count')?.textContent !== '1'; i++) {
+      if (i > 10_000) return void (window.__benchResult = { error: 'the counter did not count' });
+      await macrotask();
+    }
+    requestAnimationFrame(() => { window.__benchResult = { shown: shownAt, ready: performance.now() }; });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** The drafts list: every stored draft has its row. */
+function listProbe({ rows }) {
+  if (window.top !== window) return;
+  let state = 'waiting';
+  const check = () => {
+    if (state !== 'waiting' || document.querySelectorAll('ul.drafts > li').length < rows) return;
+    state = 'done';
+    observer.disconnect();
+    const shownAt = performance.now();
+    requestAnimationFrame(() => { window.__benchResult = { shown: shownAt, ready: performance.now() }; });
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+/** One cold load: a new browser context (empty cache, the given storage), navigation, and the
+ * probe's result in milliseconds from the start of navigation. */
+async function coldLoad(browser, url, probe, probeArg, storageState) {
+  const context = await browser.newContext({ viewport: VIEWPORT, storageState });
+  try {
+    await context.addInitScript(probe, probeArg);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(() => window.__benchResult, null, { timeout: 60_000 });
+    const result = await handle.jsonValue();
+    if (result.error) throw new Error(`${url}: ${result.error}`);
+    if (errors.length) throw new Error(`${url}: ${errors.join('; ')}`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The storage a returning user has: the drafts written, then opened once by the app (which
+ * writes its index and whatever else it keeps), as Playwright's storage state. Null when the
+ * app did not open the seed from storage (no drafts feature in this build). */
+async function preparedStorage(browser, site, drafts, expect, expectArg) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/nianbao/bench-printable.html`);
+    await page.evaluate((drafts) => {
+      for (const { id, text } of drafts) localStorage.setItem(`nianbao:draft:${id}`, text);
+    }, drafts);
+    await page.goto(site.url);
+    try {
+      await page.waitForFunction(expect, expectArg, { timeout: 30_000 });
+    } catch {
+      return null;
+    }
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The measurements
+// ---------------------------------------------------------------------------------------------
+
+async function measureLoads(browser, site, seedStorage, agency) {
+  const app = [], printable = [], counter = [];
+  for (let i = 0; i < LOADS; i++) {
+    app.push(await coldLoad(browser, site.url, appProbe, { agency }, seedStorage ?? undefined));
+    printable.push(await coldLoad(browser, `${site.url}bench-printable.html`, staticProbe, undefined));
+    counter.push(await coldLoad(browser, `${site.url}bench-counter/`, counterProbe, undefined));
+  }
+  const of = (list, field) => list.map((r) => r[field]).filter((v) => v != null);
+  return {
+    app: summary(of(app, 'ready')),
+    appShown: summary(of(app, 'shown')),
+    appWasmFetched: summary(of(app, 'wasmFetched')),
+    printable: summary(of(printable, 'ready')),
+    counter: summary(of(counter, 'ready')),
+  };
+}
+
+/** Autosave of the full report through the app: an edit, then Ctrl+S, which runs the app's
+ * save synchronously (read the stored draft, decide, encode, write, read back and compare,
+ * history, index). Then the floor: the same JSON through the browser alone. */
+async function measureStorage(browser, site, seedStorage) {
+  const context = await browser.newContext({ viewport: VIEWPORT, storageState: seedStorage });
+  try {
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.locator('table.grid-requests input.cell:not([readonly])').first().waitFor({ timeout: 30_000 });
+    return await page.evaluate(async ({ saves }) => {
+      const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
+      const key = Object.keys(localStorage).find((k) => k.startsWith('nianbao:draft:'));
+      const revision = () => Number(/"revision":\s*(\d+)/.exec(localStorage.getItem(key) ?? '')?.[1]);
+      const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
+      const app = [];
+      for (let i = 0; i < saves; i++) {
+        const cell = cells[(i * 7) % cells.length];
+        cell.value = String(((Number(cell.value) || 0) + 1) % 1000);
+        cell.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: cell.value.at(-1) }));
+        await macrotask();
+        const before = revision();
+        const start = performance.now();
+        dispatchEvent(new KeyboardEvent('keydown', { key: 's', ctrlKey: true, bubbles: true, cancelable: true }));
+        const took = performance.now() - start;
+        if (revision() !== before + 1) return { error: `save ${i} wrote no new revision (${before} → ${revision()})` };
+        app.push(took);
+        await macrotask();
+      }
+      const text = localStorage.getItem(key);
+      const value = JSON.parse(text);
+      // performance.now() is coarse (0.1 ms) outside an isolated page: time ten at a time.
+      const floor = [];
+      for (let i = 0; i < saves; i++) {
+        const start = performance.now();
+        for (let j = 0; j < 10; j++) {
+          localStorage.setItem('nianbao-bench:floor', JSON.stringify(value));
+          JSON.parse(localStorage.getItem('nianbao-bench:floor'));
+        }
+        floor.push((performance.now() - start) / 10);
+      }
+      localStorage.removeItem('nianbao-bench:floor');
+      const sizeOf = (k) => (localStorage.getItem(k) ?? '').length;
+      return {
+        app,
+        floor,
+        draftChars: text.length,
+        draftBytes: new TextEncoder().encode(text).length,
+        historyChars: sizeOf(key.replace('nianbao:draft:', 'nianbao:history:')),
+        indexChars: sizeOf('nianbao:index'),
+      };
+    }, { saves: SAVES });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The drafts list with 50 drafts stored: a cold load to the list, and from the editor the
+ * Drafts button to the list. */
+async function measureDraftsList(browser, site, listStorage) {
+  const cold = [];
+  for (let i = 0; i < Math.max(5, LOADS / 2); i++) {
+    cold.push((await coldLoad(browser, site.url, listProbe, { rows: LIST_DRAFTS }, listStorage)).ready);
+  }
+  const context = await browser.newContext({ viewport: VIEWPORT, storageState: listStorage });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site.url}#draft=bench-01`);
+    await page.locator('button.drafts-list').waitFor({ timeout: 30_000 });
+    const fromEditor = await page.evaluate(async ({ rows, times }) => {
+      const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
+      const samples = [];
+      for (let i = 0; i < times; i++) {
+        const start = performance.now();
+        document.querySelector('button.drafts-list').click();
+        for (let n = 0; document.querySelectorAll('ul.drafts > li').length < rows; n++) {
+          if (n > 10_000) return { error: 'the list did not show every draft' };
+          await macrotask();
+        }
+        await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+        samples.push(performance.now() - start);
+        document.querySelector('ul.drafts > li button.draft-title').click();
+        for (let n = 0; !document.getElementById('meta-agency'); n++) {
+          if (n > 10_000) return { error: 'the draft did not open from the list' };
+          await macrotask();
+        }
+      }
+      return { samples };
+    }, { rows: LIST_DRAFTS, times: 10 });
+    if (fromEditor.error) throw new Error(fromEditor.error);
+    return { cold: summary(cold), fromEditor: summary(fromEditor.samples) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** JS heap (CDP Runtime.getHeapUsage after a forced GC) and the wasm memory (its buffer's
+ * length: wasm memory only grows) after opening the seed and every 250 edits up to 1,000. */
+async function measureMemory(browser, site, seedStorage, agency) {
+  const context = await browser.newContext({ viewport: VIEWPORT, storageState: seedStorage ?? undefined });
+  try {
+    await context.addInitScript(appProbe, { agency });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await page.waitForFunction(() => window.__benchResult, null, { timeout: 60_000 });
+    const cdp = await context.newCDPSession(page);
+    const sample = async (edits) => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      const wasm = await page.evaluate(() => window.__benchWasmMemory?.buffer.byteLength ?? null);
+      return { edits, jsHeap: heap.usedSize, wasm };
+    };
+    const series = [await sample(0)];
+    for (let done = 0; done < EDITS; done += 250) {
+      // Every 250 edits a sample: growth that stops shows as a flat tail.
+      const error = await page.evaluate(async ({ from, count }) => {
+        const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
+        const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
+        const area = document.getElementById('section-overview');
+        for (let i = from; i < from + count; i++) {
+          // Four in five edits are numbers in table 三, one in five a character in 一.
+          const target = i % 5 === 4 && area ? area : cells[i % cells.length];
+          if (target === area) target.value += '政';
+          else target.value = String((i % 97) + 1);
+          target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: target.value.at(-1) }));
+          await macrotask();
+        }
+        return cells.length ? null : 'no editable cell';
+      }, { from: done, count: 250 });
+      if (error) throw new Error(error);
+      series.push(await sample(done + 250));
+    }
+    return series;
+  } finally {
+    await context.close();
+  }
+}
+
+/** `cargo bench` of the core (minutes), parsed from criterion's output. */
+function runCoreBenches() {
+  log('cargo bench -p nianbao-report --bench core (minutes)');
+  const out = sh('cargo', ['bench', '-p', 'nianbao-report', '--bench', 'core'], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  const rows = [];
+  let name = null;
+  for (const line of out.split('\n')) {
+    const named = /^(\S.*?)\s+time:\s+\[(.*)\]/.exec(line);
+    const timeOnly = /^\s+time:\s+\[(.*)\]/.exec(line);
+    const thrpt = /^\s+thrpt:\s+\[(.*)\]/.exec(line);
+    if (named) rows.push({ name: named[1], time: named[2].split(/\s+(?=\d)/)[1], thrpt: null });
+    else if (timeOnly && name) rows.push({ name, time: timeOnly[1].split(/\s+(?=\d)/)[1], thrpt: null });
+    else if (thrpt && rows.length) rows.at(-1).thrpt = thrpt[1].split(/\s+(?=\d)/)[1];
+    else if (/^\S/.test(line) && !/^(Benchmarking|Found|Gnuplot|\s)/.test(line)) name = line.trim();
+  }
+  return rows;
+}
+
+/** The tables of figures in docs/core-benchmarks.md (those with a median or files/second
+ * column), when that file is there. */
+function coreFromDocs() {
+  const path = join(ROOT, 'docs/core-benchmarks.md');
+  if (!existsSync(path)) return null;
+  const tables = [];
+  let current = null;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (line.startsWith('|')) (current ??= []).push(line);
+    else if (current) { tables.push(current); current = null; }
+  }
+  if (current) tables.push(current);
+  const figures = tables.filter((t) => /\| (median|files\/second) /.test(t[0]) || /files\/second/.test(t[0]));
+  return { table: figures.length ? figures.map((t) => t.join('\n')).join('\n\n') : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+// ---------------------------------------------------------------------------------------------
+
+for (const [what, dir] of [['the app', APP_DIST], ['the counter', COUNTER_DIST]]) {
+  if (!existsSync(join(dir, 'index.html'))) throw new Error(`${what} is not built in ${dir}: run \`./x bench\``);
+}
+const host = machine();
+log(`${host.cpu}, ${host.nproc} cores, load ${host.loadStart.toFixed(2)}`);
+
+log('transfer sizes');
+const appSizes = transferSizes(APP_DIST);
+const counterSizes = transferSizes(COUNTER_DIST);
+
+// The names: wasm-bindgen's output for this build (its JS is the dist's, byte for byte), through
+// the same wasm-opt passes with the names kept.
+log('wasm contributors (wasm-opt -Oz -g on the wasm-bindgen output)');
+let wasm = { note: null, result: null };
+{
+  const bindgen = join(ROOT, 'target/wasm-bindgen/release');
+  const appJs = appSizes.files.find((f) => f.kind === 'js' && f.name.startsWith('nianbao-app'));
+  const sameBuild = appJs && existsSync(join(bindgen, 'nianbao-app.js'))
+    && readFileSync(join(bindgen, 'nianbao-app.js')).equals(readFileSync(join(APP_DIST, appJs.name)));
+  if (!sameBuild) {
+    wasm.note = `target/wasm-bindgen/release/ holds another build than ${APP_DIST} (a build ran in between): no names this time; \`node bench/wasm-contributors.mjs\` on a wasm with names lists them.`;
+  } else {
+    const named = join(tmpdir(), `nianbao-named-${process.pid}.wasm`);
+    const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(join(ROOT, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
+    sh(join(ROOT, 'node_modules/.bin/wasm-opt'), [join(bindgen, 'nianbao-app_bg.wasm'), '-Oz', '-g', ...params, '-o', named]);
+    wasm.result = contributors(named, 5);
+    rmSync(named);
+  }
+}
+
+const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+const seed = seedFiles(work);
+const agency = seed.report.meta.agency;
+const siteDir = buildSite(seed.html);
+// The harness serves NIANBAO_DIST, read when it is first imported: point it at the site.
+process.env.NIANBAO_DIST = siteDir;
+const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
+const { measureTyping } = await import('./typing.mjs');
+
+const site = await serveDist();
+const browser = await launchBrowser();
+let results;
+try {
+  const now = Date.now();
+  const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, now) }];
+  const seedStorage = await preparedStorage(browser, site, seedDraft, (agency) => document.getElementById('meta-agency')?.value === agency, agency);
+  const fromStorage = seedStorage !== null;
+  if (!fromStorage) log('the app did not open the seed from storage: measuring the editor with a blank report');
+
+  log(`load: ${LOADS} cold loads each of the app, the printable page and the counter`);
+  const loads = await measureLoads(browser, site, seedStorage, fromStorage ? agency : null);
+
+  let storage = null, list = null;
+  if (fromStorage) {
+    log(`storage: ${SAVES} saves of the full report`);
+    storage = await measureStorage(browser, site, seedStorage);
+    if (storage.error) throw new Error(storage.error);
+    log(`drafts list: ${LIST_DRAFTS} drafts`);
+    const many = Array.from({ length: LIST_DRAFTS }, (_, i) => {
+      const id = `bench-${String(i + 1).padStart(2, '0')}`;
+      const report = { ...seed.report, meta: { ...seed.report.meta, agency: `${agency}${i + 1}`, year: 2023 - (i % 5) } };
+      return { id, text: draftEnvelope(id, report, now - i * 60_000) };
+    });
+    const listStorage = await preparedStorage(browser, site, many, (rows) => document.querySelectorAll('ul.drafts > li').length >= rows, LIST_DRAFTS);
+    if (listStorage) list = await measureDraftsList(browser, site, listStorage);
+  }
+
+  log(`memory: after opening and over ${EDITS} edits`);
+  const memory = await measureMemory(browser, site, seedStorage, fromStorage ? agency : null);
+
+  log('typing (bench/typing.mjs)');
+  const typing = await measureTyping();
+
+  results = { loads, storage, list, memory, typing, fromStorage, chromium: browser.version() };
+} finally {
+  await browser.close();
+  await site.stop();
+  rmSync(siteDir, { recursive: true, force: true });
+}
+
+const core = WITH_CORE ? { rows: runCoreBenches() } : { docs: coreFromDocs() };
+rmSync(work, { recursive: true, force: true });
+host.loadEnd = loadavg()[0];
+
+// ---------------------------------------------------------------------------------------------
+// The table, and docs/benchmarks.md
+// ---------------------------------------------------------------------------------------------
+
+const { loads, storage, list, memory, typing, fromStorage, chromium } = results;
+const ratio = loads.app.median / loads.printable.median;
+const over = appSizes.total.gzip >= BUDGET_GZIP_BYTES;
+const opened = fromStorage ? 'the seed opened from localStorage' : 'a blank report (this build has no drafts to load from)';
+const rows = [
+  ['Transfer: wasm + JS + CSS, gzip -9', kb(appSizes.total.gzip), `counter ${kb(counterSizes.total.gzip)}`, `budget ${kb(BUDGET_GZIP_BYTES)}: ${over ? `**over** by ${kb(appSizes.total.gzip - BUDGET_GZIP_BYTES)}` : 'met'}`],
+  ['Transfer: brotli', kb(appSizes.total.brotli), `counter ${kb(counterSizes.total.brotli)}`, `${(appSizes.total.brotli / counterSizes.total.brotli).toFixed(1)}× counter`],
+  ['Transfer: raw', kb(appSizes.total.raw), `counter ${kb(counterSizes.total.raw)}`, `wasm ${kb(appSizes.wasm.raw)} raw`],
+  [`Load → editor with ${fromStorage ? 'the seed' : 'a blank report'}, accepting input (median of ${LOADS} cold)`, ms(loads.app.median), `printable page ${ms(loads.printable.median)}`, `**${ratio.toFixed(1)}×** (goal < 3×)`],
+  ['Load → counter accepting a click (median)', ms(loads.counter.median), '', `app ${(loads.app.median / loads.counter.median).toFixed(1)}× counter`],
+  [`Typing in table 三 (${typing.table.n} keystrokes)`, spread(typing.table), '', 'frame 16 ms'],
+  [`Typing in 一、总体情况 (${typing.text.n} characters)`, spread(typing.text), '', 'frame 16 ms'],
+  storage
+    ? [`Save of the full report through the app (${SAVES} saves)`, `p50 ${ms(percentile(storage.app, 50))} · p95 ${ms(percentile(storage.app, 95))}`, `JS floor p50 ${ms(percentile(storage.floor, 50))} · p95 ${ms(percentile(storage.floor, 95))}`, `draft ${kb(storage.draftBytes)} UTF-8`]
+    : ['Save of the full report', '–', '', 'not measured: no drafts in this build'],
+  list
+    ? [`Drafts list with ${LIST_DRAFTS} drafts`, `cold load ${ms(list.cold.median)}`, `from the editor ${ms(list.fromEditor.median)}`, 'medians']
+    : [`Drafts list with ${LIST_DRAFTS} drafts`, '–', '', 'not measured'],
+  ['Memory after opening: JS heap + wasm', `${mib(memory[0].jsHeap)} + ${mib(memory[0].wasm)}`, '', ''],
+  [`Memory after ${EDITS} edits: JS heap + wasm`, `${mib(memory.at(-1).jsHeap)} + ${mib(memory.at(-1).wasm)}`, '', `wasm +${mib(memory.at(-1).wasm - memory[0].wasm)}`],
+];
+const table = [
+  '| measure | Nianbao | beside it | ratio / budget |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+].join('\n');
+
+const machineLine = `${host.date} · ${host.cpu} · ${host.nproc} cores · ${host.memory} · ${host.rustc} · Chromium ${chromium} · Node ${host.node} · commit ${host.commit} · load average ${host.loadStart.toFixed(2)} at the start, ${host.loadEnd.toFixed(2)} at the end`;
+
+const sizeTable = (label, s) => s.files.map((f) => `| ${label} | ${f.name.replace(/-[0-9a-f]{12,}/, '-…')} | ${f.raw} | ${f.gzip} | ${f.brotli} |`).join('\n');
+const details = [];
+details.push('## Transfer size', '', 'Bytes per file of the release builds (Trunk, the workspace release profile: `opt-level = "z"`, fat LTO, one codegen unit, `panic = "abort"`, then `wasm-opt -Oz`). gzip is GNU `gzip -9`, brotli is quality 11 (Node\'s zlib). The service worker counts: a first visit fetches it.', '',
+  '| build | file | raw | gzip -9 | brotli |', '|---|---|---|---|---|', sizeTable('Nianbao', appSizes), sizeTable('counter', counterSizes),
+  `| **Nianbao** | **total** | **${appSizes.total.raw}** | **${appSizes.total.gzip}** | **${appSizes.total.brotli}** |`,
+  `| counter | total | ${counterSizes.total.raw} | ${counterSizes.total.gzip} | ${counterSizes.total.brotli} |`, '');
+details.push('### What the wasm is made of', '');
+if (wasm.result) {
+  const w = wasm.result;
+  details.push(`Code bytes per crate, by function name (wasm-bindgen's output run through \`wasm-opt -Oz -g\`: the optimised build with its names, ${w.total} bytes without them; code ${w.code}, data ${w.data}). Generic code counts where it is defined: much of \`tachys\` (Leptos' renderer) is the app's own views, monomorphised. \`node bench/wasm-contributors.mjs FILE 30\` lists more.`, '',
+    '| top five | bytes | share of the wasm |', '|---|---|---|',
+    ...w.top.map((t) => `| ${t.name}${t.functions ? ` (${t.functions} functions)` : ''} | ${t.bytes} | ${((100 * t.bytes) / w.total).toFixed(0)}% |`), '',
+    'The biggest single functions:', '', '| function | bytes |', '|---|---|', ...w.biggestFunctions.map((f) => `| \`${f.name.replace(/\|/g, '\\|')}\` | ${f.bytes} |`), '');
+} else {
+  details.push(wasm.note, '');
+}
+details.push('## Load', '', `A cold load is a new browser context (empty HTTP cache, no service worker) with the storage a returning user has — ${opened}, after the app had opened it once and written its index — navigating to \`/nianbao/\` on 127.0.0.1 (uncompressed: on a real network the gzip figures above are what travels). The clock is the page's own (\`performance.now()\`, zero at the start of navigation) and stops one frame after: for the app, the agency's name in its field, a cell of table 三 that takes the focus and an input event that reaches the store (the autosave turns to "pending"); for the printable page (the core's HTML export of the same report, \`nianbao render\`, served by the same server) its \`load\` event; for the counter, a click that shows in the count.`, '',
+  '| page | median | min | p95 | max |', '|---|---|---|---|---|',
+  ...[['Nianbao, ready for input', loads.app], ['Nianbao, report shown', loads.appShown], ['Nianbao, wasm downloaded', loads.appWasmFetched], ['printable page', loads.printable], ['counter', loads.counter]]
+    .map(([name, s]) => `| ${name} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.p95)} | ${ms(s.max)} |`), '');
+details.push('## Typing', '', '`bench/typing.mjs` (a blank report): from an `input` event to the findings updated and the page laid out.', '',
+  `- table 三: ${spread(typing.table)} (n=${typing.table.n})`, `- 一、总体情况: ${spread(typing.text)} (n=${typing.text.n})`, `- findings after the run: ${typing.findings}`, '');
+details.push('## Storage', '');
+if (storage) {
+  details.push(`Measured in the page through the app's own save: after each edit, Ctrl+S runs \`Drafts::save_now\` synchronously — read the stored draft and decode it, decide (two tabs), encode, \`setItem\`, read back and compare, record the history, update the index (which runs the rules for its counts). The autosave after a pause in typing runs the same function. Each of the ${SAVES} saves was checked to write a new revision. The floor is the same JSON (${storage.draftChars} characters) through the browser alone: \`JSON.stringify\` + \`setItem\` + \`getItem\` + \`JSON.parse\`. Stored beside the draft: history ${storage.historyChars} characters, index ${storage.indexChars}.`, '',
+    `- through the app: p50 ${ms(percentile(storage.app, 50))} · p95 ${ms(percentile(storage.app, 95))} · max ${ms(Math.max(...storage.app))}`,
+    `- JS floor: p50 ${ms(percentile(storage.floor, 50))} · p95 ${ms(percentile(storage.floor, 95))} · max ${ms(Math.max(...storage.floor))}`, '');
+} else {
+  details.push('Not measured: this build does not open drafts from storage.', '');
+}
+if (list) {
+  details.push(`The drafts list with ${LIST_DRAFTS} drafts of the seed's size stored (and their index): a cold load until all ${LIST_DRAFTS} rows are there, then a frame — median ${ms(list.cold.median)} (p95 ${ms(list.cold.p95)}, n=${list.cold.n}); from the open editor, the Drafts button until all rows are there, then a frame — median ${ms(list.fromEditor.median)} (p95 ${ms(list.fromEditor.p95)}, n=${list.fromEditor.n}).`, '');
+}
+details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character in 一, each followed by a macrotask.`, '',
+  '| edits | JS heap | wasm memory |', '|---|---|---|', ...memory.map((m) => `| ${m.edits} | ${mib(m.jsHeap)} | ${mib(m.wasm)} |`), '');
+details.push('## Core', '');
+if (core.rows) {
+  details.push('`cargo bench -p nianbao-report --bench core` in this run (criterion, the middle estimate):', '', '| bench | time | throughput |', '|---|---|---|',
+    ...core.rows.map((r) => `| ${r.name} | ${r.time} | ${r.thrpt ?? ''} |`), '');
+} else if (core.docs?.table) {
+  details.push('Not run here (`./x bench --with-core` runs them; minutes). From [core-benchmarks.md](core-benchmarks.md), measured separately:', '', core.docs.table, '');
+} else {
+  details.push('Not run here (`./x bench --with-core` runs them; minutes). See [core-benchmarks.md](core-benchmarks.md).', '');
+}
+
+const doc = [
+  '# Benchmarks',
+  '',
+  'Written by `./x bench` (`bench/run.mjs`); do not edit by hand. Timings are from one run on a shared machine: read them as orders of magnitude, compare within a run. The size budget is held by `tests/e2e/budget.test.mjs`; timings are reported, never asserted.',
+  '',
+  machineLine,
+  '',
+  table,
+  '',
+  ...details,
+].join('\n');
+writeFileSync(OUT, doc);
+console.log(`\n${machineLine}\n\n${table}\n`);
+if (wasm.result) {
+  console.log(`wasm, top five: ${wasm.result.top.map((t) => `${t.name} ${kb(t.bytes)}`).join(' · ')}`);
+}
+console.log(`written to ${OUT.startsWith(ROOT) ? relative(ROOT, OUT) : OUT}`);
