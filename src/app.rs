@@ -1,15 +1,23 @@
-//! The one screen of the app: toolbar, report header, the six sections, the findings.
+//! The app's screens: the drafts list and the editor (toolbar, report header, the six sections,
+//! the findings), with the banners above them.
 
 use leptos::ev;
 use leptos::prelude::*;
-use nianbao_report::format::{AgencyKind, REPORT_TITLE, SECTIONS};
-use nianbao_report::Report;
+use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 
+use crate::drafts::banners::{DropOverlay, MergeBanner, StorageBanners};
+use crate::drafts::history::HistoryPanel;
+use crate::drafts::import::{self, ImportJsonButton, PasteImportDialog};
+use crate::drafts::list::DraftsList;
+use crate::drafts::status::{
+    DraftsButton, ExportButton, HistoryButton, SaveButton, SaveStatusText,
+};
+use crate::drafts::{blank_report, Drafts, Screen};
 use crate::editor::findings::FindingsPanel;
 use crate::editor::header::ReportHeader;
 use crate::editor::section::ReportSection;
 use crate::i18n::{self, Lang};
-use crate::platform::{service_worker, storage};
+use crate::platform::{files, service_worker, storage};
 use crate::store::{use_store, Store};
 
 const LANG_KEY: &str = "lang";
@@ -21,17 +29,34 @@ pub fn App() -> impl IntoView {
         .flatten()
         .and_then(|key| Lang::from_key(&key))
         .unwrap_or_default();
-    let store = Store::new(new_report(), true, lang);
+    let store = Store::new(blank_report(), true, lang);
     provide_context(store);
+    // Opens the draft to start with (or the list) before anything is drawn.
+    let drafts = Drafts::start(store);
+    provide_context(drafts);
+    files::on_file_drop(
+        move |over| {
+            if drafts.dropping.get_untracked() != over {
+                drafts.dropping.set(over);
+            }
+        },
+        move |file| import::import_file(drafts, file),
+    );
     Effect::new(move |_| {
         let lang = store.lang.get();
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("lang", lang.html_lang());
         }
     });
     // Undo and redo belong to the whole report, not to one input.
     let _ = window_event_listener(ev::keydown, move |ev| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.is_composing() {
+        if !(ev.ctrl_key() || ev.meta_key())
+            || ev.is_composing()
+            || drafts.screen.get_untracked() != Screen::Editor
+        {
             return;
         }
         match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
@@ -48,9 +73,29 @@ pub fn App() -> impl IntoView {
     });
     let update_ready = service_worker::register();
     view! {
-        <Toolbar />
-        <UpdateBanner update_ready />
-        <NoticeBar />
+        // The toolbar and the banners stay in sight while the report scrolls: a full storage or
+        // a merge must not be missed.
+        <div class="top-bar">
+            <Toolbar />
+            <UpdateBanner update_ready />
+            <StorageBanners />
+            <MergeBanner />
+            <NoticeBar />
+        </div>
+        {move || match drafts.screen.get() {
+            Screen::List => view! { <DraftsList /> }.into_any(),
+            Screen::Editor => view! { <Editor /> }.into_any(),
+        }}
+        <PasteImportDialog />
+        <DropOverlay />
+    }
+}
+
+/// The open draft: its header, the six sections, the findings, and its history when asked.
+#[component]
+fn Editor() -> impl IntoView {
+    let store = use_store();
+    view! {
         <div class="workspace">
             <main class="editor" aria-label=move || store.lang.get().pick(i18n::EDITOR_REGION)>
                 <h1 class="report-title">{move || store.report.with(|r| if r.meta.agency.trim().is_empty() && r.meta.title.trim().is_empty() { REPORT_TITLE.to_owned() } else { r.title() })}</h1>
@@ -59,13 +104,8 @@ pub fn App() -> impl IntoView {
             </main>
             <FindingsPanel />
         </div>
+        <HistoryPanel />
     }
-}
-
-/// A new report of the official template, for last year (the year most reports are written for).
-fn new_report() -> Report {
-    let year = js_sys::Date::new_0().get_full_year() as i32 - 1;
-    Report::new_blank("", AgencyKind::Township, year)
 }
 
 #[component]
@@ -82,19 +122,31 @@ fn Toolbar() -> impl IntoView {
             store.say(error.message_zh(), error.message_en());
         }
     };
+    let drafts = crate::drafts::use_drafts();
+    let editing = move || drafts.screen.get() == Screen::Editor;
     view! {
         <header class="app-header">
             <span class="app-name">{move || lang.get().pick(i18n::APP_NAME)}</span>
+            <Show when=editing>
+                <SaveStatusText />
+            </Show>
             <div class="toolbar" role="toolbar">
-                <button class="undo" on:click=move |_| store.undo()
-                    title="Ctrl+Z">{move || lang.get().pick(i18n::UNDO)}</button>
-                <button class="redo" on:click=move |_| store.redo()
-                    title="Ctrl+Y">{move || lang.get().pick(i18n::REDO)}</button>
-                <label class="auto-total" title=move || lang.get().pick(i18n::AUTO_TOTAL_HINT)>
-                    <input type="checkbox" prop:checked=move || store.auto_total.get()
-                        on:change=move |ev| store.set_auto_total(event_target_checked(&ev)) />
-                    {move || lang.get().pick(i18n::AUTO_TOTAL)}
-                </label>
+                <DraftsButton />
+                <Show when=editing>
+                    <SaveButton />
+                    <button class="undo" on:click=move |_| store.undo()
+                        title="Ctrl+Z">{move || lang.get().pick(i18n::UNDO)}</button>
+                    <button class="redo" on:click=move |_| store.redo()
+                        title="Ctrl+Y">{move || lang.get().pick(i18n::REDO)}</button>
+                    <label class="auto-total" title=move || lang.get().pick(i18n::AUTO_TOTAL_HINT)>
+                        <input type="checkbox" prop:checked=move || store.auto_total.get()
+                            on:change=move |ev| store.set_auto_total(event_target_checked(&ev)) />
+                        {move || lang.get().pick(i18n::AUTO_TOTAL)}
+                    </label>
+                    <HistoryButton />
+                    <ExportButton />
+                    <ImportJsonButton />
+                </Show>
                 <button class="switch-language" lang=move || match lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
                     on:click=switch_language>{move || lang.get().pick(i18n::SWITCH_LANGUAGE)}</button>
             </div>

@@ -74,7 +74,10 @@ pub const TITLE: Text = t("标题", "Title");
 pub const PUBLISHED_ON: Text = t("发布日期", "Publication date");
 pub const TABLE_NOTE: Text = t("表格说明（可选）", "Note under the table (optional)");
 pub const CHARACTERS: Text = t("字", "characters");
-pub const OVERVIEW_GUIDANCE: Text = t("篇幅原则上不超过一千字", "guidance: at most 1,000 characters");
+pub const OVERVIEW_GUIDANCE: Text = t(
+    "篇幅原则上不超过一千字",
+    "guidance: at most 1,000 characters",
+);
 pub const WHAT_BELONGS_HERE: Text = t("本部分通常包括：", "This section usually covers:");
 pub const FINDINGS: Text = t("检查结果", "Findings");
 pub const NO_FINDINGS: Text = t("未发现问题。", "No findings.");
@@ -84,7 +87,10 @@ pub const INFOS: Text = t("提示", "Notes");
 pub const BASIS: Text = t("依据", "Basis");
 pub const BASIS_DERIVED: Text = t("由表格关系推出", "derived from the tables");
 pub const PASTE_REFUSED: Text = t("以下单元格未粘贴：", "These cells were not pasted: ");
-pub const PASTE_OUTSIDE: Text = t("超出表格的内容未粘贴", "content beyond the table was not pasted");
+pub const PASTE_OUTSIDE: Text = t(
+    "超出表格的内容未粘贴",
+    "content beyond the table was not pasted",
+);
 pub const UPDATE_READY: Text = t("新版本已就绪。", "A new version is ready.");
 pub const RELOAD: Text = t("重新加载", "Reload");
 pub const EDITOR_REGION: Text = t("报告编辑区", "Report editor");
@@ -92,13 +98,23 @@ pub const CLOSE: Text = t("关闭", "Close");
 pub const N_ERRORS: Text = t("{} 个错误", "{} errors");
 pub const N_WARNINGS: Text = t("{} 个警告", "{} warnings");
 pub const N_INFOS: Text = t("{} 条提示", "{} notes");
-pub const READY_TO_PUBLISH: Text = t("✓ 可以发布：没有错误，也没有空格", "✓ Ready to publish: no errors, no blank cells");
+pub const READY_TO_PUBLISH: Text = t(
+    "✓ 可以发布：没有错误，也没有空格",
+    "✓ Ready to publish: no errors, no blank cells",
+);
 pub const NOT_READY_TO_PUBLISH: Text = t(
     "尚不能发布：请处理错误并填写全部空格",
     "Not ready to publish: fix the errors and fill every blank cell",
 );
 pub const PRINT: Text = t("打印", "Print");
-pub const PRINT_FAILED: Text = t("无法打开打印：请改用“导出HTML”后打印", "Could not print: export the HTML and print that");
+pub const FONTS_MISSING: Text = t(
+    "本机缺少公文字体：{}。打印时将用相近字体代替，版式可能与正式公文略有不同。",
+    "This computer lacks the official document fonts: {}. Printing uses similar fonts; the layout may differ a little from the official one.",
+);
+pub const PRINT_FAILED: Text = t(
+    "无法打开打印：请改用“导出HTML”后打印",
+    "Could not print: export the HTML and print that",
+);
 pub const COPY_REPORT: Text = t("复制全文", "Copy report");
 pub const COPY_TABLE: Text = t("复制表格", "Copy table");
 pub const REPORT_COPIED: Text = t(
@@ -110,3 +126,116 @@ pub const TABLE_COPIED: Text = t(
     "Table copied: paste it into a website editor, Word/WPS or Excel",
 );
 pub const COPY_FAILED: Text = t("浏览器未允许复制", "The browser did not allow copying");
+
+// Drafts (issue 6): the list, saving, the faults, history, files.
+pub const DRAFTS_BUTTON: Text = t("草稿列表", "Drafts");
+pub const SAVE: Text = t("保存", "Save");
+pub const SAVE_HINT: Text = t(
+    "保存并留下一个历史版本（Ctrl+S）",
+    "Save and keep a version in the history (Ctrl+S)",
+);
+pub const EXPORT_JSON: Text = t("导出 JSON", "Export JSON");
+pub const IMPORT_JSON: Text = t("导入 JSON", "Import JSON");
+pub const IMPORT_JSON_HINT: Text = t(
+    "把年报 JSON 文件导入为新草稿（也可以把文件拖到页面上）",
+    "Import a report JSON file as a new draft (or drop the file on the page)",
+);
+pub const PASTE_IMPORT: Text = t("导入已发布年报", "Import published report");
+pub const HISTORY: Text = t("历史版本", "History");
+pub const STATUS_SAVED: Text = t("已保存", "Saved");
+pub const STATUS_SAVED_IN_PAGE: Text = t("已存于本页", "Kept in this page");
+pub const STATUS_SAVING: Text = t("正在保存…", "Saving…");
+pub const STATUS_NOT_SAVED: Text = t("未能保存", "Not saved");
+pub const STATUS_NEW: Text = t("新草稿，尚未保存", "New draft, not saved yet");
+pub const STORAGE_FULL: Text = t(
+    "浏览器存储空间已满，最近的修改未能保存。草稿仍在本页中，可以继续编辑；请下载 JSON 备份。腾出空间后会自动继续保存。",
+    "Browser storage is full: the latest changes are not saved. The draft is still in this page and you can keep editing; download a JSON copy. Saving resumes by itself once space is freed.",
+);
+pub const DOWNLOAD_JSON: Text = t("下载 JSON", "Download JSON");
+pub const TRY_AGAIN: Text = t("重试", "Try again");
+pub const STORAGE_IN_MEMORY: Text = t(
+    "浏览器存储不可用（已被禁用或处于隐私模式）：草稿只保存在本页面中，关闭页面即丢失。请及时导出 JSON。",
+    "Browser storage is unavailable (disabled, or a private window): drafts live in this page only and are lost when it closes. Export JSON in time.",
+);
+pub const SAVING_STOPPED: Text = t("已停止保存此草稿：", "Saving this draft has stopped: ");
+pub const SAVING_STOPPED_AFTER: Text = t(
+    "本页中的内容没有丢失，可以下载 JSON，或另存为新草稿。",
+    "Nothing on this page is lost: download JSON, or keep it as a new draft.",
+);
+pub const SAVE_AS_NEW_DRAFT: Text = t("另存为新草稿", "Keep as a new draft");
+pub const MERGED: Text = t(
+    "另一窗口修改了此草稿，已合并。",
+    "This draft was changed in another window; the changes are merged.",
+);
+pub const MERGE_CONFLICTS: Text = t(
+    "两个窗口都改动了以下位置，已保留本窗口的内容（文字两段都已保留）：",
+    "Both windows changed these places; this window's content is kept (for texts, both are kept):",
+);
+pub const KEEP_MINE_AS_COPY: Text = t("将我的版本另存为副本", "Keep mine as a copy");
+pub const TAKE_THEIRS: Text = t("改用另一窗口的版本", "Use the other window's version");
+pub const KEPT_AS_COPY: Text = t(
+    "已将本窗口合并前的版本另存为新草稿，可在草稿列表中找到。",
+    "This window's version before the merge is kept as a new draft, in the list of drafts.",
+);
+pub const LEAVE_UNSAVED: Text = t(
+    "此草稿的最近修改未能保存，离开会丢失这些修改。仍要离开吗？（可以先下载 JSON。）",
+    "The latest changes to this draft are not saved and are lost if you leave. Leave anyway? (You can download JSON first.)",
+);
+pub const DRAFTS_TITLE: Text = t("草稿", "Drafts");
+pub const NEW_DRAFT: Text = t("新建草稿", "New draft");
+pub const OPEN: Text = t("打开", "Open");
+pub const RENAME: Text = t("重命名", "Rename");
+pub const DUPLICATE: Text = t("复制", "Duplicate");
+pub const DELETE: Text = t("删除", "Delete");
+pub const NEXT_YEAR: Text = t("下一年度草稿", "Next year's draft");
+pub const NEXT_YEAR_HINT: Text = t(
+    "以此报告为上年报告新建下一年度草稿：结转数据带入，正文从模板开始",
+    "A new draft for the following year: carry-over filled in, text from the template",
+);
+pub const OK: Text = t("确定", "OK");
+pub const CANCEL: Text = t("取消", "Cancel");
+pub const DAMAGED: Text = t("已损坏", "Damaged");
+pub const DAMAGED_KEPT: Text = t(
+    "原文已另行保留，不会被覆盖。",
+    "Its text is kept aside and is never written over.",
+);
+pub const DOWNLOAD_RAW: Text = t("下载原文", "Download raw text");
+pub const LAST_SAVED: Text = t("最后保存", "Last saved");
+pub const NO_DRAFTS: Text = t("还没有草稿。", "No drafts yet.");
+pub const NO_AGENCY: Text = t("（未填机关）", "(no agency yet)");
+pub const DELETED: Text = t("已删除：", "Deleted: ");
+pub const HISTORY_HINT: Text = t(
+    "最近的版本（最多 10 个）。点击“保存”会单独留下一个版本；恢复后仍可撤销。",
+    "The latest versions (up to 10). Save keeps a version of its own; a restore can be undone.",
+);
+pub const NO_HISTORY: Text = t("还没有保存过的版本。", "No saved versions yet.");
+pub const RESTORE: Text = t("恢复此版本", "Restore");
+pub const RESTORED: Text = t("已恢复到此版本：", "Restored the version of ");
+pub const PASTE_IMPORT_TITLE: Text = t("导入已发布的年报", "Import a published report");
+pub const PASTE_IMPORT_HINT: Text = t(
+    "把已发布年报的网页或文字粘贴到下面（可从网页、Word 或 PDF 中复制），先看读到的内容，再创建草稿。",
+    "Paste the page or text of a published report below (copied from a web page, Word or a PDF); check what was read, then create the draft.",
+);
+pub const READ: Text = t("读取", "Read");
+pub const CREATE_DRAFT: Text = t("创建草稿", "Create the draft");
+pub const WHAT_WAS_READ: Text = t("读到的内容", "What was read");
+pub const CELLS_READ: Text = t("读到的单元格", "Cells read");
+pub const SECTIONS_WITH_TEXT: Text = t("有文字的部分", "Parts with text");
+pub const IMPORT_NOTES: Text = t("导入说明", "Import notes");
+pub const NO_IMPORT_NOTES: Text = t("没有需要说明的问题。", "Nothing to note.");
+pub const DROP_HERE: Text = t(
+    "松开鼠标，把文件导入为新草稿",
+    "Drop the file to import it as a new draft",
+);
+pub const IMPORTED: Text = t("已导入为新草稿。", "Imported as a new draft.");
+
+/// A phrase as a reactive view: the phrase in the current language. Every label drawn this way
+/// is the same closure type, so the view code for it is compiled once rather than once per
+/// label (the app's size budget counts).
+pub fn tr(
+    lang: leptos::prelude::RwSignal<Lang>,
+    text: Text,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    use leptos::prelude::Get;
+    move || lang.get().pick(text)
+}

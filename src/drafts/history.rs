@@ -1,0 +1,81 @@
+//! The history panel: the open draft's last versions with their time and what changed, each
+//! restorable (as one undo step, so a restore can itself be undone).
+
+use leptos::prelude::*;
+
+use super::button::ActionButton;
+use super::status::date_time;
+use super::use_drafts;
+use super::Drafts;
+use crate::i18n;
+
+impl Drafts {
+    /// Opens the history panel with the open draft's versions, or closes it.
+    pub fn toggle_history(&self) {
+        if self.history_open.get_untracked() {
+            self.history_open.set(false);
+            return;
+        }
+        self.history_versions.set(self.open_history().entries);
+        self.history_open.set(true);
+    }
+
+    /// Puts the version at `index` (newest first) back in the editor.
+    pub fn restore_version(&self, index: usize) {
+        let Some(version) = self
+            .history_versions
+            .with_untracked(|v| v.get(index).cloned())
+        else {
+            return;
+        };
+        self.store
+            .edit(None, move |report| *report = version.report);
+        self.mark_new_version();
+        self.store.say(
+            format!(
+                "{}{}（{}）",
+                i18n::RESTORED.zh,
+                date_time(version.saved_at_ms),
+                version.summary_zh
+            ),
+            format!(
+                "{}{} ({})",
+                i18n::RESTORED.en,
+                date_time(version.saved_at_ms),
+                version.summary_en
+            ),
+        );
+    }
+}
+
+#[component]
+pub fn HistoryPanel() -> impl IntoView {
+    let drafts = use_drafts();
+    let lang = drafts.store.lang;
+    view! {
+        <Show when=move || drafts.history_open.get()>
+            <aside class="history-panel" aria-label=i18n::tr(lang, i18n::HISTORY)>
+                <h2>
+                    {i18n::tr(lang, i18n::HISTORY)}
+                    <ActionButton class="close" label=i18n::CLOSE on_press=move || drafts.history_open.set(false) />
+                </h2>
+                <p class="hint">{i18n::tr(lang, i18n::HISTORY_HINT)}</p>
+                <Show when=move || drafts.history_versions.with(Vec::is_empty)>
+                    <p class="no-history">{i18n::tr(lang, i18n::NO_HISTORY)}</p>
+                </Show>
+                <ol class="history-list">
+                    {move || drafts.history_versions.get().into_iter().enumerate().map(|(index, version)| {
+                        let summary = move || lang.get().choose(&version.summary_zh, &version.summary_en).to_owned();
+                        view! {
+                            <li class="history-version" data-revision=version.revision>
+                                <time>{date_time(version.saved_at_ms)}</time>
+                                <span class="summary">{summary}</span>
+                                <ActionButton class="restore" label=i18n::RESTORE on_press=move || drafts.restore_version(index) />
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </aside>
+        </Show>
+    }
+}

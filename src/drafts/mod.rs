@@ -1,0 +1,538 @@
+//! Drafts that are never lost: the list of drafts, the open draft and its autosave, history,
+//! and files in and out. [`Drafts`] is the one context for all of it; the components in the
+//! submodules are named after what the user sees.
+//!
+//! The stored shapes and the decisions about them (envelope, index, two tabs, history) are the
+//! core's, `nianbao_report::drafts`; `shelf` reads and writes them, `autosave` keeps the open
+//! draft saved.
+
+pub mod autosave;
+pub mod banners;
+pub mod button;
+pub mod history;
+pub mod import;
+pub mod list;
+pub mod shelf;
+pub mod status;
+
+use leptos::prelude::*;
+use nianbao_report::drafts::{self as core_drafts, DraftEnvelope, HistoryEntry, Resolution};
+use nianbao_report::export::json;
+use nianbao_report::format::AgencyKind;
+use nianbao_report::{next_year, Place, Report};
+use wasm_bindgen::JsValue;
+
+use crate::platform::{files, storage};
+use crate::store::Store;
+use autosave::{OpenDraft, SaveKind};
+use shelf::{Listed, Stored};
+
+/// Which screen shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    Editor,
+}
+
+/// What the header says about saving the open draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// A new draft nothing has been typed into: nothing to save yet.
+    Idle,
+    /// Typed, not yet saved (the autosave waits for a pause in typing).
+    Pending,
+    Saved {
+        at_ms: i64,
+    },
+    /// The browser refused the write (storage full): the draft is in the page only.
+    Full {
+        why: String,
+    },
+    /// The stored draft could not be read (damaged, or saved by a newer version of the app):
+    /// this tab stops saving rather than write over it.
+    Blocked {
+        zh: String,
+        en: String,
+    },
+    /// Storage went away while the page was open.
+    Failed {
+        zh: String,
+        en: String,
+    },
+}
+
+impl SaveStatus {
+    /// Whether what is on screen may be lost when the page closes.
+    pub fn is_unsaved(&self) -> bool {
+        matches!(
+            self,
+            SaveStatus::Full { .. } | SaveStatus::Blocked { .. } | SaveStatus::Failed { .. }
+        )
+    }
+}
+
+/// Another tab's save merged into this tab's unsaved edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    /// This tab's report just before the merge, for "keep mine as a copy".
+    pub mine: Report,
+    /// The other tab's report, for "use the other window's version".
+    pub theirs: Report,
+    /// Places both tabs changed differently (mine kept; texts kept both).
+    pub conflicts: Vec<Place>,
+}
+
+/// A draft just deleted, kept for undo until the page closes or another is deleted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deleted {
+    pub id: String,
+    pub title: String,
+    draft: Option<String>,
+    history: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    pub store: Store,
+    pub screen: RwSignal<Screen>,
+    /// Every stored draft, the newest edit first.
+    pub list: RwSignal<Vec<Listed>>,
+    /// The id of the open draft.
+    pub open_id: RwSignal<Option<String>>,
+    pub status: RwSignal<SaveStatus>,
+    pub merged: RwSignal<Option<Merged>>,
+    pub deleted: RwSignal<Option<Deleted>>,
+    /// localStorage is unavailable: everything lives in this page.
+    pub in_memory: RwSignal<bool>,
+    pub history_open: RwSignal<bool>,
+    /// The open draft's versions, the newest first (kept up to date after each save).
+    pub history_versions: RwSignal<Vec<HistoryEntry>>,
+    pub paste_import_open: RwSignal<bool>,
+    /// Text handed to the paste-import dialog (a dropped HTML or text file).
+    pub paste_import_text: RwSignal<String>,
+    /// Files are being dragged over the page.
+    pub dropping: RwSignal<bool>,
+    open: StoredValue<Option<OpenDraft>>,
+    tab_id: StoredValue<String>,
+    persist_asked: StoredValue<bool>,
+}
+
+pub fn use_drafts() -> Drafts {
+    expect_context::<Drafts>()
+}
+
+impl Drafts {
+    /// Reads the stored drafts and opens the one to start with: the one named in the address
+    /// (`#draft=<id>`), else the only one, else a new blank one when there is none; with more
+    /// than one (or a damaged one) the list.
+    pub fn start(store: Store) -> Drafts {
+        let in_memory = storage::use_memory_if_unavailable();
+        let drafts = Drafts {
+            store,
+            screen: RwSignal::new(Screen::Editor),
+            list: RwSignal::new(Vec::new()),
+            open_id: RwSignal::new(None),
+            status: RwSignal::new(SaveStatus::Idle),
+            merged: RwSignal::new(None),
+            deleted: RwSignal::new(None),
+            in_memory: RwSignal::new(in_memory),
+            history_open: RwSignal::new(false),
+            history_versions: RwSignal::new(Vec::new()),
+            paste_import_open: RwSignal::new(false),
+            paste_import_text: RwSignal::new(String::new()),
+            dropping: RwSignal::new(false),
+            open: StoredValue::new(None),
+            tab_id: StoredValue::new(shelf::new_tab_id()),
+            persist_asked: StoredValue::new(false),
+        };
+        drafts.refresh_list();
+        let list = drafts.list.get_untracked();
+        let readable = |id: &str| list.iter().any(|l| l.entry.id == id && l.problem.is_none());
+        let opened = match hash_draft_id() {
+            Some(id) if readable(&id) => drafts.open(&id),
+            _ => false,
+        };
+        if !opened {
+            match list.as_slice() {
+                [] => drafts.start_new(blank_report(), false),
+                [only] if only.problem.is_none() => {
+                    if !drafts.open(&only.entry.id.clone()) {
+                        drafts.show_list();
+                    }
+                }
+                _ => drafts.show_list(),
+            }
+        }
+        autosave::install(drafts);
+        drafts
+    }
+
+    pub fn tab_id(&self) -> String {
+        self.tab_id.get_value()
+    }
+
+    /// Reads the list of drafts again (after a change here or in another tab).
+    pub fn refresh_list(&self) {
+        match shelf::load_list() {
+            Ok(list) => self.list.set(list),
+            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+        }
+    }
+
+    /// Opens a stored draft in the editor. A draft that does not read is rescued and stays in
+    /// the list, marked damaged; false then.
+    pub fn open(&self, id: &str) -> bool {
+        if !self.close_open() {
+            return false;
+        }
+        match shelf::read_draft(id) {
+            Ok(Stored::Draft(draft)) => {
+                self.begin(*draft, true);
+                true
+            }
+            Ok(Stored::Unreadable(error)) => {
+                let _ = shelf::rescue(id, &error.raw);
+                self.refresh_list();
+                self.store.say(error.message_zh, error.message_en);
+                false
+            }
+            Ok(Stored::Nothing) => {
+                self.refresh_list();
+                false
+            }
+            Err(error) => {
+                self.store.say(error.message_zh(), error.message_en());
+                false
+            }
+        }
+    }
+
+    /// Opens a new draft holding `report`. With `store_now` it is saved at once (made from the
+    /// list: new, next year's, imported); otherwise on its first edit, so that opening the app
+    /// and leaving stores no empty draft.
+    pub fn start_new(&self, report: Report, store_now: bool) {
+        self.start_draft(report, true, store_now);
+    }
+
+    /// A new draft from an imported report, with auto-total off: it keeps its totals as read.
+    pub fn start_imported(&self, report: Report) {
+        self.start_draft(report, false, true);
+    }
+
+    fn start_draft(&self, report: Report, auto_total: bool, store_now: bool) {
+        if !self.close_open() {
+            return;
+        }
+        let id = shelf::new_id();
+        let mut draft = DraftEnvelope::new(&id, &self.tab_id(), report);
+        draft.auto_total = auto_total;
+        draft.saved_at_ms = shelf::now_ms();
+        self.begin(draft, false);
+        if store_now {
+            self.save_now(SaveKind::Create);
+        }
+    }
+
+    fn begin(&self, draft: DraftEnvelope, stored: bool) {
+        self.store
+            .replace_report(draft.report.clone(), draft.auto_total);
+        self.status.set(if stored {
+            SaveStatus::Saved {
+                at_ms: draft.saved_at_ms,
+            }
+        } else {
+            SaveStatus::Idle
+        });
+        self.merged.set(None);
+        self.history_open.set(false);
+        self.open_id.set(Some(draft.id.clone()));
+        set_hash(Some(&draft.id));
+        self.open.set_value(Some(OpenDraft::new(draft, stored)));
+        self.screen.set(Screen::Editor);
+    }
+
+    /// Saves and closes the open draft. When it cannot be saved, the user decides whether to
+    /// leave it (false: stay).
+    fn close_open(&self) -> bool {
+        if self.open.with_value(Option::is_none) {
+            return true;
+        }
+        self.flush();
+        if self.status.with_untracked(SaveStatus::is_unsaved)
+            && !confirm(crate::i18n::LEAVE_UNSAVED)
+        {
+            return false;
+        }
+        self.open.update_value(|open| {
+            if let Some(open) = open.take() {
+                open.cancel_timers();
+            }
+        });
+        self.open_id.set(None);
+        true
+    }
+
+    /// The start screen: every draft.
+    pub fn show_list(&self) {
+        if !self.close_open() {
+            return;
+        }
+        self.refresh_list();
+        self.history_open.set(false);
+        self.merged.set(None);
+        set_hash(None);
+        self.screen.set(Screen::List);
+    }
+
+    /// Gives a draft another title (the report's title field).
+    pub fn rename(&self, id: &str, title: String) {
+        self.change_stored(id, |report| report.meta.title = title);
+    }
+
+    /// Writes a change into a stored draft that is not open here (a tab that has it open takes
+    /// the change from the `storage` event).
+    fn change_stored(&self, id: &str, change: impl FnOnce(&mut Report)) {
+        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+            self.refresh_list();
+            return;
+        };
+        let mut mine = (*stored).clone();
+        change(&mut mine.report);
+        mine.saved_at_ms = shelf::now_ms();
+        mine.tab_id = self.tab_id();
+        if let Resolution::Write(draft) =
+            core_drafts::resolve(Some(&stored), &mine, stored.revision)
+        {
+            match shelf::write_draft(&draft) {
+                Ok(()) => shelf::update_index(id, Some(core_drafts::index_entry(&draft))),
+                Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            }
+        }
+        self.refresh_list();
+    }
+
+    /// Stores a copy of a draft as a new draft (it shows first in the list).
+    pub fn duplicate(&self, id: &str) {
+        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+            self.refresh_list();
+            return;
+        };
+        if let Err(error) = self.store_copy(stored.report, stored.auto_total) {
+            self.store.say(error.message_zh(), error.message_en());
+        }
+        self.refresh_list();
+    }
+
+    /// Stores `report` as a new draft without opening it.
+    fn store_copy(
+        &self,
+        report: Report,
+        auto_total: bool,
+    ) -> Result<String, storage::StorageError> {
+        let id = shelf::new_id();
+        let mut draft = DraftEnvelope::new(&id, &self.tab_id(), report);
+        draft.auto_total = auto_total;
+        draft.saved_at_ms = shelf::now_ms();
+        draft.revision = 1;
+        shelf::write_draft(&draft)?;
+        shelf::update_index(&id, Some(core_drafts::index_entry(&draft)));
+        Ok(id)
+    }
+
+    /// Next year's draft of a stored one (the core's carry-over), opened.
+    pub fn next_year(&self, id: &str) {
+        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+            self.refresh_list();
+            return;
+        };
+        self.start_new(next_year::next_year_draft(&stored.report), true);
+    }
+
+    /// Deletes a draft and its history; [`Self::undo_delete`] puts them back.
+    pub fn delete(&self, id: &str) {
+        let title = self.list.with_untracked(|list| {
+            list.iter()
+                .find(|l| l.entry.id == id)
+                .map(|l| l.entry.title.clone())
+                .unwrap_or_default()
+        });
+        match shelf::remove_draft(id) {
+            Ok((draft, history)) => self.deleted.set(Some(Deleted {
+                id: id.to_owned(),
+                title,
+                draft,
+                history,
+            })),
+            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+        }
+        self.refresh_list();
+    }
+
+    pub fn undo_delete(&self) {
+        let Some(deleted) = self.deleted.get_untracked() else {
+            return;
+        };
+        if let Err(error) = shelf::restore_removed(
+            &deleted.id,
+            deleted.draft.as_deref(),
+            deleted.history.as_deref(),
+        ) {
+            self.store.say(error.message_zh(), error.message_en());
+            return;
+        }
+        self.deleted.set(None);
+        self.refresh_list();
+    }
+
+    /// Saves the raw text of a damaged draft as a file, to be rescued by hand.
+    pub fn download_raw(&self, id: &str) {
+        match shelf::read_raw(id) {
+            Ok(Some(raw)) => {
+                if let Err(why) =
+                    files::download(&format!("{id}-草稿原文.json"), "application/json", &raw)
+                {
+                    self.store.say(
+                        format!("下载失败：{why}"),
+                        format!("Download failed: {why}"),
+                    );
+                }
+            }
+            Ok(None) => self.refresh_list(),
+            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+        }
+    }
+
+    /// Reads a damaged draft again (after the user or another tab put it right).
+    pub fn retry_damaged(&self, id: &str) {
+        self.refresh_list();
+        let problem = self.list.with_untracked(|list| {
+            list.iter()
+                .find(|l| l.entry.id == id)
+                .and_then(|l| l.problem.clone())
+        });
+        if let Some((zh, en)) = problem {
+            self.store.say(zh, en);
+        }
+    }
+
+    /// Downloads the open report as JSON v1, named 「<机关>-<年度>-年报.json」.
+    pub fn export_open(&self) {
+        let report = self.store.report.get_untracked();
+        if let Err(why) = files::download(
+            &export_file_name(&report),
+            "application/json",
+            &json::to_json(&report),
+        ) {
+            self.store
+                .say(format!("导出失败：{why}"), format!("Export failed: {why}"));
+        }
+    }
+
+    /// "Keep mine as a copy" after a merge: this tab's report before the merge becomes a new
+    /// draft; the open draft stays the merged one.
+    pub fn keep_mine_as_copy(&self) {
+        let Some(merged) = self.merged.get_untracked() else {
+            return;
+        };
+        match self.store_copy(merged.mine, self.store.auto_total.get_untracked()) {
+            Ok(_) => {
+                self.merged.set(None);
+                self.store
+                    .say(crate::i18n::KEPT_AS_COPY.zh, crate::i18n::KEPT_AS_COPY.en);
+            }
+            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+        }
+    }
+
+    /// After saving stopped: what is on screen becomes a new draft (the unreadable stored one
+    /// stays as it is), and is opened.
+    pub fn save_as_new_draft(&self) {
+        let report = self.store.report.get_untracked();
+        match self.store_copy(report, self.store.auto_total.get_untracked()) {
+            Ok(id) => {
+                self.open.update_value(|open| {
+                    if let Some(open) = open.take() {
+                        open.cancel_timers();
+                    }
+                });
+                self.open(&id);
+            }
+            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+        }
+    }
+
+    /// "Use the other window's version" after a merge (one undo step).
+    pub fn take_theirs(&self) {
+        let Some(merged) = self.merged.get_untracked() else {
+            return;
+        };
+        self.store.edit(None, move |report| *report = merged.theirs);
+        self.merged.set(None);
+    }
+}
+
+/// A new report of the official template, for last year (the year most reports are written for).
+pub fn blank_report() -> Report {
+    let year = js_sys::Date::new_0().get_full_year() as i32 - 1;
+    Report::new_blank("", AgencyKind::Township, year)
+}
+
+/// 「<机关>-<年度>-年报.json」, with the characters file systems refuse replaced.
+pub fn export_file_name(report: &Report) -> String {
+    let agency = report.meta.agency.trim();
+    let agency = if agency.is_empty() {
+        "未命名"
+    } else {
+        agency
+    };
+    let safe: String = agency
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{safe}-{}-年报.json", report.meta.year)
+}
+
+/// The draft id in the address (`#draft=<id>`).
+fn hash_draft_id() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix("#draft=")?;
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// Puts the open draft's id in the address without a new history entry, so that a reload
+/// opens it again; `None` clears it (the list).
+fn set_hash(id: Option<&str>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let url = match id {
+        Some(id) => format!("#draft={id}"),
+        None => {
+            let location = window.location();
+            format!(
+                "{}{}",
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            )
+        }
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Asks the user in the browser's own dialog; both languages, since the dialog is plain text.
+fn confirm(text: crate::i18n::Text) -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.confirm_with_message(&format!("{}\n\n{}", text.zh, text.en))
+                .ok()
+        })
+        .unwrap_or(true)
+}

@@ -1,0 +1,132 @@
+//! Files in and out of the browser: downloading a text as a file, reading a file the user
+//! picked or dropped. What a file means is decided elsewhere (`crate::drafts::import`).
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// How long a download's object URL stays alive after the click. Revoking it at once cancels
+/// the download in some browsers (the file is fetched after the click returns).
+const KEEP_URL_ALIVE: Duration = Duration::from_secs(60);
+
+/// Saves `text` as a file named `file_name` (the browser's download).
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(describe)?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    let _ = anchor.set_attribute("hidden", "");
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&anchor);
+    }
+    anchor.click();
+    anchor.remove();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        KEEP_URL_ALIVE,
+    );
+    Ok(())
+}
+
+/// A file that was not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    /// Larger than the caller accepts: not read at all.
+    TooLarge { bytes: f64 },
+    /// The browser could not read it (moved, no permission).
+    Unreadable(String),
+}
+
+/// Reads a file's bytes, refusing one larger than `max_bytes` before reading anything.
+pub async fn read_bytes(file: &web_sys::File, max_bytes: f64) -> Result<Vec<u8>, ReadError> {
+    let bytes = file.size();
+    if bytes > max_bytes {
+        return Err(ReadError::TooLarge { bytes });
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| ReadError::Unreadable(describe(e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The first file of an `<input type="file">`'s change event, and clears the input so that the
+/// same file can be picked again.
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// Calls `on_drop` with the first file dropped anywhere on the page, and `on_drag(true/false)`
+/// while files are dragged over it (to show where they go). Dragged text and links are left
+/// to the page as usual.
+pub fn on_file_drop(on_drag: impl Fn(bool) + 'static, on_drop: impl Fn(web_sys::File) + 'static) {
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer().is_some_and(|data| {
+            data.types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
+    };
+    let on_drag = std::rc::Rc::new(on_drag);
+    let over = {
+        let on_drag = on_drag.clone();
+        window_event_listener(leptos::ev::dragover, move |ev| {
+            if carries_files(&ev) {
+                // Without this the browser opens the file instead of handing it to the page.
+                ev.prevent_default();
+                on_drag(true);
+            }
+        })
+    };
+    let leave = {
+        let on_drag = on_drag.clone();
+        window_event_listener(leptos::ev::dragleave, move |ev| {
+            // Leaving the window, not just moving from one element to another.
+            if ev.related_target().is_none() {
+                on_drag(false);
+            }
+        })
+    };
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        on_drag(false);
+        let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        on_drop(file);
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+}
+
+fn describe(error: JsValue) -> String {
+    js_sys::Reflect::get(&error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
