@@ -107,6 +107,8 @@ pub const NOT_READY_TO_PUBLISH: Text = t(
     "Not ready to publish: fix the errors and fill every blank cell",
 );
 pub const PRINT: Text = t("打印", "Print");
+pub const EXPORT_HTML: Text = t("导出HTML", "Export HTML");
+pub const EXPORT_FAILED: Text = t("导出失败：", "Export failed: ");
 pub const FONTS_MISSING: Text = t(
     "本机缺少公文字体：{}。打印时将用相近字体代替，版式可能与正式公文略有不同。",
     "This computer lacks the official document fonts: {}. Printing uses similar fonts; the layout may differ a little from the official one.",

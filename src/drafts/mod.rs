@@ -479,6 +479,11 @@ pub fn blank_report() -> Report {
 
 /// 「<机关>-<年度>-年报.json」, with the characters file systems refuse replaced.
 pub fn export_file_name(report: &Report) -> String {
+    export_file_stem(report) + ".json"
+}
+
+/// 「<机关>-<年度>-年报」: the name every file exported from a report starts with.
+pub fn export_file_stem(report: &Report) -> String {
     let agency = report.meta.agency.trim();
     let agency = if agency.is_empty() {
         "未命名"
@@ -495,7 +500,7 @@ pub fn export_file_name(report: &Report) -> String {
             }
         })
         .collect();
-    format!("{safe}-{}-年报.json", report.meta.year)
+    format!("{safe}-{}-年报", report.meta.year)
 }
 
 /// The draft id in the address (`#draft=<id>`).

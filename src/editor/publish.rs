@@ -6,7 +6,7 @@ use nianbao_report::export::{html, plain};
 use nianbao_report::SectionId;
 
 use crate::i18n;
-use crate::platform::{clipboard, print};
+use crate::platform::{clipboard, files, print};
 use crate::store::{use_store, Store};
 
 #[component]
@@ -27,6 +27,20 @@ pub fn PublishBar() -> impl IntoView {
             store.say(i18n::PRINT_FAILED.zh, i18n::PRINT_FAILED.en);
         }
     };
+    let export_html = move |_| {
+        let (name, page) = store.report.with_untracked(|r| {
+            (
+                crate::drafts::export_file_stem(r) + ".html",
+                html::render(r),
+            )
+        });
+        if let Err(why) = files::download(&name, "text/html;charset=utf-8", &page) {
+            store.say(
+                format!("{}{why}", i18n::EXPORT_FAILED.zh),
+                format!("{}{why}", i18n::EXPORT_FAILED.en),
+            );
+        }
+    };
     let copy_report = move |_| {
         let (page, text) = store
             .report
@@ -40,6 +54,7 @@ pub fn PublishBar() -> impl IntoView {
     view! {
         <div class="publish-bar">
             <button class="print" on:click=print_report>{move || lang.get().pick(i18n::PRINT)}</button>
+            <button class="export-html" on:click=export_html>{move || lang.get().pick(i18n::EXPORT_HTML)}</button>
             <button class="copy-report" on:click=copy_report>{move || lang.get().pick(i18n::COPY_REPORT)}</button>
         </div>
     }

@@ -67,6 +67,25 @@ test('a copied table pasted into a rich-text editor keeps its cells and merged h
   }
 });
 
+test('export HTML downloads the printable page: named after the report, self-contained, no script', async () => {
+  const { context, page } = await openEditor();
+  try {
+    await page.locator('[id="meta-agency"]').fill('额尔敦街道<script>alert(1)</script>');
+    await cell(page, '1', 'natural').fill('3');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.export-html').click()]);
+    assert.match(download.suggestedFilename(), /^额尔敦街道_script_alert\(1\)__script_-\d{4}-年报\.html$/);
+    const { readFile } = await import('node:fs/promises');
+    const html = await readFile(await download.path(), 'utf8');
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.equal((html.match(/<table/g) ?? []).length, 3);
+    assert.ok(!/<script/i.test(html), 'no script element in the exported page');
+    assert.ok(html.includes('额尔敦街道&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(!/(src|href)="https?:/.test(html), 'nothing fetched from elsewhere');
+  } finally {
+    await context.close();
+  }
+});
+
 test('print loads the printable HTML (the export) into a frame: tables, styles, no script', async () => {
   const { context, page, record } = await openEditor();
   try {
