@@ -8,7 +8,7 @@
 //! A cell is read as published reports write it (spec §6): blank marks, full-width digits and
 //! thousands separators are accepted; anything else is an error that quotes what was typed.
 
-use crate::html_tokens::{tokenize, Token};
+use crate::html_tokens::{tokenize_without, Token};
 use crate::model::{Decimal, MAX_COUNT};
 use std::fmt;
 
@@ -202,33 +202,19 @@ fn html_table_block(html: &str) -> Option<Vec<Vec<String>>> {
     }
     let mut grid = Grid::default();
     let mut depth = 0usize;
-    let mut skipping: Option<(Vec<u8>, usize)> = None;
-    for token in tokenize(html) {
+    for token in tokenize_without(html, &SKIPPED) {
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.as_slice();
-                if let Some((skipped, nested)) = skipping.as_mut() {
-                    if name == skipped.as_slice() && !tag.self_closing {
-                        *nested += 1;
-                    }
-                    continue;
-                }
-                if SKIPPED.contains(&name) {
-                    if !tag.self_closing {
-                        skipping = Some((name.to_vec(), 1));
-                    }
-                    continue;
-                }
                 match name {
                     b"table" => depth += 1,
                     // Nothing more will be kept; the rest of the HTML is not read.
                     b"tr" if depth == 1 && grid.is_full() => break,
                     b"tr" if depth == 1 => grid.open_row(),
                     b"td" | b"th" if depth == 1 => {
-                        let attr = |n: &[u8]| tag.attributes.get(n).map(|v| v.as_slice());
                         grid.open_cell(
-                            span(attr(b"colspan"), MAX_COLSPAN),
-                            span(attr(b"rowspan"), MAX_ROWSPAN),
+                            tag.attributes.span(b"colspan", MAX_COLSPAN),
+                            tag.attributes.span(b"rowspan", MAX_ROWSPAN),
                         );
                     }
                     // Cells of a table inside a cell are words of that cell.
@@ -239,15 +225,6 @@ fn html_table_block(html: &str) -> Option<Vec<Vec<String>>> {
             }
             Token::EndTag(tag) => {
                 let name = tag.name.as_slice();
-                if let Some((skipped, nested)) = skipping.as_mut() {
-                    if name == skipped.as_slice() {
-                        *nested -= 1;
-                        if *nested == 0 {
-                            skipping = None;
-                        }
-                    }
-                    continue;
-                }
                 match name {
                     b"table" if depth > 0 => {
                         depth -= 1;
@@ -261,10 +238,9 @@ fn html_table_block(html: &str) -> Option<Vec<Vec<String>>> {
                     _ => {}
                 }
             }
-            Token::String(text) if skipping.is_none() => {
+            Token::String(text) => {
                 grid.push_text(&String::from_utf8_lossy(text.as_slice()));
             }
-            Token::String(_) => {}
         }
     }
     // A fragment may stop inside its table.
@@ -277,14 +253,6 @@ fn contains_ignoring_ascii_case(haystack: &str, needle: &[u8]) -> bool {
         .as_bytes()
         .windows(needle.len())
         .any(|window| window.eq_ignore_ascii_case(needle))
-}
-
-fn span(value: Option<&[u8]>, max: usize) -> usize {
-    value
-        .and_then(|v| std::str::from_utf8(v).ok())
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|v| *v >= 1)
-        .map_or(1, |v| v.min(max))
 }
 
 /// The cells of the tables read so far, on a grid of rows and columns. A place is None until a

@@ -17,6 +17,15 @@ impl Attributes {
     pub fn get(&self, name: &[u8]) -> Option<&Vec<u8>> {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
+
+    /// A `colspan` or `rowspan`: at least 1, at most `max`; 1 when absent or not a number.
+    pub fn span(&self, name: &[u8], max: usize) -> usize {
+        self.get(name)
+            .and_then(|v| std::str::from_utf8(v).ok())
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .filter(|v| *v >= 1)
+            .map_or(1, |v| v.min(max))
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,6 +58,39 @@ pub fn tokenize(input: &str) -> Vec<Token> {
         tokens: Vec::new(),
     }
     .run()
+}
+
+/// The tokens of `input` without the elements named in `skipped` (their tags and everything
+/// inside them, nested ones included): the script, style and other content that is not the
+/// page's text.
+pub fn tokenize_without(input: &str, skipped: &[&[u8]]) -> Vec<Token> {
+    let mut kept = Vec::new();
+    let mut skipping: Option<(Vec<u8>, usize)> = None;
+    for token in tokenize(input) {
+        match (&token, skipping.as_mut()) {
+            (Token::StartTag(tag), Some((name, depth))) => {
+                if tag.name == *name && !tag.self_closing {
+                    *depth += 1;
+                }
+            }
+            (Token::EndTag(tag), Some((name, depth))) => {
+                if tag.name == *name {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skipping = None;
+                    }
+                }
+            }
+            (_, Some(_)) => {}
+            (Token::StartTag(tag), None) if skipped.contains(&tag.name.as_slice()) => {
+                if !tag.self_closing {
+                    skipping = Some((tag.name.clone(), 1));
+                }
+            }
+            (_, None) => kept.push(token),
+        }
+    }
+    kept
 }
 
 struct Tokenizer<'a> {
@@ -436,6 +478,30 @@ mod tests {
         );
         let title = tokenize("<title>A &amp; <b>B</b></title>");
         assert_eq!(title[1], text("A & <b>B</b>"));
+    }
+
+    #[test]
+    fn skipped_elements_go_with_everything_inside_them() {
+        let tokens = tokenize_without(
+            "<td>1</td><svg><svg><td>x</td></svg><td>y</td></svg><style>td{}</style><td rowspan=300>2</td>",
+            &[b"svg", b"style"],
+        );
+        assert_eq!(
+            tokens,
+            vec![
+                start("td", &[]),
+                text("1"),
+                end("td"),
+                start("td", &[("rowspan", "300")]),
+                text("2"),
+                end("td"),
+            ]
+        );
+        let Token::StartTag(cell) = &tokens[3] else {
+            unreachable!()
+        };
+        assert_eq!(cell.attributes.span(b"rowspan", 256), 256);
+        assert_eq!(cell.attributes.span(b"colspan", 64), 1);
     }
 
     #[test]

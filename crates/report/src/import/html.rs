@@ -6,7 +6,7 @@
 //! inside it, or cells holding whole paragraphs) is read as running text instead.
 
 use super::{Cell, Item};
-use crate::html_tokens::{tokenize, Token};
+use crate::html_tokens::{tokenize_without, Token};
 
 pub(super) struct HtmlPage {
     pub items: Vec<Item>,
@@ -25,8 +25,15 @@ const LAYOUT_CELL_CHARS: usize = 300;
 const LAYOUT_CELL_LINES: usize = 5;
 
 /// Elements whose content is not the page's text.
-const SKIPPED: [&str; 8] = [
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "select",
+const SKIPPED: [&[u8]; 8] = [
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
+    b"svg",
+    b"iframe",
+    b"object",
+    b"select",
 ];
 
 /// Elements that start a new line of text.
@@ -266,18 +273,9 @@ fn grid(rows: Vec<Vec<(Vec<Item>, usize, usize)>>) -> Vec<Item> {
     items
 }
 
-fn span(value: Option<&[u8]>, max: usize) -> usize {
-    value
-        .and_then(|v| std::str::from_utf8(v).ok())
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|v| *v >= 1)
-        .map_or(1, |v| v.min(max))
-}
-
 pub(super) fn read(input: &str) -> HtmlPage {
     let mut flow = Text::default();
     let mut tables: Vec<Table> = Vec::new();
-    let mut skipping: Option<(Vec<u8>, usize)> = None;
     let mut title: Option<String> = None;
     let mut in_title = false;
     // Tables nested deeper than any page needs are read as part of the table around them.
@@ -295,22 +293,10 @@ pub(super) fn read(input: &str) -> HtmlPage {
         flow
     }
 
-    for token in tokenize(input) {
+    for token in tokenize_without(input, &SKIPPED) {
         match token {
             Token::StartTag(tag) => {
                 let name = tag.name.as_slice();
-                if let Some((skipped, depth)) = skipping.as_mut() {
-                    if name == skipped.as_slice() && !tag.self_closing {
-                        *depth += 1;
-                    }
-                    continue;
-                }
-                if SKIPPED.iter().any(|s| s.as_bytes() == name) {
-                    if !tag.self_closing {
-                        skipping = Some((name.to_vec(), 1));
-                    }
-                    continue;
-                }
                 match name {
                     b"title" => in_title = true,
                     b"table" if tables.len() >= MAX_TABLE_DEPTH => ignored_tables += 1,
@@ -330,10 +316,9 @@ pub(super) fn read(input: &str) -> HtmlPage {
                     }
                     b"td" | b"th" => {
                         if let Some(table) = tables.last_mut() {
-                            let attr = |n: &[u8]| tag.attributes.get(n).map(|v| v.as_slice());
                             table.open_cell(
-                                span(attr(b"colspan"), MAX_COLSPAN),
-                                span(attr(b"rowspan"), MAX_ROWSPAN),
+                                tag.attributes.span(b"colspan", MAX_COLSPAN),
+                                tag.attributes.span(b"rowspan", MAX_ROWSPAN),
                             );
                         } else {
                             flow.break_line();
@@ -347,15 +332,6 @@ pub(super) fn read(input: &str) -> HtmlPage {
             }
             Token::EndTag(tag) => {
                 let name = tag.name.as_slice();
-                if let Some((skipped, depth)) = skipping.as_mut() {
-                    if name == skipped.as_slice() {
-                        *depth -= 1;
-                        if *depth == 0 {
-                            skipping = None;
-                        }
-                    }
-                    continue;
-                }
                 match name {
                     b"title" => in_title = false,
                     b"table" if ignored_tables > 0 => ignored_tables -= 1,
@@ -384,9 +360,6 @@ pub(super) fn read(input: &str) -> HtmlPage {
                 }
             }
             Token::String(text) => {
-                if skipping.is_some() {
-                    continue;
-                }
                 let text = String::from_utf8_lossy(text.as_slice());
                 if in_title {
                     title.get_or_insert_with(String::new).push_str(&text);
