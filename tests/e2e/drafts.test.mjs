@@ -2,22 +2,13 @@
 // draft, two tabs, export and import, refused files, history, no storage, the drafts list and
 // the published-report import. Every test compares the draft's content before and after; none
 // sleeps for a fixed time and none retries.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launchBrowser, watch } from './harness.mjs';
+import { sharedBrowserAndSite, watch } from './harness.mjs';
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const env = sharedBrowserAndSite();
 
 const OVERVIEW = '[id="section-overview"]';
 const PROBLEMS = '[id="section-problems"]';
@@ -27,10 +18,10 @@ const cell = (row, column) => `[id="cell-requests-${row}-${column}"]`;
 
 /** A page of `context` (a fresh one when not given) with the editor or the list showing. */
 async function openApp(context, hash = '') {
-  context ??= await browser.newContext();
+  context ??= await env.browser.newContext();
   const page = await context.newPage();
   const record = watch(page);
-  await page.goto(site.url + hash);
+  await page.goto(env.site.url + hash);
   await page.locator('h1.report-title, .drafts-screen').first().waitFor({ timeout: 30_000 });
   return { context, page, record };
 }
@@ -227,7 +218,7 @@ test('a corrupted stored draft is kept for recovery, listed as damaged, and the 
 });
 
 test('two tabs editing the same draft never lose either tab\'s text', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   // One clock for both pages: paused, no autosave fires until the test lets time run.
   await context.clock.install();
   try {
@@ -435,7 +426,7 @@ test('a version from the history restores, and the restore can be undone', async
 });
 
 test('without browser storage the app works in the page and says so', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', {
       get() {
@@ -477,7 +468,7 @@ test('the drafts list: sorted by last edit; rename, duplicate, next year, delete
     await waitStored(page, second, { 'meta/agency': '乙街道办事处' });
 
     // Two drafts: the list is the start screen, the last edited first.
-    await page.goto(site.url);
+    await page.goto(env.site.url);
     await page.locator('.drafts-screen').waitFor();
     const ids = () => page.locator('.draft').evaluateAll((rows) => rows.map((r) => r.dataset.id));
     assert.deepEqual(await ids(), [second, first]);

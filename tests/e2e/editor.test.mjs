@@ -1,31 +1,13 @@
 // User journeys of the editor: live findings, the spreadsheet keyboard, paste from Excel,
 // undo, language, and Chinese text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForApp } from './harness.mjs';
+import { sharedBrowserAndSite, openEditor as openEditorIn, requestCell, waitForApp } from './harness.mjs';
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const env = sharedBrowserAndSite();
 
-/** A fresh page with empty storage (each test gets its own browser context). */
-async function openEditor() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const record = watch(page);
-  await page.goto(site.url);
-  await waitForApp(page);
-  return { context, page, record };
-}
-
-const cell = (page, row, column) => page.locator(`[id="cell-requests-${row}-${column}"]`);
+const openEditor = () => openEditorIn(env);
+const cell = requestCell;
 const focused = (page) => page.evaluate(() => document.activeElement?.id ?? '');
 const findingsOf = (page, rule) => page.locator(`.finding-link[data-rule="${rule}"]`);
 

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, normalize, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 // NIANBAO_DIST lets two builds (e.g. two people's) be tested side by side.
@@ -105,3 +106,32 @@ export function watch(page) {
 export async function waitForApp(page) {
   await page.locator('h1.report-title').waitFor({ state: 'visible', timeout: 30_000 });
 }
+
+/** One browser and one served dist/ for a whole test file: started before its first test and
+ * stopped after its last. Read `env.browser` and `env.site` inside the tests. */
+export function sharedBrowserAndSite() {
+  const env = {};
+  before(async () => {
+    env.browser = await launchBrowser();
+    env.site = await serveDist();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.stop();
+  });
+  return env;
+}
+
+/** A fresh page with empty storage (each call gets its own browser context), the editor shown. */
+export async function openEditor(env, { permissions = [] } = {}) {
+  const context = await env.browser.newContext();
+  if (permissions.length > 0) await context.grantPermissions(permissions, { origin: env.site.origin });
+  const page = await context.newPage();
+  const record = watch(page);
+  await page.goto(env.site.url);
+  await waitForApp(page);
+  return { context, page, record };
+}
+
+/** The input of a cell of table 三. */
+export const requestCell = (page, row, column) => page.locator(`[id="cell-requests-${row}-${column}"]`);

@@ -1,31 +1,14 @@
 // User journeys of publishing: print from the same HTML as the export, copy a table into a
 // website editor, and script payloads shown as text everywhere.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForApp } from './harness.mjs';
+import { sharedBrowserAndSite, openEditor as openEditorIn, requestCell } from './harness.mjs';
 
-let browser;
-let site;
-before(async () => {
-  browser = await launchBrowser();
-  site = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const env = sharedBrowserAndSite();
 
-async function openEditor() {
-  const context = await browser.newContext();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
-  const page = await context.newPage();
-  const record = watch(page);
-  await page.goto(site.url);
-  await waitForApp(page);
-  return { context, page, record };
-}
+const openEditor = () => openEditorIn(env, { permissions: ['clipboard-read', 'clipboard-write'] });
 
-const cell = (page, row, column) => page.locator(`[id="cell-requests-${row}-${column}"]`);
+const cell = requestCell;
 
 test('a copied table pasted into a rich-text editor keeps its cells and merged headers', async () => {
   const { context, page } = await openEditor();
