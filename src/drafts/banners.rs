@@ -2,7 +2,7 @@
 //! storage unavailable, saving stopped, a merge with another window; and where dropped files go.
 
 use leptos::prelude::*;
-use nianbao_report::format::{self, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS};
+use nianbao_report::format;
 use nianbao_report::Place;
 
 use super::autosave::SaveKind;
@@ -116,26 +116,6 @@ fn place_name(place: &Place, lang: Lang) -> String {
             };
             lang.pick(text).to_owned()
         }
-        Place::Request { row, column } => format!(
-            "{} {}",
-            REQUEST_ROWS.get(*row).map_or("", |r| r.short),
-            REQUEST_COLUMNS.get(*column).map_or("", |c| c.label)
-        ),
-        Place::Appeal { group, column } => format!(
-            "{} {}",
-            APPEAL_GROUPS.get(*group).map_or("", |g| g.label),
-            APPEAL_COLUMNS.get(*column).map_or("", |c| c.label)
-        ),
-        Place::Active(row, column) => {
-            let (band, def) = format::active_row(*row);
-            let header = band
-                .kind
-                .columns()
-                .iter()
-                .find(|(k, _)| k == column)
-                .map_or("", |(_, l)| *l);
-            format!("{} {}", def.label, header)
-        }
-        other => other.id(),
+        other => other.cell_name().unwrap_or_else(|| other.id()),
     }
 }

@@ -160,32 +160,7 @@ fn parse_cell(place: &Place, text: &str) -> Result<CellValue, clipboard::CellErr
 
 /// The name of a cell in messages: 「三(七) 自然人」.
 fn cell_name(place: &Place) -> String {
-    use nianbao_report::format::{
-        active_row, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS,
-    };
-    match place {
-        Place::Request { row, column } => format!(
-            "{} {}",
-            REQUEST_ROWS.get(*row).map_or("", |r| r.short),
-            REQUEST_COLUMNS.get(*column).map_or("", |c| c.label)
-        ),
-        Place::Appeal { group, column } => format!(
-            "{} {}",
-            APPEAL_GROUPS.get(*group).map_or("", |g| g.label),
-            APPEAL_COLUMNS.get(*column).map_or("", |c| c.label)
-        ),
-        Place::Active(row, column) => {
-            let (band, def) = active_row(*row);
-            let header = band
-                .kind
-                .columns()
-                .iter()
-                .find(|(k, _)| k == column)
-                .map_or("", |(_, l)| *l);
-            format!("{} {}", def.label, header)
-        }
-        other => other.id(),
-    }
+    place.cell_name().unwrap_or_else(|| place.id())
 }
 
 #[component]

@@ -303,6 +303,28 @@ pub enum Place {
 }
 
 impl Place {
+    /// A table cell as a reader names it, in the official labels: 「三(七) 自然人」,
+    /// 「复议后起诉 结果维持」, 「行政规范性文件 现行有效件数」; `None` for a place that is not a cell.
+    pub fn cell_name(&self) -> Option<String> {
+        let (row, column) = match self {
+            Place::Request { row, column } => (
+                format::REQUEST_ROWS.get(*row)?.short,
+                format::REQUEST_COLUMNS.get(*column)?.label,
+            ),
+            Place::Appeal { group, column } => (
+                APPEAL_GROUPS.get(*group)?.label,
+                APPEAL_COLUMNS.get(*column)?.label,
+            ),
+            Place::Active(row, column) => {
+                let (band, def) = format::active_row(*row);
+                let (_, header) = band.kind.columns().iter().find(|(key, _)| key == column)?;
+                (def.label, *header)
+            }
+            Place::Report | Place::Meta(_) | Place::Section(_) => return None,
+        };
+        Some(format!("{row} {column}"))
+    }
+
     /// A stable id: `section/overview`, `requests/3.7/natural`, `appeals/review/total`,
     /// `active/regulations/in_force`, `meta/year`, `report`.
     pub fn id(&self) -> String {
@@ -381,6 +403,32 @@ mod tests {
             r.cell(&Place::Active(ActiveRowId::Licensing, "in_force")),
             None
         );
+    }
+
+    #[test]
+    fn cell_names_use_the_official_labels() {
+        let total = Place::Request {
+            row: format::request_row("3.7"),
+            column: 0,
+        };
+        assert_eq!(total.cell_name().as_deref(), Some("三(七) 自然人"));
+        assert_eq!(
+            Place::Appeal {
+                group: 2,
+                column: 0
+            }
+            .cell_name()
+            .as_deref(),
+            Some("复议后起诉 结果维持")
+        );
+        assert_eq!(
+            Place::Active(ActiveRowId::NormativeDocuments, "in_force")
+                .cell_name()
+                .as_deref(),
+            Some("行政规范性文件 现行有效件数")
+        );
+        assert_eq!(Place::Section(SectionId::Other).cell_name(), None);
+        assert_eq!(Place::Request { row: 99, column: 0 }.cell_name(), None);
     }
 
     #[test]
