@@ -11,13 +11,27 @@ use nianbao_report::{totals, Finding, Place, Report, Severity};
 
 use crate::i18n::Lang;
 
-/// How many steps undo remembers. A step is a whole report (a few kB): 200 is far below any
-/// memory concern and far above what anyone undoes.
+/// How many steps undo remembers at most: far above what anyone undoes.
 const UNDO_DEPTH: usize = 200;
+/// And how much text they may hold together. A step is a whole report; a full report's text is
+/// 20–40 kB, so 200 of them were 6 MB of memory that a long session kept (measured by
+/// `./x bench`). Past this budget the oldest steps go first.
+const UNDO_BYTES: usize = 2 * 1024 * 1024;
+
+/// About how much memory a report's snapshot holds: its text; the tables are a few kB.
+fn snapshot_bytes(report: &Report) -> usize {
+    let own = report.sections.0.iter().map(String::len).sum::<usize>()
+        + report.meta.agency.len()
+        + report.meta.title.len()
+        + 4 * 1024;
+    own + report.last_year.as_deref().map_or(0, snapshot_bytes)
+}
 
 #[derive(Default)]
 struct History {
     undo: Vec<Report>,
+    /// [`snapshot_bytes`] of `undo`, kept as steps come and go.
+    undo_bytes: usize,
     redo: Vec<Report>,
     /// The coalescing key of the last edit: typing in one cell or one section is one step.
     last_key: Option<String>,
@@ -101,9 +115,11 @@ impl Store {
         self.history.update_value(|h| {
             let same_step = coalesce.is_some() && coalesce == h.last_key;
             if !same_step {
+                h.undo_bytes += snapshot_bytes(&before);
                 h.undo.push(before);
-                if h.undo.len() > UNDO_DEPTH {
-                    h.undo.remove(0);
+                while h.undo.len() > UNDO_DEPTH || (h.undo_bytes > UNDO_BYTES && h.undo.len() > 1) {
+                    let oldest = h.undo.remove(0);
+                    h.undo_bytes = h.undo_bytes.saturating_sub(snapshot_bytes(&oldest));
                 }
             }
             h.redo.clear();
@@ -123,6 +139,7 @@ impl Store {
         let previous = self.history.try_update_value(|h| {
             h.last_key = None;
             let previous = h.undo.pop()?;
+            h.undo_bytes = h.undo_bytes.saturating_sub(snapshot_bytes(&previous));
             h.redo.push(current);
             Some(previous)
         });
@@ -136,6 +153,7 @@ impl Store {
         let next = self.history.try_update_value(|h| {
             h.last_key = None;
             let next = h.redo.pop()?;
+            h.undo_bytes += snapshot_bytes(&current);
             h.undo.push(current);
             Some(next)
         });

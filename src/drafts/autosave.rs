@@ -56,6 +56,8 @@ pub struct OpenDraft {
     keep_newest_version: bool,
     history: Option<DraftHistory>,
     debounce: Option<leptos::prelude::TimeoutHandle>,
+    /// When the report last changed (ms since the epoch): the debounce timer reads it.
+    last_change_ms: f64,
     retry: Option<leptos::prelude::TimeoutHandle>,
     /// Saving stopped: the stored text does not read and must not be written over.
     blocked: bool,
@@ -71,6 +73,7 @@ impl OpenDraft {
             keep_newest_version: true,
             history: None,
             debounce: None,
+            last_change_ms: 0.0,
             retry: None,
             blocked: false,
         }
@@ -123,15 +126,54 @@ impl Drafts {
         ) {
             self.status.set(SaveStatus::Pending);
         }
+        // One timer at a time, re-armed from its own callback while typing goes on: a timer
+        // cleared before it fires would leak its callback (Leptos's timeouts are one-shot
+        // closures freed only when called), one per keystroke.
+        let now = js_sys::Date::now();
+        let arm = self
+            .open
+            .try_update_value(|open| {
+                open.as_mut().map(|open| {
+                    open.last_change_ms = now;
+                    open.debounce.is_none()
+                })
+            })
+            .flatten()
+            .unwrap_or(false);
+        if arm {
+            self.arm_debounce(DEBOUNCE);
+        }
+    }
+
+    fn arm_debounce(&self, wait: Duration) {
         let drafts = *self;
-        let timer = set_timeout_with_handle(move || drafts.save_now(SaveKind::Auto), DEBOUNCE).ok();
+        let timer = set_timeout_with_handle(move || drafts.on_debounce(), wait).ok();
         self.open.update_value(|open| {
             if let Some(open) = open {
-                if let Some(old) = std::mem::replace(&mut open.debounce, timer) {
-                    old.clear();
-                }
+                open.debounce = timer;
             }
         });
+    }
+
+    /// The pause timer fired: save if typing has paused for DEBOUNCE, else wait the rest.
+    fn on_debounce(&self) {
+        let since = self
+            .open
+            .try_update_value(|open| {
+                open.as_mut().map(|open| {
+                    open.debounce = None;
+                    js_sys::Date::now() - open.last_change_ms
+                })
+            })
+            .flatten();
+        let pause = DEBOUNCE.as_millis() as f64;
+        match since {
+            Some(ms) if ms < pause => {
+                self.arm_debounce(Duration::from_millis((pause - ms).ceil().max(1.0) as u64));
+            }
+            Some(_) => self.save_now(SaveKind::Auto),
+            None => {}
+        }
     }
 
     /// Saves now what is not saved yet: the page is being hidden or closed.
