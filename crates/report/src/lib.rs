@@ -15,6 +15,7 @@ pub mod layout;
 pub mod model;
 pub mod next_year;
 pub mod rules;
+pub mod summary;
 pub mod totals;
 
 pub use finding::{Basis, Finding, Severity};
