@@ -1,11 +1,9 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium) of drafts: reading files to import,
-//! the stored drafts (rescue, list), and the autosave's rules — never over a save it has not
+//! Browser tests (wasm-bindgen-test in headless Chromium) of drafts: the stored drafts (rescue, list), and the autosave's rules — never over a save it has not
 //! seen, never over a text that does not read.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
 use nianbao_app::drafts::autosave::SaveKind;
-use nianbao_app::drafts::import::{read_file_content, FileContent};
 use nianbao_app::drafts::{export_file_name, shelf, Drafts, SaveStatus};
 use nianbao_app::i18n::Lang;
 use nianbao_app::platform::storage;
@@ -45,56 +43,6 @@ fn start_drafts() -> Drafts {
 
 fn stored_envelope(id: &str) -> DraftEnvelope {
     drafts::decode(&storage::read(&drafts::draft_key(id)).unwrap().unwrap()).unwrap()
-}
-
-#[wasm_bindgen_test]
-fn files_are_read_as_reports_or_refused_by_what_they_are() {
-    let report = county();
-    let text = json::to_json(&report);
-    assert_eq!(
-        read_file_content("a.json", text.as_bytes()),
-        Ok(FileContent::Report(Box::new(report.clone())))
-    );
-    // With a byte-order mark, as Windows editors save it.
-    let with_bom = format!("\u{feff}{text}");
-    assert!(matches!(
-        read_file_content("a.json", with_bom.as_bytes()),
-        Ok(FileContent::Report(_))
-    ));
-    // A stored draft (the "download raw" of the list) imports as its report.
-    let draft = drafts::encode(&DraftEnvelope::new("d1", "tab", report.clone()));
-    assert_eq!(
-        read_file_content("raw.json", draft.as_bytes()),
-        Ok(FileContent::Report(Box::new(report)))
-    );
-    // Text or HTML goes to the published-report import.
-    assert!(matches!(
-        read_file_content(
-            "page.html",
-            "<html><body>一、总体情况</body></html>".as_bytes()
-        ),
-        Ok(FileContent::Published(_))
-    ));
-
-    let png = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
-    let error = read_file_content("截图.json", &png).unwrap_err();
-    assert!(error.zh.contains("“截图.json”是PNG 图片"), "{}", error.zh);
-    assert!(error.en.contains("a PNG image"), "{}", error.en);
-    let error = read_file_content("报告.docx", b"PK\x03\x04rest").unwrap_err();
-    assert!(error.zh.contains("Office 文档"), "{}", error.zh);
-    let error = read_file_content("gbk.txt", &[0xc4, 0xea, 0xb1, 0xa8]).unwrap_err();
-    assert!(error.zh.contains("不是 UTF-8"), "{}", error.zh);
-    let error = read_file_content(
-        "bad.json",
-        b"{\"format\": \"nianbao-report\",\n  \"schema_version\": 1,,}",
-    )
-    .unwrap_err();
-    assert!(error.zh.contains("第2行"), "{}", error.zh);
-    let newer = text.replace("\"schema_version\": 1", "\"schema_version\": 7");
-    let error = read_file_content("new.json", newer.as_bytes()).unwrap_err();
-    assert!(error.zh.contains("版本 7"), "{}", error.zh);
-    let empty = read_file_content("empty.json", b"  \n").unwrap_err();
-    assert!(empty.zh.contains("是空的"), "{}", empty.zh);
 }
 
 #[wasm_bindgen_test]

@@ -3,9 +3,8 @@
 //! and shown before the draft is created. Every refusal says what and where.
 
 use leptos::prelude::*;
-use nianbao_report::drafts::{self as core_drafts, DRAFT_FORMAT};
-use nianbao_report::export::json;
 use nianbao_report::format::{self, ActiveRowId, SECTIONS};
+use nianbao_report::import::file::{read_file, FileContent};
 use nianbao_report::import::{self, Imported};
 use nianbao_report::Report;
 
@@ -18,102 +17,6 @@ use crate::platform::files::{self, ReadError};
 /// larger file is not a report, and reading it would only freeze the page.
 pub const MAX_IMPORT_MB: u32 = 5;
 pub const MAX_IMPORT_BYTES: f64 = MAX_IMPORT_MB as f64 * 1024.0 * 1024.0;
-
-/// What a file holds, as far as importing goes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FileContent {
-    /// A report JSON (or a draft as stored): ready to be a draft.
-    Report(Box<Report>),
-    /// Text or HTML, to be read by the published-report importer (with a preview).
-    Published(String),
-}
-
-/// Why a file was not imported, in both languages; the message names the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileProblem {
-    pub zh: String,
-    pub en: String,
-}
-
-/// Reads a file's bytes as a report: JSON v1 (any known version), a stored draft, or the text
-/// or HTML of a published report. Images, PDFs, Office files and other binaries are refused by
-/// what they are, not by their name.
-pub fn read_file_content(name: &str, bytes: &[u8]) -> Result<FileContent, FileProblem> {
-    if let Some((kind_zh, kind_en)) = binary_kind(bytes) {
-        return Err(FileProblem {
-            zh: format!("文件“{name}”是{kind_zh}，不是年报 JSON 文件，未导入。请选择用“导出 JSON”保存的 .json 文件。"),
-            en: format!("“{name}” is {kind_en}, not a report JSON file; nothing was imported. Choose a .json file saved with Export JSON."),
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| FileProblem {
-        zh: format!(
-            "文件“{name}”不是 UTF-8 编码的文字（第 {} 个字节处无法读取），未导入。",
-            e.valid_up_to() + 1
-        ),
-        en: format!(
-            "“{name}” is not UTF-8 text (unreadable at byte {}); nothing was imported.",
-            e.valid_up_to() + 1
-        ),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let trimmed = text.trim_start();
-    if trimmed.is_empty() {
-        return Err(FileProblem {
-            zh: format!("文件“{name}”是空的，未导入。"),
-            en: format!("“{name}” is empty; nothing was imported."),
-        });
-    }
-    if !(trimmed.starts_with('{') || trimmed.starts_with('[')) {
-        return Ok(FileContent::Published(text.to_owned()));
-    }
-    // A stored draft says so in its first field (drafts::encode writes `format` first).
-    let head: String = trimmed.chars().take(200).collect();
-    let result = if head.contains(DRAFT_FORMAT) {
-        core_drafts::decode(text)
-            .map(|draft| draft.report)
-            .map_err(|e| (e.message_zh, e.message_en))
-    } else {
-        json::from_json(text).map_err(|e| (e.message_zh, e.message_en))
-    };
-    result
-        .map(|report| FileContent::Report(Box::new(report)))
-        .map_err(|(zh, en)| FileProblem {
-            zh: format!("文件“{name}”未导入：{zh}"),
-            en: format!("“{name}” was not imported: {en}"),
-        })
-}
-
-/// What a binary file is, from its first bytes.
-fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
-    const KINDS: [(&[u8], &str, &str); 8] = [
-        (b"\x89PNG\r\n\x1a\n", "PNG 图片", "a PNG image"),
-        (b"\xff\xd8\xff", "JPEG 图片", "a JPEG image"),
-        (b"GIF8", "GIF 图片", "a GIF image"),
-        (
-            b"%PDF",
-            "PDF 文件（请复制其中的文字，用“导入已发布年报”粘贴）",
-            "a PDF (copy its text and use Import published report)",
-        ),
-        (
-            b"PK\x03\x04",
-            "压缩包或 Office 文档（docx、xlsx 等）",
-            "a zip archive or an Office document (docx, xlsx …)",
-        ),
-        (
-            b"\xd0\xcf\x11\xe0",
-            "旧版 Office 文档（doc、xls）",
-            "an old Office document (doc, xls)",
-        ),
-        (b"Rar!", "RAR 压缩包", "a RAR archive"),
-        (b"BM", "BMP 图片", "a BMP image"),
-    ];
-    if let Some((_, zh, en)) = KINDS.iter().find(|(magic, _, _)| bytes.starts_with(magic)) {
-        return Some((zh, en));
-    }
-    bytes[..bytes.len().min(4096)]
-        .contains(&0)
-        .then_some(("二进制文件", "a binary file"))
-}
 
 /// Reads a picked or dropped file and imports it: a report becomes a new draft; text or HTML
 /// opens the published-report import with it; anything else is refused with a message.
@@ -142,7 +45,7 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
                 return;
             }
         };
-        match read_file_content(&name, &bytes) {
+        match read_file(&name, &bytes) {
             Ok(FileContent::Report(report)) => {
                 drafts.store.notice.set(None);
                 drafts.start_imported(*report);

@@ -4,6 +4,7 @@
 //! No browser, no signals, no I/O but what a caller hands in: the app, the `nianbao` command and
 //! the tests all stand on this crate.
 
+pub mod batch;
 pub mod clipboard;
 pub mod drafts;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod layout;
 pub mod model;
 pub mod next_year;
 pub mod rules;
+pub mod compare;
 pub mod summary;
 pub mod totals;
 

@@ -137,21 +137,33 @@ pub fn check_summary(summary: &Report, units: &[&Report]) -> Vec<Finding> {
         } else {
             format!("（{}未填写）", blank_units.join("、"))
         };
+        // Each unit's number, so that the unit whose report changed since the summary was made
+        // (or was left out of it) can be seen.
+        let by_unit = units
+            .iter()
+            .map(|unit| {
+                let value = unit.cell(&place).map(|v| v.text()).unwrap_or_default();
+                let value = if value.is_empty() { "空".to_owned() } else { value };
+                format!("{} {value}", agency_name(unit))
+            })
+            .collect::<Vec<_>>()
+            .join("、");
         findings.push(Finding {
             rule: SUM_RULE,
             severity: Severity::Error,
             place,
             message_zh: format!(
-                "{cell}：汇总报告为{actual_text}，各单位合计为{expected_text}{difference}{missing}"
+                "{cell}：汇总报告为{actual_text}，各单位合计为{expected_text}{difference}{missing}；各单位：{by_unit}"
             ),
             message_en: format!(
-                "{cell}: the summary says {actual_text}, its units add up to {expected_text}{}{}",
+                "{cell}: the summary says {actual_text}, its units add up to {expected_text}{}{}; by unit: {}",
                 difference.replace("，相差", "; difference "),
                 if blank_units.is_empty() {
                     String::new()
                 } else {
                     format!(" (left blank by {})", blank_units.join(", "))
-                }
+                },
+                by_unit.replace("、", ", ").replace(" 空", " blank")
             ),
             basis: Basis::Derived,
         });
@@ -273,7 +285,7 @@ mod tests {
         assert_eq!(findings[0].place.id(), "requests/1/natural");
         assert_eq!(
             findings[0].message_zh,
-            "一 自然人：汇总报告为5，各单位合计为3，相差2（宝力根街道未填写）"
+            "一 自然人：汇总报告为5，各单位合计为3，相差2（宝力根街道未填写）；各单位：额尔敦街道 3、宝力根街道 空"
         );
         assert!(findings[0].message_en.contains("difference 2"));
     }

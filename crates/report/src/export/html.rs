@@ -7,7 +7,7 @@
 
 use crate::format::{self, SectionId};
 use crate::layout::{self, CellContent, LayoutCell, TableLayout};
-use crate::model::Report;
+use crate::model::{Place, Report};
 
 const PRINT_CSS: &str = include_str!("print.css");
 
@@ -64,9 +64,18 @@ pub fn render(report: &Report) -> String {
 /// One table's `<table>` element alone: table 二, 三 or 四 for [`SectionId::Active`],
 /// [`SectionId::Requests`] or [`SectionId::Appeals`]; empty for a section without a table.
 pub fn render_table(report: &Report, table: SectionId) -> String {
+    // A blank cell prints empty: blank is not zero.
+    render_table_with(table, &|place| {
+        escape(&report.cell(place).map(|v| v.text()).unwrap_or_default())
+    })
+}
+
+/// A table of the official layout whose value cells hold `value_html(place)`: markup, escaped by
+/// the caller (the year-over-year view puts two years and the change in each cell).
+pub fn render_table_with(table: SectionId, value_html: &dyn Fn(&Place) -> String) -> String {
     let mut out = String::with_capacity(16 * 1024);
     if let Some(layout) = layout::table_layout(table) {
-        push_layout(&mut out, report, &layout);
+        push_layout(&mut out, &layout, value_html);
     }
     out
 }
@@ -239,7 +248,7 @@ fn push_text(out: &mut String, text: &str) {
 // Tables: the shared layout (crate::layout) drawn as HTML
 // ---------------------------------------------------------------------------------------------
 
-fn push_layout(out: &mut String, report: &Report, layout: &TableLayout) {
+fn push_layout(out: &mut String, layout: &TableLayout, value_html: &dyn Fn(&Place) -> String) {
     let class = match layout.table {
         SectionId::Active => "table-active",
         SectionId::Requests => "table-requests",
@@ -258,7 +267,7 @@ fn push_layout(out: &mut String, report: &Report, layout: &TableLayout) {
         let tag = if group.is_head { "thead" } else { "tbody" };
         out.push_str(&format!("<{tag}>\n"));
         for row in &group.rows {
-            push_row(out, report, row);
+            push_row(out, row, value_html);
         }
         out.push_str(&format!("</{tag}>\n"));
     }
@@ -267,28 +276,23 @@ fn push_layout(out: &mut String, report: &Report, layout: &TableLayout) {
 
 /// A row that opens a rowspan cell is marked so the print styles can let the span break across
 /// pages (see print.css).
-fn push_row(out: &mut String, report: &Report, cells: &[LayoutCell]) {
+fn push_row(out: &mut String, cells: &[LayoutCell], value_html: &dyn Fn(&Place) -> String) {
     if cells.iter().any(|cell| cell.rows > 1) {
         out.push_str("<tr class=\"opens-span\">");
     } else {
         out.push_str("<tr>");
     }
     for cell in cells {
-        push_cell(out, report, cell);
+        push_cell(out, cell, value_html);
     }
     out.push_str("</tr>\n");
 }
 
-fn push_cell(out: &mut String, report: &Report, cell: &LayoutCell) {
-    // A blank cell prints empty: blank is not zero.
-    let (tag, text, align) = match &cell.content {
-        CellContent::Header(label) => ("th", (*label).to_owned(), "center"),
-        CellContent::RowLabel(label) => ("th", (*label).to_owned(), "left"),
-        CellContent::Value(place) => (
-            "td",
-            report.cell(place).map(|v| v.text()).unwrap_or_default(),
-            "center",
-        ),
+fn push_cell(out: &mut String, cell: &LayoutCell, value_html: &dyn Fn(&Place) -> String) {
+    let (tag, html, align) = match &cell.content {
+        CellContent::Header(label) => ("th", escape(label), "center"),
+        CellContent::RowLabel(label) => ("th", escape(label), "left"),
+        CellContent::Value(place) => ("td", value_html(place), "center"),
     };
     out.push('<');
     out.push_str(tag);
@@ -302,7 +306,7 @@ fn push_cell(out: &mut String, report: &Report, cell: &LayoutCell) {
         out.push_str(&format!(" colspan=\"{}\"", cell.cols));
     }
     out.push_str(&format!(" style=\"{CELL_BORDER};text-align:{align}\">"));
-    out.push_str(&escape(&text));
+    out.push_str(&html);
     out.push_str("</");
     out.push_str(tag);
     out.push('>');

@@ -7,6 +7,7 @@
 //! what is missing, and where.
 
 mod coverage;
+pub mod file;
 mod html;
 mod labels;
 mod meta;

@@ -197,22 +197,71 @@ fn check_in_force(report: &Report, last_year: &Report, findings: &mut Vec<Findin
 /// numbers updated is the 雷同 the rule is about), and no line that is only one of the
 /// template's sub-headings (every report has them).
 fn comparable_chars(text: &str) -> Vec<char> {
+    comparable_chars_at(text).into_iter().map(|(c, _)| c).collect()
+}
+
+/// [`comparable_chars`] with each character's byte offset in `text`, to find the passages again.
+fn comparable_chars_at(text: &str) -> Vec<(char, usize)> {
     let headings: HashSet<&str> = SECTIONS
         .iter()
         .flat_map(|s| s.template.iter().map(|(heading, _)| *heading))
         .filter(|h| !h.is_empty())
         .collect();
-    text.lines()
-        .filter(|line| !headings.contains(line.trim()))
-        .flat_map(str::chars)
-        .filter(|c| c.is_alphanumeric())
-        .map(|c| if c.is_numeric() { '#' } else { c })
-        .collect()
+    let mut chars = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if !headings.contains(line.trim()) {
+            chars.extend(
+                line.char_indices()
+                    .filter(|(_, c)| c.is_alphanumeric())
+                    .map(|(at, c)| (if c.is_numeric() { '#' } else { c }, line_start + at)),
+            );
+        }
+        line_start += line.len();
+    }
+    chars
+}
+
+/// The passages of `text` that T-repeat counts as repeated from `last_texts`: byte ranges of
+/// `text`, in order, each from the first to the last character of a run of repeated runs (the
+/// punctuation between them included).
+pub fn repeated_passages(text: &str, last_texts: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let last: Vec<Vec<char>> = last_texts.iter().map(|t| comparable_chars(t)).collect();
+    let known: HashSet<&[char]> = last
+        .iter()
+        .flat_map(|chars| chars.windows(REPEAT_RUN_CHARS))
+        .collect();
+    let this = comparable_chars_at(text);
+    let letters: Vec<char> = this.iter().map(|(c, _)| *c).collect();
+    let mut repeated = vec![false; this.len()];
+    for (start, run) in letters.windows(REPEAT_RUN_CHARS).enumerate() {
+        if known.contains(run) {
+            repeated[start..start + REPEAT_RUN_CHARS].fill(true);
+        }
+    }
+    let mut passages: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (&(c, at), &is_repeated) in this.iter().zip(&repeated) {
+        let end = at + text[at..].chars().next().map_or(c.len_utf8(), char::len_utf8);
+        match (is_repeated, open) {
+            (true, Some((start, _))) => open = Some((start, end)),
+            (true, None) => open = Some((at, end)),
+            (false, Some((start, last_end))) => {
+                passages.push(start..last_end);
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some((start, end)) = open {
+        passages.push(start..end);
+    }
+    passages
 }
 
 /// How many of this year's runs are found in last year's text, out of how many.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Repeat {
+pub struct Repeat {
     pub repeated: usize,
     pub runs: usize,
 }

@@ -4,6 +4,7 @@
 //! [`check`] runs them all over a report (and its `last_year`, when known).
 
 mod cross_year;
+pub use cross_year::{repeated_passages, Repeat, REPEAT_PERCENT, REPEAT_RUN_CHARS};
 mod meta;
 mod tables;
 mod text;
@@ -34,6 +35,15 @@ pub fn check(report: &Report, stage: Stage) -> Vec<Finding> {
         cross_year::check(report, last_year, &mut findings);
     }
     // Stable: within one severity the families keep the report's order.
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    findings
+}
+
+/// The cross-year rules alone (X-last-year, X-carry-over, X-in-force, T-repeat): what the
+/// year-over-year view shows.
+pub fn cross_year_findings(report: &Report, last_year: &Report) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    cross_year::check(report, last_year, &mut findings);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
 }
