@@ -1,11 +1,13 @@
-//! The app's screens: the drafts list and the editor (toolbar, report header, the six sections,
-//! the findings), with the banners above them.
+//! The app's screens: the drafts list, the editor (toolbar, report header, the six sections,
+//! the findings), the supervisor's batch check and year-over-year view, with the banners above
+//! them.
 
 use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 
 use crate::drafts::banners::{DropOverlay, MergeBanner, StorageBanners};
+use crate::drafts::button::ActionButton;
 use crate::drafts::history::HistoryPanel;
 use crate::drafts::import::{self, ImportJsonButton, PasteImportDialog};
 use crate::drafts::list::DraftsList;
@@ -19,6 +21,9 @@ use crate::editor::section::ReportSection;
 use crate::i18n::{self, Lang};
 use crate::platform::{files, service_worker, storage};
 use crate::store::{use_store, Store};
+use crate::supervisor::batch::BatchScreen;
+use crate::supervisor::compare::YearOverYearScreen;
+use crate::supervisor::{use_supervisor, BatchButton, Supervisor};
 
 const LANG_KEY: &str = "lang";
 
@@ -34,13 +39,23 @@ pub fn App() -> impl IntoView {
     // Opens the draft to start with (or the list) before anything is drawn.
     let drafts = Drafts::start(store);
     provide_context(drafts);
+    let supervisor = Supervisor::new(drafts);
+    provide_context(supervisor);
     files::on_file_drop(
         move |over| {
             if drafts.dropping.get_untracked() != over {
                 drafts.dropping.set(over);
             }
         },
-        move |file| import::import_file(drafts, file),
+        // Files dropped on the batch check are checked there; anywhere else the first one is
+        // imported as a draft.
+        move |dropped| {
+            if drafts.screen.get_untracked() == Screen::Batch {
+                supervisor.add_files(dropped);
+            } else if let Some(file) = dropped.into_iter().next() {
+                import::import_file(drafts, file);
+            }
+        },
     );
     Effect::new(move |_| {
         let lang = store.lang.get();
@@ -85,6 +100,8 @@ pub fn App() -> impl IntoView {
         {move || match drafts.screen.get() {
             Screen::List => view! { <DraftsList /> }.into_any(),
             Screen::Editor => view! { <Editor /> }.into_any(),
+            Screen::Batch => view! { <BatchScreen /> }.into_any(),
+            Screen::Compare => view! { <YearOverYearScreen /> }.into_any(),
         }}
         <PasteImportDialog />
         <DropOverlay />
@@ -123,6 +140,7 @@ fn Toolbar() -> impl IntoView {
         }
     };
     let drafts = crate::drafts::use_drafts();
+    let supervisor = use_supervisor();
     let editing = move || drafts.screen.get() == Screen::Editor;
     view! {
         <header class="app-header">
@@ -132,6 +150,7 @@ fn Toolbar() -> impl IntoView {
             </Show>
             <div class="toolbar" role="toolbar">
                 <DraftsButton />
+                <BatchButton />
                 <Show when=editing>
                     <SaveButton />
                     <button class="undo" on:click=move |_| store.undo()
@@ -146,6 +165,8 @@ fn Toolbar() -> impl IntoView {
                     <HistoryButton />
                     <ExportButton />
                     <ImportJsonButton />
+                    <ActionButton class="compare-last-year" label=i18n::COMPARE_LAST_YEAR
+                        on_press=move || supervisor.compare_open_draft() />
                 </Show>
                 <button class="switch-language" lang=move || match lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
                     on:click=switch_language>{move || lang.get().pick(i18n::SWITCH_LANGUAGE)}</button>

@@ -241,3 +241,65 @@ pub fn tr(
     use leptos::prelude::Get;
     move || lang.get().pick(text)
 }
+
+// The supervisor's screens: batch check, summary report, year over year.
+pub const BATCH_BUTTON: Text = t("批量检查", "Check many");
+pub const BATCH_TITLE: Text = t("批量检查下级单位年报", "Check the reports of many units");
+pub const BATCH_HINT: Text = t(
+    "选择或拖入多个文件（年报 JSON、保存的网页、复制的文字均可），每份报告一行；文件只在本机读取，不上传。",
+    "Pick or drop many files (report JSON, saved web pages, copied text): one row per report. Files are read on this computer only, never uploaded.",
+);
+pub const PICK_FILES: Text = t("选择文件…", "Pick files…");
+pub const READING: Text = t("正在读取", "Reading");
+pub const FILTER: Text = t("筛选机关或文件名", "Filter by agency or file");
+pub const SHOW_ALL: Text = t("全部", "All");
+pub const SHOW_WITH_ERRORS: Text = t("有错误", "With errors");
+pub const SHOW_CLEAN: Text = t("无错误", "Without errors");
+pub const SHOW_UNREAD: Text = t("未能读取", "Unreadable");
+pub const FILE: Text = t("文件", "File");
+pub const AGENCY_COLUMN: Text = t("机关", "Agency");
+pub const YEAR_COLUMN: Text = t("年度", "Year");
+pub const ACTIONS: Text = t("操作", "Actions");
+pub const SHOW_FINDINGS: Text = t("查看问题", "Findings");
+pub const OPEN_AS_DRAFT: Text = t("打开为草稿", "Open as draft");
+pub const COMPARE_LAST_YEAR: Text = t("与上年对比", "Compare with last year");
+pub const EXPORT_CSV: Text = t("导出 CSV", "Export CSV");
+pub const EXPORT_TABLE_HTML: Text = t("导出可打印表格", "Export printable table");
+pub const CLEAR_BATCH: Text = t("清空列表", "Clear the list");
+pub const SELECT_ALL: Text = t("全选", "Select all");
+pub const NO_BATCH: Text = t("还没有文件。", "No files yet.");
+pub const UNREAD: Text = t("未能读取", "unreadable");
+pub const LAST_YEAR_FROM: Text = t("已与上年报告核对：", "Checked against last year's: ");
+pub const SUMMARY_TITLE: Text = t("汇总报告", "Summary report");
+pub const SUMMARY_HINT: Text = t(
+    "由勾选的单位报告逐格相加生成本级汇总报告；或选一份汇总报告，与勾选的单位报告核对（H-sum）。",
+    "Add up the ticked units' reports cell by cell into a summary report, or pick a summary report and check it against the ticked units (H-sum).",
+);
+pub const SUMMARY_AGENCY: Text = t("汇总机关名称", "Agency of the summary");
+pub const BUILD_SUMMARY: Text = t("生成汇总报告", "Build the summary");
+pub const CHECK_SUMMARY: Text = t("核对汇总报告", "Check the summary");
+pub const SUMMARY_REPORT: Text = t("汇总报告：", "Summary report: ");
+pub const CHOOSE: Text = t("（请选择）", "(choose)");
+pub const TICK_UNITS: Text = t(
+    "请先勾选至少一份单位报告。",
+    "Tick at least one unit's report first.",
+);
+pub const SUMMARY_PASSED: Text = t(
+    "核对通过：汇总报告与各单位报告逐格一致。",
+    "Passed: the summary equals its units' reports cell by cell.",
+);
+pub const BACK: Text = t("返回", "Back");
+pub const YEAR_OVER_YEAR: Text = t("年度对比", "Year over year");
+pub const THIS_YEAR: Text = t("本年", "this year");
+pub const LAST_YEAR: Text = t("上年", "last year");
+pub const CHANGE: Text = t("变化", "change");
+pub const REPEAT_OF_PROBLEMS: Text = t("第五部分与上年重复", "Section 五 repeats last year's by");
+pub const REPEAT_OF_WHOLE: Text = t("全文与上年重复", "The whole text repeats last year's by");
+pub const REPEATED_MARKED: Text = t(
+    "标记处为与上年报告相同的文字（连续8字以上，不计标点，数字视为相同）。",
+    "Marked: text found in last year's report (runs of 8+ characters, punctuation ignored, digits alike).",
+);
+pub const NO_LAST_YEAR: Text = t(
+    "没有找到上年的报告：请在“批量检查”中同时打开两个年度的报告，或导入含上年报告的 JSON。",
+    "Last year's report was not found: open both years' reports in Check many, or import a JSON that carries last year's report.",
+);

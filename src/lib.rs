@@ -7,6 +7,7 @@ pub mod editor;
 pub mod i18n;
 pub mod platform;
 pub mod store;
+pub mod supervisor;
 
 /// Mounts the app on the page's body.
 pub fn start() {

@@ -9,7 +9,6 @@ use nianbao_app::i18n::Lang;
 use nianbao_app::platform::storage;
 use nianbao_app::store::Store;
 use nianbao_report::drafts::{self, DraftEnvelope};
-use nianbao_report::export::json;
 use nianbao_report::{AgencyKind, Report, SectionId};
 use wasm_bindgen_test::*;
 

@@ -32,6 +32,10 @@ use shelf::{Listed, Stored};
 pub enum Screen {
     List,
     Editor,
+    /// Many reports checked at once (the supervisor's).
+    Batch,
+    /// Two years of one agency side by side.
+    Compare,
 }
 
 /// What the header says about saving the open draft.
@@ -282,6 +286,17 @@ impl Drafts {
         self.merged.set(None);
         set_hash(None);
         self.screen.set(Screen::List);
+    }
+
+    /// Saves and closes the open draft, and shows another screen.
+    pub fn leave_to(&self, screen: Screen) {
+        if !self.close_open() {
+            return;
+        }
+        self.history_open.set(false);
+        self.merged.set(None);
+        set_hash(None);
+        self.screen.set(screen);
     }
 
     /// Gives a draft another title (the report's title field).

@@ -73,10 +73,33 @@ pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
     file
 }
 
-/// Calls `on_drop` with the first file dropped anywhere on the page, and `on_drag(true/false)`
+/// Every file of an `<input type="file" multiple>`'s change event, and clears the input.
+pub fn picked_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| all_files(&list))
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+fn all_files(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Calls `on_drop` with the files dropped anywhere on the page, and `on_drag(true/false)`
 /// while files are dragged over it (to show where they go). Dragged text and links are left
 /// to the page as usual.
-pub fn on_file_drop(on_drag: impl Fn(bool) + 'static, on_drop: impl Fn(web_sys::File) + 'static) {
+pub fn on_file_drop(
+    on_drag: impl Fn(bool) + 'static,
+    on_drop: impl Fn(Vec<web_sys::File>) + 'static,
+) {
     let carries_files = |ev: &web_sys::DragEvent| {
         ev.data_transfer().is_some_and(|data| {
             data.types()
@@ -106,15 +129,16 @@ pub fn on_file_drop(on_drag: impl Fn(bool) + 'static, on_drop: impl Fn(web_sys::
     };
     let drop = window_event_listener(leptos::ev::drop, move |ev| {
         on_drag(false);
-        let Some(file) = ev
+        let files = ev
             .data_transfer()
             .and_then(|d| d.files())
-            .and_then(|f| f.get(0))
-        else {
+            .map(|list| all_files(&list))
+            .unwrap_or_default();
+        if files.is_empty() {
             return;
-        };
+        }
         ev.prevent_default();
-        on_drop(file);
+        on_drop(files);
     });
     on_cleanup(move || {
         over.remove();

@@ -1,8 +1,9 @@
-//! Side effects of the browser, one place each: the service worker (and, later, storage,
-//! downloads and printing).
+//! Side effects of the browser, one place each: storage, files in and out, the clipboard,
+//! printing, the service worker, and yielding to the browser during long work.
 
 pub mod clipboard;
 pub mod files;
 pub mod print;
 pub mod service_worker;
 pub mod storage;
+pub mod tick;

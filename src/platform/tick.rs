@@ -1,0 +1,18 @@
+//! Handing the page back to the browser in the middle of long work, so that it paints and
+//! answers clicks between two pieces of it.
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Resolves after the browser has run its other tasks (a zero-delay timer: a promise alone
+/// would resume before any input or paint).
+pub async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

@@ -1,0 +1,288 @@
+//! The batch check screen: files picked or dropped, one row per report with its errors,
+//! warnings and import notes, a progress bar while they are read; sorted by a column header,
+//! filtered by name or by outcome; each row opens its findings, opens as a draft, or opens beside
+//! last year's report; the table goes out as CSV and as a printable page.
+
+use leptos::prelude::*;
+use nianbao_report::batch as core_batch;
+use nianbao_report::finding::Finding;
+
+use super::summary::SummaryPanel;
+use super::{use_supervisor, Filter, RowSummary, SortKey, Supervisor};
+use crate::drafts::button::ActionButton;
+use crate::drafts::status::date_time;
+use crate::i18n::{self, Lang, Text};
+use crate::platform::files;
+
+#[component]
+pub fn BatchScreen() -> impl IntoView {
+    let supervisor = use_supervisor();
+    let lang = supervisor.drafts.store.lang;
+    let rows = Memo::new(move |_| supervisor.visible_rows());
+    view! {
+        <main class="batch-screen" aria-label=i18n::tr(lang, i18n::BATCH_TITLE)>
+            <div class="drafts-head">
+                <h1 class="drafts-title">{i18n::tr(lang, i18n::BATCH_TITLE)}</h1>
+                <div class="drafts-actions">
+                    <label class="button pick-files">
+                        <input type="file" multiple accept=".json,.txt,.htm,.html,application/json,text/plain,text/html"
+                            on:change=move |ev| {
+                                let picked = files::picked_files(&ev);
+                                if !picked.is_empty() {
+                                    supervisor.add_files(picked);
+                                }
+                            } />
+                        {i18n::tr(lang, i18n::PICK_FILES)}
+                    </label>
+                    <ActionButton class="export-csv" label=i18n::EXPORT_CSV on_press=move || export(supervisor, Export::Csv) />
+                    <ActionButton class="export-table-html" label=i18n::EXPORT_TABLE_HTML on_press=move || export(supervisor, Export::Html) />
+                    <ActionButton class="clear-batch" label=i18n::CLEAR_BATCH on_press=move || supervisor.clear() />
+                </div>
+            </div>
+            <p class="batch-hint">{i18n::tr(lang, i18n::BATCH_HINT)}</p>
+            <Progress />
+            <div class="batch-filters">
+                <input type="search" class="batch-filter-text" placeholder=i18n::tr(lang, i18n::FILTER)
+                    prop:value=move || supervisor.filter_text.get()
+                    on:input=move |ev| supervisor.filter_text.set(event_target_value(&ev)) />
+                <select class="batch-filter" on:change=move |ev| {
+                    supervisor.filter.set(match event_target_value(&ev).as_str() {
+                        "errors" => Filter::WithErrors,
+                        "clean" => Filter::Clean,
+                        "unread" => Filter::Unread,
+                        _ => Filter::All,
+                    })
+                }>
+                    {[("all", i18n::SHOW_ALL), ("errors", i18n::SHOW_WITH_ERRORS), ("clean", i18n::SHOW_CLEAN), ("unread", i18n::SHOW_UNREAD)]
+                        .into_iter()
+                        .map(|(value, label)| view! { <option value=value>{i18n::tr(lang, label)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <Show when=move || supervisor.entries.with(Vec::is_empty)>
+                <p class="no-drafts">{i18n::tr(lang, i18n::NO_BATCH)}</p>
+            </Show>
+            <table class="batch-table">
+                <thead>
+                    <tr>
+                        <th><TickAll /></th>
+                        <SortHeader key=SortKey::File label=i18n::FILE />
+                        <SortHeader key=SortKey::Agency label=i18n::AGENCY_COLUMN />
+                        <SortHeader key=SortKey::Year label=i18n::YEAR_COLUMN />
+                        <SortHeader key=SortKey::Errors label=i18n::ERRORS />
+                        <SortHeader key=SortKey::Warnings label=i18n::WARNINGS />
+                        <th>{i18n::tr(lang, i18n::IMPORT_NOTES)}</th>
+                        <th>{i18n::tr(lang, i18n::ACTIONS)}</th>
+                    </tr>
+                </thead>
+                <For each=move || rows.get() key=|row| row.clone() children=move |row| view! { <BatchRowView row /> } />
+            </table>
+            <SummaryPanel />
+        </main>
+    }
+}
+
+/// 「正在读取 12/50」 with a bar, then 「已读取 50 个文件」.
+#[component]
+fn Progress() -> impl IntoView {
+    let supervisor = use_supervisor();
+    let lang = supervisor.drafts.store.lang;
+    view! {
+        {move || supervisor.progress.get().map(|(done, total)| {
+            let text = match (lang.get(), done == total) {
+                (Lang::Zh, false) => format!("正在读取 {done}/{total}"),
+                (Lang::En, false) => format!("Reading {done}/{total}"),
+                (Lang::Zh, true) => format!("已读取 {total} 个文件"),
+                (Lang::En, true) => format!("{total} files read"),
+            };
+            view! {
+                <div class="batch-progress" role="status" data-done=done data-total=total>
+                    <progress max=total value=done></progress>
+                    <span>{text}</span>
+                </div>
+            }
+        })}
+    }
+}
+
+#[component]
+fn SortHeader(key: SortKey, label: Text) -> impl IntoView {
+    let supervisor = use_supervisor();
+    let lang = supervisor.drafts.store.lang;
+    let sorted = move || match supervisor.sort.get() {
+        (k, false) if k == key => "ascending",
+        (k, true) if k == key => "descending",
+        _ => "none",
+    };
+    view! {
+        <th aria-sort=sorted>
+            <button class="sort" on:click=move |_| {
+                supervisor.sort.update(|(k, downwards)| {
+                    if *k == key {
+                        *downwards = !*downwards;
+                    } else {
+                        *k = key;
+                        // Errors and warnings are read most first.
+                        *downwards = matches!(key, SortKey::Errors | SortKey::Warnings);
+                    }
+                })
+            }>{i18n::tr(lang, label)}</button>
+        </th>
+    }
+}
+
+#[component]
+fn TickAll() -> impl IntoView {
+    let supervisor = use_supervisor();
+    let lang = supervisor.drafts.store.lang;
+    view! {
+        <input type="checkbox" class="tick-all" title=i18n::tr(lang, i18n::SELECT_ALL)
+            on:change=move |ev| {
+                let all = event_target_checked(&ev);
+                let readable: Vec<u32> = supervisor.visible_rows().into_iter().filter(|r| r.problem.is_none()).map(|r| r.id).collect();
+                supervisor.ticked.update(|ticked| {
+                    for id in readable {
+                        if all { ticked.insert(id); } else { ticked.remove(&id); }
+                    }
+                });
+            } />
+    }
+}
+
+#[component]
+fn BatchRowView(row: RowSummary) -> impl IntoView {
+    let supervisor = use_supervisor();
+    let lang = supervisor.drafts.store.lang;
+    let id = row.id;
+    let expanded = move || supervisor.expanded.get() == Some(id);
+    let class = if row.problem.is_some() {
+        "batch-row unread"
+    } else if row.errors > 0 {
+        "batch-row has-errors"
+    } else {
+        "batch-row"
+    };
+    let problem = row.problem.clone();
+    let readable = problem.is_none();
+    let has_last_year = row.last_year_file.is_some();
+    view! {
+        <tbody class="batch-entry">
+            <tr class=class data-id=id>
+                <td>
+                    <Show when=move || readable>
+                        <input type="checkbox" class="tick"
+                            prop:checked=move || supervisor.ticked.with(|t| t.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                supervisor.ticked.update(|t| { if on { t.insert(id); } else { t.remove(&id); } });
+                            } />
+                    </Show>
+                </td>
+                <td class="file">{row.file_name.clone()}</td>
+                <td class="agency">{row.agency.clone()}</td>
+                <td class="year">{row.year.map(|y| y.to_string()).unwrap_or_default()}</td>
+                <td class="errors">{readable.then_some(row.errors)}</td>
+                <td class="warnings">{readable.then_some(row.warnings)}</td>
+                <td class="notes">{readable.then_some(row.notes)}</td>
+                <td class="actions">
+                    {match problem {
+                        Some((zh, en)) => view! { <span class="problem">{move || lang.get().choose(&zh, &en).to_owned()}</span> }.into_any(),
+                        None => view! {
+                            <ActionButton class="show-findings" label=i18n::SHOW_FINDINGS
+                                on_press=move || supervisor.expanded.update(|e| *e = if *e == Some(id) { None } else { Some(id) }) />
+                            <ActionButton class="open-draft" label=i18n::OPEN_AS_DRAFT on_press=move || supervisor.open_as_draft(id) />
+                            <Show when=move || has_last_year>
+                                <ActionButton class="compare" label=i18n::COMPARE_LAST_YEAR on_press=move || supervisor.compare_with_last_year(id) />
+                            </Show>
+                        }.into_any(),
+                    }}
+                </td>
+            </tr>
+            <Show when=expanded>
+                <tr class="batch-details">
+                    <td colspan="8"><EntryFindings id /></td>
+                </tr>
+            </Show>
+        </tbody>
+    }
+}
+
+/// The findings and import notes of one row, as the editor words them.
+#[component]
+fn EntryFindings(id: u32) -> impl IntoView {
+    let supervisor = use_supervisor();
+    let lang = supervisor.drafts.store.lang;
+    let Some(checked) = supervisor.entry(id).and_then(|e| e.row.outcome.ok()) else {
+        return ().into_any();
+    };
+    let last_year = checked.last_year_file.clone().map(|file| {
+        view! { <p class="last-year-from">{i18n::tr(lang, i18n::LAST_YEAR_FROM)}{file}</p> }
+    });
+    view! {
+        <div class="entry-findings">
+            {last_year}
+            <FindingList findings=checked.notes />
+            <FindingList findings=checked.findings />
+        </div>
+    }
+    .into_any()
+}
+
+/// Findings as lines: severity, rule id, message in the user's language.
+#[component]
+pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
+    let lang = use_supervisor().drafts.store.lang;
+    view! {
+        <ul class="finding-lines">
+            {findings.into_iter().map(|f| {
+                let severity = f.severity;
+                view! {
+                    <li class=format!("finding-line {}", f.severity.label_en())>
+                        <span class="severity">{move || match lang.get() { Lang::Zh => severity.label_zh(), Lang::En => severity.label_en() }}</span>
+                        " "<code>{f.rule}</code>" "
+                        <span class="message">{move || lang.get().choose(&f.message_zh, &f.message_en).to_owned()}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+enum Export {
+    Csv,
+    Html,
+}
+
+/// The table as the user sees it (filtered and sorted), as a CSV or a printable page.
+fn export(supervisor: Supervisor, kind: Export) {
+    let english = supervisor.drafts.store.lang.get_untracked() == Lang::En;
+    let order: Vec<u32> = supervisor
+        .visible_rows()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    let rows: Vec<core_batch::BatchRow> = order
+        .iter()
+        .filter_map(|id| supervisor.entry(*id).map(|e| e.row))
+        .collect();
+    let now = date_time(js_sys::Date::now() as i64);
+    let stem = format!("年报批量检查-{}", now.replace([' ', ':'], "-"));
+    let result = match kind {
+        Export::Csv => files::download(
+            &format!("{stem}.csv"),
+            "text/csv;charset=utf-8",
+            &core_batch::to_csv(&rows, english),
+        ),
+        Export::Html => files::download(
+            &format!("{stem}.html"),
+            "text/html;charset=utf-8",
+            &core_batch::to_html(&rows, english, &now),
+        ),
+    };
+    if let Err(why) = result {
+        supervisor.drafts.store.say(
+            format!("未能导出：{why}"),
+            format!("Could not export: {why}"),
+        );
+    }
+}

@@ -1,0 +1,264 @@
+// The supervisor's journeys (issue 9): many files checked at once without freezing the page,
+// the table as CSV read back by Python's csv module, a summary report built from three units and
+// checked against them (H-sum), and two years of one agency side by side.
+//
+// Files are made here from the seed report (tests/e2e/fixtures: its JSON by `nianbao import`, its
+// printable HTML by `nianbao render`, and the seed's text).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { sharedBrowserAndSite, openEditor, requestCell } from './harness.mjs';
+
+const env = sharedBrowserAndSite();
+const fixture = (name) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const SEED_TEXT = readFile(new URL('../../crates/report/tests/fixtures/erdun-2023.txt', import.meta.url), 'utf8');
+
+/** The seed as a report JSON, changed by `change` (agency, year, cells). */
+async function seedJson(change) {
+  const report = JSON.parse(await fixture('erdun-2023.json'));
+  change(report);
+  return report;
+}
+
+const jsonFile = (name, report) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify(report, null, 2)),
+});
+
+/** A unit's report with `received` requests from natural persons, all of them answered 予以公开. */
+function unit(agency, received) {
+  return seedJson((r) => {
+    r.meta.agency = agency;
+    r.requests['1'][0] = received;
+    r.requests['1'][6] = received;
+    r.requests['3.1'][0] = received;
+    r.requests['3.1'][6] = received;
+    r.requests['3.7'][0] = received;
+    r.requests['3.7'][6] = received;
+  });
+}
+
+async function openBatch(env) {
+  const opened = await openEditor(env);
+  await opened.page.locator('button.batch-check').click();
+  await opened.page.locator('main.batch-screen').waitFor();
+  return opened;
+}
+
+const rowOf = (page, text) => page.locator('tr.batch-row', { hasText: text });
+
+async function waitUntilRead(page, total) {
+  await page.waitForFunction(
+    (total) => {
+      const p = document.querySelector('.batch-progress');
+      return p && Number(p.dataset.done) === total && Number(p.dataset.total) === total;
+    },
+    total,
+    { timeout: 60_000 },
+  );
+}
+
+test('50 mixed files, some broken, give a complete table while the page keeps answering, and the CSV reads back with its Chinese', async () => {
+  const { context, page, record } = await openBatch(env);
+  const seedText = await SEED_TEXT;
+  const seedHtml = await fixture('erdun-2023.html');
+  const files = [];
+  for (let i = 1; i <= 30; i++) files.push(jsonFile(`单位${i}.json`, await unit(`测试单位${i}`, i)));
+  const streets = ['东城', '西城', '南湖', '北山', '青山', '白云', '红旗', '长安'];
+  for (let i = 1; i <= 8; i++) {
+    files.push({ name: `文字${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(seedText.replaceAll('额尔敦街道', `${streets[i - 1]}街道`)) });
+  }
+  for (let i = 1; i <= 4; i++) {
+    files.push({ name: `网页${i}.html`, mimeType: 'text/html', buffer: Buffer.from(seedHtml.replaceAll('额尔敦街道', `${streets[i - 1]}镇`)) });
+  }
+  const newer = await seedJson((r) => { r.schema_version = 99; });
+  files.push(
+    { name: '截图.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
+    { name: '坏的.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "nianbao-report", "schema_version": 1,,}') },
+    { name: '空的.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n') },
+    jsonFile('新版本.json', newer),
+    { name: '二进制.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(64) },
+    { name: '太大.txt', mimeType: 'text/plain', buffer: Buffer.alloc(6 * 1024 * 1024, 0x41) },
+    { name: 'gbk.txt', mimeType: 'text/plain', buffer: Buffer.from([0xc4, 0xea, 0xb1, 0xa8]) },
+    { name: '随笔.txt', mimeType: 'text/plain', buffer: Buffer.from('今天天气很好，没有什么要报告的。') },
+  );
+  assert.equal(files.length, 50);
+
+  // An old government laptop: the CPU four times slower.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => {
+    window.__longestTask = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longestTask = Math.max(window.__longestTask, entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+
+  // From disk, as a user picks them (handed over as buffers, Playwright would decode the 6 MB
+  // one in the page itself, a multi-second task of its own).
+  const dir = await mkdtemp(join(tmpdir(), 'nianbao-batch-'));
+  const paths = [];
+  for (const file of files) {
+    paths.push(join(dir, file.name));
+    await writeFile(paths.at(-1), file.buffer);
+  }
+  await page.locator('.pick-files input').setInputFiles(paths);
+  // While the files are read, a click on the language switch is answered.
+  let answeredWhileReading = 0;
+  for (let tries = 0; tries < 100; tries++) {
+    const before = await page.evaluate(() => document.documentElement.lang);
+    await page.locator('button.switch-language').click();
+    const state = await page.evaluate(() => {
+      const p = document.querySelector('.batch-progress');
+      return { lang: document.documentElement.lang, done: Number(p?.dataset.done), total: Number(p?.dataset.total) };
+    });
+    if (state.done >= state.total) break;
+    if (state.lang !== before) answeredWhileReading++;
+  }
+  assert.ok(answeredWhileReading >= 1, 'no click was answered while the files were being read');
+  await waitUntilRead(page, 50);
+  const longest = await page.evaluate(() => window.__longestTask);
+  console.log(`# batch of 50 files at 4× CPU throttling: ${answeredWhileReading} clicks answered while reading; longest task ${Math.round(longest)} ms`);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  // Back to Chinese for the checks below.
+  if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await page.locator('button.switch-language').click();
+
+  // A complete table: a row per file, the broken ones saying why.
+  await assert.doesNotReject(page.locator('tr.batch-row').nth(49).waitFor());
+  assert.equal(await page.locator('tr.batch-row').count(), 50);
+  assert.equal(await page.locator('tr.batch-row.unread').count(), 8);
+  assert.match(await rowOf(page, '截图.png').innerText(), /PNG 图片/);
+  assert.match(await rowOf(page, '新版本.json').innerText(), /版本 99/);
+  assert.match(await rowOf(page, '太大.txt').innerText(), /超过 5 MB/);
+  assert.equal((await rowOf(page, '文字3.txt').locator('td.agency').innerText()).trim(), '南湖街道');
+  assert.equal((await rowOf(page, '网页2.html').locator('td.agency').innerText()).trim(), '西城镇');
+  assert.equal((await rowOf(page, '单位7.json').locator('td.agency').innerText()).trim(), '测试单位7');
+
+  // Filter and sort.
+  await page.locator('select.batch-filter').selectOption('unread');
+  assert.equal(await page.locator('tr.batch-row').count(), 8);
+  await page.locator('select.batch-filter').selectOption('all');
+  await page.locator('.batch-filter-text').fill('镇');
+  assert.equal(await page.locator('tr.batch-row').count(), 4);
+  await page.locator('.batch-filter-text').fill('');
+  await page.locator('th button.sort', { hasText: '机关' }).click();
+  const agencies = await page.locator('tr.batch-row:not(.unread) td.agency').allInnerTexts();
+  assert.deepEqual(agencies, [...agencies].sort());
+
+  // A row's findings open under it.
+  await rowOf(page, '文字3.txt').locator('button.show-findings').click();
+  // The seed's text import guessed the agency kind: its note is listed.
+  assert.match(await page.locator('.batch-details').innerText(), /I-agency-kind/);
+
+  // The CSV, as Excel or WPS would read it, read by Python's csv module.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.export-csv').click()]);
+  assert.match(download.suggestedFilename(), /^年报批量检查-.*\.csv$/);
+  const path = await download.path();
+  const raw = await readFile(path);
+  assert.deepEqual([...raw.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the CSV starts with a UTF-8 byte-order mark');
+  const read = JSON.parse(
+    execFileSync('python3', [
+      '-c',
+      'import csv, json, sys\n' +
+        'with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:\n' +
+        '    print(json.dumps(list(csv.reader(f)), ensure_ascii=False))',
+      path,
+    ]).toString('utf8'),
+  );
+  assert.equal(read.length, 51);
+  assert.deepEqual(read[0].slice(0, 6), ['序号', '文件', '机关', '年度', '错误', '警告']);
+  const unit7 = read.find((row) => row[1] === '单位7.json');
+  assert.equal(unit7[2], '测试单位7');
+  assert.equal(unit7[3], '2023');
+  const png = read.find((row) => row[1] === '截图.png');
+  assert.match(png[8], /PNG 图片/);
+
+  // And the printable table.
+  const [printable] = await Promise.all([page.waitForEvent('download'), page.locator('button.export-table-html').click()]);
+  const html = await readFile(await printable.path(), 'utf8');
+  assert.equal((html.match(/<tr/g) ?? []).length, 51);
+  assert.doesNotMatch(html, /<script/);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+  await rm(dir, { recursive: true });
+});
+
+test('a summary built from three units has their sums and passes H-sum; a changed unit makes it fail naming that unit', async () => {
+  const { context, page, record } = await openBatch(env);
+  await page.locator('.pick-files input').setInputFiles([
+    jsonFile('甲镇.json', await unit('甲镇', 3)),
+    jsonFile('乙镇.json', await unit('乙镇', 5)),
+    jsonFile('丙镇.json', await unit('丙镇', 11)),
+  ]);
+  await waitUntilRead(page, 3);
+  await page.locator('input.tick-all').check();
+  await page.locator('input.summary-agency').fill('某县人民政府');
+  await page.locator('button.build-summary').click();
+  const result = page.locator('.summary-result');
+  await result.waitFor();
+  assert.equal(await result.getAttribute('data-passed'), 'true');
+  assert.match(await result.innerText(), /与 3 个单位核对（甲镇、乙镇、丙镇）/);
+  assert.match(await result.innerText(), /核对通过/);
+
+  // The summary is a row of the batch; opened as a draft, its cells are the sums.
+  const summaryRow = rowOf(page, '汇总：某县人民政府');
+  await summaryRow.locator('button.open-draft').click();
+  await page.locator('h1.report-title').waitFor();
+  assert.equal(await requestCell(page, '1', 'natural').inputValue(), '19');
+  assert.equal(await requestCell(page, '3.1', 'total').inputValue(), '19');
+  assert.equal(await page.locator('[id="meta-agency"]').inputValue(), '某县人民政府');
+
+  // 乙镇 sends a corrected report: the summary no longer adds up, and H-sum says where and who.
+  await page.locator('button.batch-check').click();
+  await page.locator('.pick-files input').setInputFiles([jsonFile('乙镇-更正.json', await unit('乙镇', 7))]);
+  await waitUntilRead(page, 4);
+  await rowOf(page, '乙镇.json').locator('input.tick').uncheck();
+  await rowOf(page, '乙镇-更正.json').locator('input.tick').check();
+  await page.locator('button.check-summary').click();
+  await page.waitForFunction(() => document.querySelector('.summary-result')?.dataset.passed === 'false');
+  const failed = await page.locator('.summary-result').innerText();
+  assert.match(failed, /H-sum/);
+  assert.match(failed, /一 自然人：汇总报告为19，各单位合计为21，相差2/);
+  assert.match(failed, /乙镇 7/);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
+
+test('two years of one agency side by side show every cell with last year and the carry-over mismatch', async () => {
+  const { context, page, record } = await openBatch(env);
+  const lastYear = await seedJson(() => {});
+  // 2024 says 2 requests were carried over from 2023, but 2023 carried none to the next year.
+  const thisYear = await seedJson((r) => {
+    r.meta.year = 2024;
+    r.requests['2'][0] = 2;
+    r.requests['2'][6] = 2;
+  });
+  await page.locator('.pick-files input').setInputFiles([jsonFile('额尔敦-2024.json', thisYear), jsonFile('额尔敦-2023.json', lastYear)]);
+  await waitUntilRead(page, 2);
+  const row2024 = rowOf(page, '额尔敦-2024.json');
+  await row2024.locator('button.show-findings').click();
+  assert.match(await page.locator('.batch-details').innerText(), /已与上年报告核对：额尔敦-2023\.json/);
+  await row2024.locator('button.compare').click();
+  const screen = page.locator('main.compare-screen');
+  await screen.waitFor();
+  assert.match(await screen.locator('h1').innerText(), /额尔敦街道：2024年度与2023年度对比/);
+  const findings = await screen.locator('.compare-findings').innerText();
+  assert.match(findings, /X-carry-over/);
+  assert.match(findings, /本年二\(2\)应等于上年四\(0\)，相差2/);
+  // Same text both years: T-repeat, and the repeated passages marked.
+  assert.match(findings, /T-repeat/);
+  assert.ok((await screen.locator('.marked-text mark').count()) > 0);
+  // Every value cell of 三 shows this year, last year and the change.
+  const table = screen.locator('table.table-requests');
+  assert.equal(await table.locator('span.this-year').count(), 175);
+  assert.ok((await table.locator('td', { hasText: '+2' }).count()) >= 1);
+  await screen.locator('button.back').click();
+  await page.locator('main.batch-screen').waitFor();
+  assert.equal(await page.locator('tr.batch-row').count(), 2);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
