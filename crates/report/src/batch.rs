@@ -69,7 +69,10 @@ pub fn check_file(file_name: &str, bytes: &[u8]) -> BatchRow {
             Ok(imported) => Ok(checked(imported.report, Source::Published, imported.notes)),
             Err(error) => Err(FileProblem {
                 zh: format!("文件“{file_name}”未能作为年报读取：{}", error.message_zh),
-                en: format!("“{file_name}” could not be read as a report: {}", error.message_en),
+                en: format!(
+                    "“{file_name}” could not be read as a report: {}",
+                    error.message_en
+                ),
             }),
         },
     });

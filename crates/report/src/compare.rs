@@ -142,10 +142,11 @@ pub fn comparison_table_html(view: &YearOverYear, table: SectionId, english: boo
                 escape(&text)
             }
         };
-        let change = if english {
-            cell.change.text_en()
-        } else {
-            cell.change.text_zh()
+        // 「持平」 in every unchanged cell would hide the cells that moved.
+        let change = match cell.change {
+            Change::Same => String::new(),
+            _ if english => cell.change.text_en(),
+            _ => cell.change.text_zh(),
         };
         let class = match cell.change {
             Change::Up(_) => "up",

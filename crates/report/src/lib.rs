@@ -6,6 +6,7 @@
 
 pub mod batch;
 pub mod clipboard;
+pub mod compare;
 pub mod drafts;
 pub mod export;
 pub mod finding;
@@ -16,7 +17,6 @@ pub mod layout;
 pub mod model;
 pub mod next_year;
 pub mod rules;
-pub mod compare;
 pub mod summary;
 pub mod totals;
 

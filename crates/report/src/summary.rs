@@ -143,7 +143,11 @@ pub fn check_summary(summary: &Report, units: &[&Report]) -> Vec<Finding> {
             .iter()
             .map(|unit| {
                 let value = unit.cell(&place).map(|v| v.text()).unwrap_or_default();
-                let value = if value.is_empty() { "空".to_owned() } else { value };
+                let value = if value.is_empty() {
+                    "空".to_owned()
+                } else {
+                    value
+                };
                 format!("{} {value}", agency_name(unit))
             })
             .collect::<Vec<_>>()

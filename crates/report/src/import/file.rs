@@ -103,4 +103,3 @@ pub fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
         .contains(&0)
         .then_some(("二进制文件", "a binary file"))
 }
-

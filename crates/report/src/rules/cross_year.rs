@@ -197,7 +197,10 @@ fn check_in_force(report: &Report, last_year: &Report, findings: &mut Vec<Findin
 /// numbers updated is the 雷同 the rule is about), and no line that is only one of the
 /// template's sub-headings (every report has them).
 fn comparable_chars(text: &str) -> Vec<char> {
-    comparable_chars_at(text).into_iter().map(|(c, _)| c).collect()
+    comparable_chars_at(text)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// [`comparable_chars`] with each character's byte offset in `text`, to find the passages again.
@@ -242,7 +245,11 @@ pub fn repeated_passages(text: &str, last_texts: &[&str]) -> Vec<std::ops::Range
     let mut passages: Vec<std::ops::Range<usize>> = Vec::new();
     let mut open: Option<(usize, usize)> = None;
     for (&(c, at), &is_repeated) in this.iter().zip(&repeated) {
-        let end = at + text[at..].chars().next().map_or(c.len_utf8(), char::len_utf8);
+        let end = at
+            + text[at..]
+                .chars()
+                .next()
+                .map_or(c.len_utf8(), char::len_utf8);
         match (is_repeated, open) {
             (true, Some((start, _))) => open = Some((start, end)),
             (true, None) => open = Some((at, end)),
