@@ -303,3 +303,8 @@ pub const NO_LAST_YEAR: Text = t(
     "没有找到上年的报告：请在“批量检查”中同时打开两个年度的报告，或导入含上年报告的 JSON。",
     "Last year's report was not found: open both years' reports in Check many, or import a JSON that carries last year's report.",
 );
+
+// The 图解.
+pub const FIGURE: Text = t("图解", "Figure (图解)");
+pub const DOWNLOAD_SVG: Text = t("下载 SVG", "Download SVG");
+pub const DOWNLOAD_PNG: Text = t("下载 PNG 图片", "Download PNG");

@@ -1,5 +1,6 @@
 //! The main screen: the report header, the six sections with their tables, and the findings.
 
+pub mod figure;
 pub mod findings;
 pub mod grid;
 pub mod header;

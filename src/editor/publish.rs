@@ -1,10 +1,11 @@
 //! Getting the report out: print it (through the core's printable HTML, so what prints is what
-//! exports), copy it whole, or copy one table into a website editor, Word or Excel.
+//! exports), copy it whole, copy one table into a website editor, Word or Excel, or draw its 图解.
 
 use leptos::prelude::*;
 use nianbao_report::export::{html, plain};
 use nianbao_report::SectionId;
 
+use super::figure::FigurePanel;
 use crate::i18n;
 use crate::platform::{clipboard, files, print};
 use crate::store::{use_store, Store};
@@ -51,12 +52,18 @@ pub fn PublishBar() -> impl IntoView {
             i18n::REPORT_COPIED,
         );
     };
+    let figure_open = RwSignal::new(false);
     view! {
         <div class="publish-bar">
             <button class="print" on:click=print_report>{move || lang.get().pick(i18n::PRINT)}</button>
             <button class="export-html" on:click=export_html>{move || lang.get().pick(i18n::EXPORT_HTML)}</button>
             <button class="copy-report" on:click=copy_report>{move || lang.get().pick(i18n::COPY_REPORT)}</button>
+            <button class="show-figure" aria-pressed=move || figure_open.get().to_string()
+                on:click=move |_| figure_open.update(|open| *open = !*open)>{move || lang.get().pick(i18n::FIGURE)}</button>
         </div>
+        <Show when=move || figure_open.get()>
+            <FigurePanel open=figure_open />
+        </Show>
     }
 }
 

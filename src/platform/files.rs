@@ -22,11 +22,30 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let blob =
         web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    click_download(&document, file_name, &url)?;
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        KEEP_URL_ALIVE,
+    );
+    Ok(())
+}
+
+/// Saves what `url` holds (a `data:` URL) as a file named `file_name`.
+pub fn download_url(file_name: &str, url: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    click_download(&document, file_name, url)
+}
+
+fn click_download(document: &web_sys::Document, file_name: &str, url: &str) -> Result<(), String> {
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(describe)?
         .unchecked_into();
-    anchor.set_href(&url);
+    anchor.set_href(url);
     anchor.set_download(file_name);
     let _ = anchor.set_attribute("hidden", "");
     if let Some(body) = document.body() {
@@ -34,12 +53,6 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     }
     anchor.click();
     anchor.remove();
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        KEEP_URL_ALIVE,
-    );
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 pub mod clipboard;
 pub mod files;
+pub mod image;
 pub mod print;
 pub mod service_worker;
 pub mod storage;

@@ -3,13 +3,13 @@
 //! Argument parsing and printing only: every rule, reader and writer is the library's.
 //! Exit codes: 0 fine, 1 a finding of error level, 2 bad usage or a file that cannot be read.
 
-use nianbao_report::export::{html, json};
+use nianbao_report::export::{figure, html, json};
 use nianbao_report::import::import_published;
 use nianbao_report::next_year::next_year_draft;
 use nianbao_report::rules::{self, Stage};
 use nianbao_report::{Finding, Report, Severity};
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -27,8 +27,11 @@ nianbao — 政府信息公开工作年度报告 命令行工具 / annual disclo
   nianbao import FILE [-o OUT.json]
       把已发布报告的文本/HTML 转为 JSON（导入说明输出到标准错误）。
       Turn a published report's text/HTML into JSON v1 (import notes go to stderr).
-  nianbao render FILE [-o OUT.html]
-      生成可打印的 HTML。 / Write the printable HTML.
+  nianbao render FILE [--docx | --figure] [-o OUT]
+      生成可打印的 HTML；--docx 生成 Word 文档（.docx，须用 -o 指定文件，或经管道输出）；
+      --figure 生成一页“图解”（SVG）。
+      Write the printable HTML; --docx a Word document (.docx: give -o, or pipe it);
+      --figure the one-page 图解 of the year's figures (SVG).
   nianbao next FILE [-o OUT.json]
       由本年度报告生成下一年度草稿。 / Start next year's draft from this year's report.
   nianbao --help
@@ -88,6 +91,14 @@ enum Command {
     },
 }
 
+/// What `render` writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RenderFormat {
+    Html,
+    Docx,
+    Figure,
+}
+
 #[derive(Default)]
 struct CheckOptions {
     files: Vec<PathBuf>,
@@ -100,7 +111,7 @@ struct CheckOptions {
 #[derive(Clone, Copy)]
 enum Action {
     Import,
-    Render,
+    Render(RenderFormat),
     Next,
 }
 
@@ -115,7 +126,7 @@ fn parse(args: &[OsString]) -> Result<Command, Failure> {
         Some("--help" | "-h" | "help") => Ok(Command::Help),
         Some("check") => parse_check(rest).map(Command::Check),
         Some("import") => parse_convert(Action::Import, rest),
-        Some("render") => parse_convert(Action::Render, rest),
+        Some("render") => parse_convert(Action::Render(RenderFormat::Html), rest),
         Some("next") => parse_convert(Action::Next, rest),
         _ => Err(Failure::new(
             format!(
@@ -166,7 +177,7 @@ fn parse_check(args: &[OsString]) -> Result<CheckOptions, Failure> {
     Ok(options)
 }
 
-fn parse_convert(action: Action, args: &[OsString]) -> Result<Command, Failure> {
+fn parse_convert(mut action: Action, args: &[OsString]) -> Result<Command, Failure> {
     let name = action.name();
     let mut input: Option<PathBuf> = None;
     let mut output: Option<PathBuf> = None;
@@ -182,6 +193,22 @@ fn parse_convert(action: Action, args: &[OsString]) -> Result<Command, Failure> 
                 if output.replace(file.into()).is_some() {
                     return Err(Failure::new("-o 只能给一次", "-o can be given only once"));
                 }
+            }
+            Some(flag @ ("--docx" | "--figure")) if !only_files => {
+                let Action::Render(format) = &mut action else {
+                    return Err(unknown_option(flag, name));
+                };
+                if *format != RenderFormat::Html {
+                    return Err(Failure::new(
+                        "--docx 和 --figure 只能选一个",
+                        "give only one of --docx and --figure",
+                    ));
+                }
+                *format = if flag == "--docx" {
+                    RenderFormat::Docx
+                } else {
+                    RenderFormat::Figure
+                };
             }
             Some(option) if !only_files && option.starts_with('-') && option.len() > 1 => {
                 return Err(unknown_option(option, name))
@@ -202,6 +229,16 @@ fn parse_convert(action: Action, args: &[OsString]) -> Result<Command, Failure> 
             format!("{name} needs a FILE"),
         ));
     };
+    // A .docx is binary: printed on a terminal it is noise, and can upset the terminal.
+    if matches!(action, Action::Render(RenderFormat::Docx))
+        && output.is_none()
+        && io::stdout().is_terminal()
+    {
+        return Err(Failure::new(
+            "Word 文档是二进制文件，不能输出到终端；请用 -o 文件名.docx 指定输出文件，或经管道输出",
+            "a Word document is binary and is not printed on a terminal; give -o FILE.docx, or pipe the output",
+        ));
+    }
     Ok(Command::Convert {
         action,
         input,
@@ -227,7 +264,7 @@ impl Action {
     fn name(self) -> &'static str {
         match self {
             Action::Import => "import",
-            Action::Render => "render",
+            Action::Render(_) => "render",
             Action::Next => "next",
         }
     }
@@ -417,14 +454,22 @@ fn convert(action: Action, input: &Path, output: Option<&Path>) -> u8 {
             note.message_en
         );
     }
-    let text = match action {
+    let bytes = match action {
         // A JSON input is read (and migrated) and written back as the current version.
-        Action::Import => json::to_json(&loaded.report),
-        Action::Render => html::render(&loaded.report),
-        Action::Next => json::to_json(&next_year_draft(&loaded.report)),
+        Action::Import => json::to_json(&loaded.report).into_bytes(),
+        Action::Render(RenderFormat::Html) => html::render(&loaded.report).into_bytes(),
+        Action::Render(RenderFormat::Docx) => match docx_bytes(&loaded.report) {
+            Ok(bytes) => bytes,
+            Err(failure) => {
+                report_failure(input, &failure);
+                return EXIT_FAILURE;
+            }
+        },
+        Action::Render(RenderFormat::Figure) => figure::render_figure(&loaded.report).into_bytes(),
+        Action::Next => json::to_json(&next_year_draft(&loaded.report)).into_bytes(),
     };
     match output {
-        Some(path) => match std::fs::write(path, text) {
+        Some(path) => match std::fs::write(path, bytes) {
             Ok(()) => 0,
             Err(e) => {
                 report_failure(
@@ -437,13 +482,27 @@ fn convert(action: Action, input: &Path, output: Option<&Path>) -> u8 {
                 EXIT_FAILURE
             }
         },
-        None => print_stdout(&text),
+        None => print_stdout(&bytes),
     }
 }
 
-fn print_stdout(text: &str) -> u8 {
+#[cfg(feature = "docx")]
+fn docx_bytes(report: &Report) -> Result<Vec<u8>, Failure> {
+    nianbao_report::export::docx::render_docx(report)
+        .map_err(|e| Failure::new(e.message_zh, e.message_en))
+}
+
+#[cfg(not(feature = "docx"))]
+fn docx_bytes(_report: &Report) -> Result<Vec<u8>, Failure> {
+    Err(Failure::new(
+        "此版本编译时未包含 Word 导出（cargo 特性 docx）",
+        "this build has no Word export (cargo feature docx)",
+    ))
+}
+
+fn print_stdout(bytes: impl AsRef<[u8]>) -> u8 {
     let mut out = io::stdout().lock();
     // A closed pipe is not the command's failure.
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    let _ = out.write_all(bytes.as_ref()).and_then(|()| out.flush());
     0
 }

@@ -132,7 +132,7 @@ fn push_byline(out: &mut String, report: &Report) {
 
 /// 「2024-01-20」 → 「2024年1月20日」, the way a 成文日期 is written; `None` for anything else,
 /// which is then printed as typed.
-fn chinese_date(iso: &str) -> Option<String> {
+pub(crate) fn chinese_date(iso: &str) -> Option<String> {
     let mut parts = iso.trim().split('-');
     let year: u32 = parts.next()?.parse().ok()?;
     let month: u32 = parts.next()?.parse().ok()?;
@@ -167,7 +167,7 @@ fn push_section(out: &mut String, report: &Report, def: &format::SectionDef) {
 
 /// The two levels of sub-heading a section's text may use, after GB/T 9704's 「一、」「（一）」「1.」.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SubHeading {
+pub(crate) enum SubHeading {
     /// （一） … （十）: 楷体.
     Ordinal,
     /// 1. 2. …: 仿宋, bold.
@@ -191,7 +191,7 @@ impl SubHeading {
 
 /// Whether a line opens with 「（一）」…「（十）」 (half-width brackets too, as copies from web
 /// pages have them) or 「1.」.
-fn sub_heading(line: &str) -> Option<SubHeading> {
+pub(crate) fn sub_heading(line: &str) -> Option<SubHeading> {
     let mut chars = line.chars();
     match chars.next()? {
         '（' | '(' => {
