@@ -34,10 +34,18 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (isPage(request)) {
     // Network first, so a new version is seen as soon as there is a network; the cached page
-    // when there is none.
+    // when there is none (the editor's or the supervisor's, by folder; the editor's for any other).
     // The page is not written back to the cache: a newer page would point at files this
     // version did not precache, and break the next offline start.
-    event.respondWith(fetch(request).catch(() => caches.match('./', { cacheName: CACHE })));
+    const page = new URL(request.url);
+    page.search = '';
+    page.hash = '';
+    page.pathname = page.pathname.replace(/index\.html$/, '');
+    event.respondWith(
+      fetch(request).catch(() =>
+        caches.match(page.href, { cacheName: CACHE }).then((hit) => hit || caches.match('./', { cacheName: CACHE })),
+      ),
+    );
     return;
   }
   // Hashed file names never change content: cache first.

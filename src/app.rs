@@ -1,6 +1,6 @@
-//! The app's screens: the drafts list, the editor (toolbar, report header, the six sections,
-//! the findings), the supervisor's batch check and year-over-year view, with the banners above
-//! them.
+//! The editor's page: the drafts list and the editor (toolbar, report header, the six sections,
+//! the findings), with the banners above them. The supervisor's tools are a page of their own
+//! (`crate::supervisor`).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -21,42 +21,24 @@ use crate::editor::section::ReportSection;
 use crate::i18n::{self, Lang};
 use crate::platform::{files, service_worker, storage};
 use crate::store::{use_store, Store};
-use crate::supervisor::batch::BatchScreen;
-use crate::supervisor::compare::YearOverYearScreen;
-use crate::supervisor::{use_supervisor, BatchButton, Supervisor};
+
+/// The supervisor's page (batch check, summary, year over year), a page of its own so that the
+/// editor's download does not carry it.
+const SUPERVISOR_PAGE: &str = "supervisor/";
 
 const LANG_KEY: &str = "lang";
 
-#[component]
-pub fn App() -> impl IntoView {
-    let lang = storage::read(LANG_KEY)
+/// The language chosen last time (on any page of the app), Chinese the first time.
+pub fn saved_language() -> Lang {
+    storage::read(LANG_KEY)
         .ok()
         .flatten()
         .and_then(|key| Lang::from_key(&key))
-        .unwrap_or_default();
-    let store = Store::new(blank_report(), true, lang);
-    provide_context(store);
-    // Opens the draft to start with (or the list) before anything is drawn.
-    let drafts = Drafts::start(store);
-    provide_context(drafts);
-    let supervisor = Supervisor::new(drafts);
-    provide_context(supervisor);
-    files::on_file_drop(
-        move |over| {
-            if drafts.dropping.get_untracked() != over {
-                drafts.dropping.set(over);
-            }
-        },
-        // Files dropped on the batch check are checked there; anywhere else the first one is
-        // imported as a draft.
-        move |dropped| {
-            if drafts.screen.get_untracked() == Screen::Batch {
-                supervisor.add_files(dropped);
-            } else if let Some(file) = dropped.into_iter().next() {
-                import::import_file(drafts, file);
-            }
-        },
-    );
+        .unwrap_or_default()
+}
+
+/// Keeps the page's `lang` attribute on the chosen language (screen readers, fonts, hyphens).
+pub fn follow_language(store: Store) {
     Effect::new(move |_| {
         let lang = store.lang.get();
         if let Some(root) = web_sys::window()
@@ -66,6 +48,29 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.html_lang());
         }
     });
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::new(blank_report(), true, saved_language());
+    provide_context(store);
+    // Opens the draft to start with (or the list) before anything is drawn.
+    let drafts = Drafts::start(store);
+    provide_context(drafts);
+    files::on_file_drop(
+        move |over| {
+            if drafts.dropping.get_untracked() != over {
+                drafts.dropping.set(over);
+            }
+        },
+        // One report at a time becomes a draft; many at once are the batch check's.
+        move |dropped| {
+            if let Some(file) = dropped.into_iter().next() {
+                import::import_file(drafts, file);
+            }
+        },
+    );
+    follow_language(store);
     // Undo and redo belong to the whole report, not to one input.
     let _ = window_event_listener(ev::keydown, move |ev| {
         if !(ev.ctrl_key() || ev.meta_key())
@@ -86,7 +91,7 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
     });
-    let update_ready = service_worker::register();
+    let update_ready = service_worker::register("./sw.js");
     view! {
         // The toolbar and the banners stay in sight while the report scrolls: a full storage or
         // a merge must not be missed.
@@ -100,8 +105,6 @@ pub fn App() -> impl IntoView {
         {move || match drafts.screen.get() {
             Screen::List => view! { <DraftsList /> }.into_any(),
             Screen::Editor => view! { <Editor /> }.into_any(),
-            Screen::Batch => view! { <BatchScreen /> }.into_any(),
-            Screen::Compare => view! { <YearOverYearScreen /> }.into_any(),
         }}
         <PasteImportDialog />
         <DropOverlay />
@@ -125,8 +128,9 @@ fn Editor() -> impl IntoView {
     }
 }
 
+/// 「English」 / 「中文」: the other language, remembered for every page of the app.
 #[component]
-fn Toolbar() -> impl IntoView {
+pub fn LanguageButton() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let switch_language = move |_| {
@@ -139,9 +143,23 @@ fn Toolbar() -> impl IntoView {
             store.say(error.message_zh(), error.message_en());
         }
     };
+    view! {
+        <button class="switch-language" lang=move || match lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
+            on:click=switch_language>{move || lang.get().pick(i18n::SWITCH_LANGUAGE)}</button>
+    }
+}
+
+#[component]
+fn Toolbar() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
     let drafts = crate::drafts::use_drafts();
-    let supervisor = use_supervisor();
     let editing = move || drafts.screen.get() == Screen::Editor;
+    let compare = move || {
+        if let Some(id) = drafts.open_id.get_untracked() {
+            drafts.go_to_page(&format!("{SUPERVISOR_PAGE}#compare={id}"));
+        }
+    };
     view! {
         <header class="app-header">
             <span class="app-name">{move || lang.get().pick(i18n::APP_NAME)}</span>
@@ -150,7 +168,8 @@ fn Toolbar() -> impl IntoView {
             </Show>
             <div class="toolbar" role="toolbar">
                 <DraftsButton />
-                <BatchButton />
+                <ActionButton class="batch-check" label=i18n::BATCH_BUTTON
+                    on_press=move || drafts.go_to_page(SUPERVISOR_PAGE) />
                 <Show when=editing>
                     <SaveButton />
                     <button class="undo" on:click=move |_| store.undo()
@@ -165,11 +184,9 @@ fn Toolbar() -> impl IntoView {
                     <HistoryButton />
                     <ExportButton />
                     <ImportJsonButton />
-                    <ActionButton class="compare-last-year" label=i18n::COMPARE_LAST_YEAR
-                        on_press=move || supervisor.compare_open_draft() />
+                    <ActionButton class="compare-last-year" label=i18n::COMPARE_LAST_YEAR on_press=compare />
                 </Show>
-                <button class="switch-language" lang=move || match lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
-                    on:click=switch_language>{move || lang.get().pick(i18n::SWITCH_LANGUAGE)}</button>
+                <LanguageButton />
             </div>
         </header>
     }
@@ -177,7 +194,7 @@ fn Toolbar() -> impl IntoView {
 
 /// A message that stays until dismissed or replaced (a refused paste names its cells here).
 #[component]
-fn NoticeBar() -> impl IntoView {
+pub fn NoticeBar() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     view! {

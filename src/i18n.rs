@@ -308,3 +308,4 @@ pub const NO_LAST_YEAR: Text = t(
 pub const FIGURE: Text = t("图解", "Figure (图解)");
 pub const DOWNLOAD_SVG: Text = t("下载 SVG", "Download SVG");
 pub const DOWNLOAD_PNG: Text = t("下载 PNG 图片", "Download PNG");
+pub const BACK_TO_EDITOR: Text = t("返回年报编辑", "Back to the editor");

@@ -9,8 +9,14 @@ pub mod platform;
 pub mod store;
 pub mod supervisor;
 
-/// Mounts the app on the page's body.
+/// Mounts the editor's page on the body.
 pub fn start() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(app::App);
+}
+
+/// Mounts the supervisor's page (batch check, summary report, year over year) on the body.
+pub fn start_supervisor() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(supervisor::SupervisorApp);
 }

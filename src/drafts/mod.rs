@@ -32,10 +32,6 @@ use shelf::{Listed, Stored};
 pub enum Screen {
     List,
     Editor,
-    /// Many reports checked at once (the supervisor's).
-    Batch,
-    /// Two years of one agency side by side.
-    Compare,
 }
 
 /// What the header says about saving the open draft.
@@ -288,15 +284,14 @@ impl Drafts {
         self.screen.set(Screen::List);
     }
 
-    /// Saves and closes the open draft, and shows another screen.
-    pub fn leave_to(&self, screen: Screen) {
+    /// Saves the open draft and goes to another page of the app (`url`, relative to this one).
+    pub fn go_to_page(&self, url: &str) {
         if !self.close_open() {
             return;
         }
-        self.history_open.set(false);
-        self.merged.set(None);
-        set_hash(None);
-        self.screen.set(screen);
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_href(url);
+        }
     }
 
     /// Gives a draft another title (the report's title field).
@@ -519,6 +514,24 @@ pub fn export_file_stem(report: &Report) -> String {
 }
 
 /// The draft id in the address (`#draft=<id>`).
+/// Stores `report` as a new draft without opening it (the supervisor's page hands a report of
+/// its batch to the editor this way) and returns its id. Imported reports keep their totals as
+/// read: auto-total off.
+pub fn store_new_draft(report: Report) -> Result<String, storage::StorageError> {
+    let id = shelf::new_id();
+    let mut draft = DraftEnvelope::new(&id, &shelf::new_tab_id(), report);
+    draft.auto_total = false;
+    draft.saved_at_ms = shelf::now_ms();
+    shelf::write_draft(&draft)?;
+    shelf::update_index(&id, Some(core_drafts::index_entry(&draft)));
+    Ok(id)
+}
+
+/// The editor's address of a stored draft, from a page one folder down.
+pub fn editor_address(id: &str) -> String {
+    format!("../#draft={id}")
+}
+
 fn hash_draft_id() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let id = hash.strip_prefix("#draft=")?;

@@ -6,9 +6,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
-/// Registers `sw.js` next to the page (so its scope is the app's folder, not the origin) and
-/// returns a signal that turns true when a new version has been installed and waits.
-pub fn register() -> ReadSignal<bool> {
+/// Registers the app's `sw.js` (`script`: its path from this page; its folder is its scope, the
+/// app's folder, not the origin) and returns a signal that turns true when a new version has been
+/// installed and waits.
+pub fn register(script: &str) -> ReadSignal<bool> {
     let (update_ready, set_update_ready) = signal(false);
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return update_ready;
@@ -18,7 +19,7 @@ pub fn register() -> ReadSignal<bool> {
         return update_ready;
     }
     let container = navigator.service_worker();
-    let promise = container.register("./sw.js");
+    let promise = container.register(script);
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
             web_sys::console::warn_1(

@@ -17,15 +17,8 @@ use crate::i18n::{self, Lang};
 #[component]
 pub fn YearOverYearScreen() -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.drafts.store.lang;
-    let back = move || {
-        let screen = supervisor
-            .comparison
-            .with_untracked(|c| c.as_ref().map(|c| c.back));
-        if let Some(screen) = screen {
-            supervisor.drafts.screen.set(screen);
-        }
-    };
+    let lang = supervisor.store.lang;
+    let back = move || supervisor.go_back();
     view! {
         <main class="compare-screen" aria-label=i18n::tr(lang, i18n::YEAR_OVER_YEAR)>
             <div class="drafts-head">

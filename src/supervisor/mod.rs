@@ -1,9 +1,11 @@
-//! The supervisor's screens, for the 政务公开 office above the agencies: many reports checked at
+//! The supervisor's page, for the 政务公开 office above the agencies: many reports checked at
 //! once (`batch`), the summary report built from its units and checked against them
 //! (`summary`), and two years of one agency side by side (`compare`).
 //!
-//! [`Supervisor`] is their one context. The files of a batch live in this page only: they are
-//! other agencies' reports, read to be checked, not drafts of this office.
+//! A page of its own (`supervisor/`, built from the `nianbao-supervisor` binary), so that the
+//! editor's download does not carry it. [`Supervisor`] is its one context. The files of a batch
+//! live in this page only: they are other agencies' reports, read to be checked, not drafts of
+//! this office; one becomes a draft when asked, in the editor's page in a new tab.
 
 pub mod batch;
 pub mod compare;
@@ -17,11 +19,30 @@ use nianbao_report::finding::Finding;
 use nianbao_report::import::file::FileProblem;
 use nianbao_report::{Report, Severity};
 
+use crate::app::{follow_language, saved_language, LanguageButton, NoticeBar};
 use crate::drafts::import::{MAX_IMPORT_BYTES, MAX_IMPORT_MB};
-use crate::drafts::{shelf, use_drafts, Drafts, Screen};
+use crate::drafts::{editor_address, shelf, store_new_draft};
 use crate::i18n;
 use crate::platform::files::{self, ReadError};
-use crate::platform::tick;
+use crate::platform::{service_worker, tick};
+use crate::store::Store;
+use batch::BatchScreen;
+use compare::YearOverYearScreen;
+
+/// Which screen of the page shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Batch,
+    Compare,
+}
+
+/// Where "back" goes from the comparison.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Back {
+    Batch,
+    /// The editor, with this draft open.
+    Draft(String),
+}
 
 /// One file of the batch.
 #[derive(Clone, Debug)]
@@ -112,12 +133,14 @@ pub struct SummaryCheck {
 pub struct Comparison {
     pub this_year: Report,
     pub last_year: Report,
-    pub back: Screen,
+    pub back: Back,
 }
 
 #[derive(Clone, Copy)]
 pub struct Supervisor {
-    pub drafts: Drafts,
+    /// The language and the notices (its report stays blank: this page edits none).
+    pub store: Store,
+    pub screen: RwSignal<Screen>,
     pub entries: RwSignal<Vec<Entry>>,
     /// Ticked rows: the units of a summary.
     pub ticked: RwSignal<HashSet<u32>>,
@@ -141,9 +164,10 @@ pub fn use_supervisor() -> Supervisor {
 }
 
 impl Supervisor {
-    pub fn new(drafts: Drafts) -> Supervisor {
+    pub fn new(store: Store) -> Supervisor {
         Supervisor {
-            drafts,
+            store,
+            screen: RwSignal::new(Screen::Batch),
             entries: RwSignal::new(Vec::new()),
             ticked: RwSignal::new(HashSet::new()),
             progress: RwSignal::new(None),
@@ -256,9 +280,19 @@ impl Supervisor {
             .with_untracked(|entries| entries.iter().find(|e| e.id == id).cloned())
     }
 
+    /// Stores the row's report as a new draft and opens it in the editor in a new tab, so that
+    /// the batch stays as it is here.
     pub fn open_as_draft(&self, id: u32) {
-        if let Some(checked) = self.entry(id).and_then(|e| e.row.outcome.ok()) {
-            self.drafts.start_imported(checked.report);
+        let Some(checked) = self.entry(id).and_then(|e| e.row.outcome.ok()) else {
+            return;
+        };
+        match store_new_draft(checked.report) {
+            Ok(draft) => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.open_with_url_and_target(&editor_address(&draft), "_blank");
+                }
+            }
+            Err(error) => self.store.say(error.message_zh(), error.message_en()),
         }
     }
 
@@ -277,51 +311,96 @@ impl Supervisor {
                 .find_map(|e| e.row.checked().map(|c| c.report.clone()))
         });
         if let Some(last_year) = last {
-            self.show_comparison(this.report, last_year, Screen::Batch);
+            self.show_comparison(this.report, last_year, Back::Batch);
         }
     }
 
-    pub fn show_comparison(&self, this_year: Report, last_year: Report, back: Screen) {
+    pub fn show_comparison(&self, this_year: Report, last_year: Report, back: Back) {
         self.comparison.set(Some(Comparison {
             this_year,
             last_year,
             back,
         }));
-        self.drafts.screen.set(Screen::Compare);
+        self.screen.set(Screen::Compare);
     }
 
-    /// The open draft beside last year's report: the one it carries, or a stored draft of the
-    /// same agency a year earlier, or one in the batch.
-    pub fn compare_open_draft(&self) {
-        let store = self.drafts.store;
-        let mut this = store.report.get_untracked();
+    pub fn go_back(&self) {
+        let back = self
+            .comparison
+            .with_untracked(|c| c.as_ref().map(|c| c.back.clone()));
+        match back {
+            Some(Back::Draft(id)) => {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.location().set_href(&editor_address(&id));
+                }
+            }
+            _ => self.screen.set(Screen::Batch),
+        }
+    }
+
+    /// A stored draft beside last year's report (the editor sends `#compare=<draft id>`): the
+    /// one the draft carries, else a stored draft of the same agency a year earlier.
+    fn compare_stored_draft(&self, id: &str) {
+        let Ok(shelf::Stored::Draft(draft)) = shelf::read_draft(id) else {
+            return;
+        };
+        let mut this = draft.report;
         let last = this.last_year.take().map(|last| *last).or_else(|| {
             let (agency, year) = (this.meta.agency.trim().to_owned(), this.meta.year - 1);
-            if agency.is_empty() {
-                return None;
-            }
-            let stored = self.drafts.list.with_untracked(|list| {
-                list.iter()
-                    .filter(|l| l.entry.agency.trim() == agency && l.entry.year == year)
-                    .find_map(|l| match shelf::read_draft(&l.entry.id) {
-                        Ok(shelf::Stored::Draft(draft)) => Some(draft.report),
-                        _ => None,
-                    })
-            });
-            stored.or_else(|| {
-                self.entries.with_untracked(|entries| {
-                    entries.iter().find_map(|e| {
-                        let report = &e.row.checked()?.report;
-                        (report.meta.agency.trim() == agency && report.meta.year == year)
-                            .then(|| report.clone())
-                    })
+            let list = shelf::load_list().ok()?;
+            list.iter()
+                .filter(|l| !agency.is_empty() && l.entry.agency.trim() == agency)
+                .filter(|l| l.entry.year == year)
+                .find_map(|l| match shelf::read_draft(&l.entry.id) {
+                    Ok(shelf::Stored::Draft(draft)) => Some(draft.report),
+                    _ => None,
                 })
-            })
         });
         match last {
-            Some(last_year) => self.show_comparison(this, last_year, Screen::Editor),
-            None => store.say(i18n::NO_LAST_YEAR.zh, i18n::NO_LAST_YEAR.en),
+            Some(last_year) => self.show_comparison(this, last_year, Back::Draft(id.to_owned())),
+            None => self.store.say(i18n::NO_LAST_YEAR.zh, i18n::NO_LAST_YEAR.en),
         }
+    }
+}
+
+/// The page: its toolbar, the notice bar, and the batch check or the comparison.
+#[component]
+pub fn SupervisorApp() -> impl IntoView {
+    let store = Store::new(Report::default(), true, saved_language());
+    provide_context(store);
+    let supervisor = Supervisor::new(store);
+    provide_context(supervisor);
+    follow_language(store);
+    let address = web_sys::window().and_then(|w| w.location().hash().ok());
+    if let Some(id) = address.as_deref().and_then(|h| h.strip_prefix("#compare=")) {
+        supervisor.compare_stored_draft(id);
+    }
+    // Files dropped anywhere on the page join the batch.
+    files::on_file_drop(
+        |_| {},
+        move |dropped| {
+            supervisor.screen.set(Screen::Batch);
+            supervisor.add_files(dropped);
+        },
+    );
+    // Registered from here too, for whoever opens this page first; its scope is the app's folder.
+    let _ = service_worker::register("../sw.js");
+    let lang = store.lang;
+    view! {
+        <div class="top-bar">
+            <header class="app-header">
+                <span class="app-name">{move || lang.get().pick(i18n::APP_NAME)}</span>
+                <div class="toolbar" role="toolbar">
+                    <a class="button back-to-editor" href="../">{move || lang.get().pick(i18n::BACK_TO_EDITOR)}</a>
+                    <LanguageButton />
+                </div>
+            </header>
+            <NoticeBar />
+        </div>
+        {move || match supervisor.screen.get() {
+            Screen::Batch => view! { <BatchScreen /> }.into_any(),
+            Screen::Compare => view! { <YearOverYearScreen /> }.into_any(),
+        }}
     }
 }
 
@@ -337,15 +416,5 @@ fn unread(name: &str, error: ReadError) -> FileProblem {
             zh: format!("无法读取文件“{name}”：{why}"),
             en: format!("Could not read “{name}”: {why}"),
         },
-    }
-}
-
-/// The toolbar's way to the batch check.
-#[component]
-pub fn BatchButton() -> impl IntoView {
-    let drafts = use_drafts();
-    view! {
-        <crate::drafts::button::ActionButton class="batch-check" label=i18n::BATCH_BUTTON
-            on_press=move || drafts.leave_to(Screen::Batch) />
     }
 }

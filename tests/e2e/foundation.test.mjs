@@ -82,6 +82,10 @@ test('starts again with the network gone, once loaded', async () => {
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.locator('h1.report-title').textContent(), '政府信息公开工作年度报告');
+    // The supervisor's page too, never opened while online.
+    await page.locator('button.batch-check').click();
+    await page.locator('main.batch-screen').waitFor();
+    assert.match(await page.locator('h1.drafts-title').textContent(), /批量检查/);
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();

@@ -42,10 +42,12 @@ function unit(agency, received) {
   });
 }
 
+/** The editor, then the supervisor's page through its toolbar button. */
 async function openBatch(env) {
   const opened = await openEditor(env);
   await opened.page.locator('button.batch-check').click();
   await opened.page.locator('main.batch-screen').waitFor();
+  assert.match(opened.page.url(), /\/nianbao\/supervisor\/$/);
   return opened;
 }
 
@@ -204,18 +206,21 @@ test('a summary built from three units has their sums and passes H-sum; a change
   assert.match(await result.innerText(), /与 3 个单位核对（甲镇、乙镇、丙镇）/);
   assert.match(await result.innerText(), /核对通过/);
 
-  // The summary is a row of the batch; opened as a draft, its cells are the sums.
+  // The summary is a row of the batch; opened as a draft (in the editor, in a new tab, so that
+  // the batch stays), its cells are the sums.
   const summaryRow = rowOf(page, '汇总：某县人民政府');
-  await summaryRow.locator('button.open-draft').click();
-  await page.locator('h1.report-title').waitFor();
-  assert.equal(await requestCell(page, '1', 'natural').inputValue(), '19');
-  assert.equal(await requestCell(page, '3.1', 'total').inputValue(), '19');
-  assert.equal(await page.locator('[id="meta-agency"]').inputValue(), '某县人民政府');
+  const [editor] = await Promise.all([context.waitForEvent('page'), summaryRow.locator('button.open-draft').click()]);
+  await editor.locator('h1.report-title').waitFor();
+  assert.equal(await requestCell(editor, '1', 'natural').inputValue(), '19');
+  assert.equal(await requestCell(editor, '3.1', 'total').inputValue(), '19');
+  assert.equal(await editor.locator('[id="meta-agency"]').inputValue(), '某县人民政府');
+  await editor.close();
 
   // 乙镇 sends a corrected report: the summary no longer adds up, and H-sum says where and who.
-  await page.locator('button.batch-check').click();
+  assert.equal(await page.locator('tr.batch-row').count(), 4);
   await page.locator('.pick-files input').setInputFiles([jsonFile('乙镇-更正.json', await unit('乙镇', 7))]);
   await waitUntilRead(page, 4);
+  await page.locator('tr.batch-row').nth(4).waitFor();
   await rowOf(page, '乙镇.json').locator('input.tick').uncheck();
   await rowOf(page, '乙镇-更正.json').locator('input.tick').check();
   await page.locator('button.check-summary').click();
@@ -259,6 +264,33 @@ test('two years of one agency side by side show every cell with last year and th
   await screen.locator('button.back').click();
   await page.locator('main.batch-screen').waitFor();
   assert.equal(await page.locator('tr.batch-row').count(), 2);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
+
+test("the editor opens its draft beside last year's draft, and comes back to it", async () => {
+  const { context, page, record } = await openEditor(env);
+  const lastYear = await seedJson(() => {});
+  const thisYear = await seedJson((r) => {
+    r.meta.year = 2024;
+    r.requests['2'][0] = 2;
+    r.requests['2'][6] = 2;
+  });
+  // Both years imported as drafts; the last one imported is open.
+  for (const [name, report] of [['2023.json', lastYear], ['2024.json', thisYear]]) {
+    await page.locator('.import-json input').first().setInputFiles([jsonFile(name, report)]);
+    await page.waitForFunction((year) => document.querySelector('[id="meta-year"]')?.value === String(year), report.meta.year);
+  }
+  const draftAddress = page.url();
+  await page.locator('button.compare-last-year').click();
+  const screen = page.locator('main.compare-screen');
+  await screen.waitFor();
+  assert.match(await screen.locator('h1').innerText(), /额尔敦街道：2024年度与2023年度对比/);
+  assert.match(await screen.locator('.compare-findings').innerText(), /本年二\(2\)应等于上年四\(0\)，相差2/);
+  await screen.locator('button.back').click();
+  await page.locator('h1.report-title').waitFor();
+  assert.equal(page.url(), draftAddress);
+  assert.equal(await page.locator('[id="meta-year"]').inputValue(), '2024');
   assert.deepEqual(record.pageErrors, []);
   await context.close();
 });

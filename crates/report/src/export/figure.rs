@@ -62,15 +62,19 @@ pub fn render_figure(report: &Report) -> String {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"210mm\" height=\"297mm\" \
-         viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{FONT_FAMILY}\" role=\"img\" \
+         viewBox=\"0 0 {} {}\" font-family=\"{FONT_FAMILY}\" role=\"img\" \
          aria-label=\"{}\">\n<title>{}</title>\n",
+        Px(WIDTH),
+        Px(HEIGHT),
         escape(&title),
         escape(&title)
     );
     out.push_str(DEFS);
     let _ = writeln!(
         out,
-        "<rect x=\"0\" y=\"0\" width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>"
+        "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"#ffffff\"/>",
+        Px(WIDTH),
+        Px(HEIGHT)
     );
     out.push_str(&svg.body);
     out.push_str("</svg>\n");
@@ -105,7 +109,10 @@ fn title_block(svg: &mut Svg, report: &Report, title: &str) -> f64 {
         y += size + 6.0;
         // A line still too long (a very long agency name) is squeezed to the width.
         let fit = if text_width(line, size) > INNER {
-            format!(" textLength=\"{INNER}\" lengthAdjust=\"spacingAndGlyphs\"")
+            format!(
+                " textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"",
+                Px(INNER)
+            )
         } else {
             String::new()
         };
@@ -354,7 +361,7 @@ fn results_block(svg: &mut Svg, report: &Report, last: Option<&Report>, y: f64) 
         let mut text = count_text(*value);
         if let (Some(v), Some(t)) = (value, total) {
             if t > 0 {
-                let _ = write!(text, "（{:.1}%）", *v as f64 * 100.0 / t as f64);
+                let _ = write!(text, "（{}%）", Tenths::of(*v as f64 * 100.0 / t as f64));
             }
         }
         if let Some(last) = last {
@@ -577,6 +584,38 @@ fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
     lines
 }
 
+/// A number to one decimal, written through integers: float formatting would add its own
+/// ~10 kB of code to the app's download (measured), for one decimal.
+struct Tenths(i64);
+
+impl Tenths {
+    fn of(value: f64) -> Tenths {
+        Tenths((value * 10.0).round() as i64)
+    }
+}
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let tenths = self.0.unsigned_abs();
+        write!(f, "{sign}{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
+/// A coordinate or length: to a tenth, without a trailing 「.0」.
+struct Px(f64);
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let Tenths(tenths) = Tenths::of(self.0);
+        if tenths % 10 == 0 {
+            write!(f, "{}", tenths / 10)
+        } else {
+            Tenths(tenths).fmt(f)
+        }
+    }
+}
+
 #[derive(Default)]
 struct Svg {
     body: String,
@@ -590,7 +629,10 @@ impl Svg {
     /// Text squeezed to `width` where it would run longer (an agency's long name).
     fn text_fitted(&mut self, x: f64, y: f64, size: f64, width: f64, anchor: &str, text: &str) {
         let fit = if text_width(text, size) > width {
-            format!(" textLength=\"{width:.1}\" lengthAdjust=\"spacingAndGlyphs\"")
+            format!(
+                " textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"",
+                Px(width)
+            )
         } else {
             String::new()
         };
@@ -608,9 +650,10 @@ impl Svg {
         text: &str,
         extra: &str,
     ) {
+        let (x, y, size) = (Px(x), Px(y), Px(size));
         let _ = writeln!(
             self.body,
-            "<text x=\"{x:.1}\" y=\"{y:.1}\" font-size=\"{size}\" text-anchor=\"{anchor}\" \
+            "<text x=\"{x}\" y=\"{y}\" font-size=\"{size}\" text-anchor=\"{anchor}\" \
              font-weight=\"{weight}\" fill=\"#000000\"{extra}>{}</text>",
             escape(text)
         );
@@ -620,17 +663,19 @@ impl Svg {
         let stroke = stroke.map_or(String::new(), |s| {
             format!(" stroke=\"{s}\" stroke-width=\"0.8\"")
         });
+        let (x, y, width, height) = (Px(x), Px(y), Px(width), Px(height));
         let _ = writeln!(
             self.body,
-            "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{width:.1}\" height=\"{height:.1}\" \
+            "<rect x=\"{x}\" y=\"{y}\" width=\"{width}\" height=\"{height}\" \
              fill=\"{fill}\"{stroke}/>"
         );
     }
 
     fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, width: f64) {
+        let (x1, y1, x2, y2, width) = (Px(x1), Px(y1), Px(x2), Px(y2), Px(width));
         let _ = writeln!(
             self.body,
-            "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
+            "<line x1=\"{x1}\" y1=\"{y1}\" x2=\"{x2}\" y2=\"{y2}\" \
              stroke=\"#000000\" stroke-width=\"{width}\"/>"
         );
     }
@@ -639,6 +684,17 @@ impl Svg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_to_a_tenth_without_float_formatting() {
+        assert_eq!(Px(12.0).to_string(), "12");
+        assert_eq!(Px(12.25).to_string(), "12.3");
+        assert_eq!(Px(-0.04).to_string(), "0");
+        assert_eq!(Px(-3.5).to_string(), "-3.5");
+        assert_eq!(Tenths::of(40.9).to_string(), "40.9");
+        assert_eq!(Tenths::of(100.0).to_string(), "100.0");
+        assert_eq!(Tenths::of(2.0 / 3.0 * 100.0).to_string(), "66.7");
+    }
 
     #[test]
     fn changes_carry_their_sign() {
