@@ -427,3 +427,90 @@ fn the_published_fixtures_are_checked_in_one_run() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The supervisor's commands: the batch table and the summary report
+// ---------------------------------------------------------------------------------------------
+
+/// The seed as a unit named `agency` that received `received` requests from natural persons.
+fn seed_unit(agency: &str, received: u64) -> Report {
+    let mut report = match nianbao_report::import::import_published(SEED) {
+        Ok(imported) => imported.report,
+        Err(e) => panic!("{e}"),
+    };
+    report.meta.agency = agency.into();
+    report.requests.row_mut("1")[0] = Some(received);
+    report
+}
+
+#[test]
+fn check_csv_writes_the_batch_table_with_a_row_per_file() {
+    let dir = TempDir::new("check-csv");
+    let a = dir.write("a.json", to_json(&seed_unit("甲镇", 0)));
+    let text = dir.write("b.txt", SEED);
+    let broken = dir.write("c.json", "{\"format\": ");
+    let out = nianbao(&[Path::new("check"), Path::new("--csv"), &a, &text, &broken]);
+    // The broken file makes it exit 2, after writing every row.
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let csv = stdout(&out);
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "a byte-order mark for Excel/WPS"
+    );
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(lines[0].contains("\"机关\""));
+    assert!(lines[1].contains("\"甲镇\",\"2023\",\"0\""), "{}", lines[1]);
+    assert!(lines[2].contains("\"额尔敦街道\""), "{}", lines[2]);
+    assert!(lines[3].contains("c.json"), "{}", lines[3]);
+    let both = run(&["check", "--csv", "--json", "x.json"]);
+    assert_eq!(both.status.code(), Some(2));
+}
+
+#[test]
+fn summary_builds_the_sum_of_the_units_and_check_finds_a_changed_unit() {
+    let dir = TempDir::new("summary");
+    let a = dir.write("a.json", to_json(&seed_unit("甲镇", 3)));
+    let b = dir.write("b.json", to_json(&seed_unit("乙镇", 5)));
+    let out_path = dir.0.join("sum.json");
+    let out = nianbao(&[
+        Path::new("summary"),
+        &a,
+        &b,
+        Path::new("--agency"),
+        Path::new("某县人民政府"),
+        Path::new("-o"),
+        &out_path,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("甲镇、乙镇"), "{}", stderr(&out));
+    let summary = from_json(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    assert_eq!(summary.meta.agency, "某县人民政府");
+    assert_eq!(summary.meta.agency_kind, AgencyKind::CountyGov);
+    assert_eq!(summary.meta.year, 2023);
+    assert_eq!(summary.requests.row("1")[0], Some(8));
+
+    let passed = nianbao(&[
+        Path::new("summary"),
+        Path::new("--check"),
+        &out_path,
+        &a,
+        &b,
+    ]);
+    assert_eq!(passed.status.code(), Some(0), "{}", stdout(&passed));
+    let changed = dir.write("b2.json", to_json(&seed_unit("乙镇", 6)));
+    let failed = nianbao(&[
+        Path::new("summary"),
+        Path::new("--check"),
+        &out_path,
+        &a,
+        &changed,
+    ]);
+    assert_eq!(failed.status.code(), Some(1));
+    let text = stdout(&failed);
+    assert!(text.contains("H-sum"), "{text}");
+    assert!(text.contains("汇总报告为8，各单位合计为9，相差1"), "{text}");
+    assert!(text.contains("乙镇 6"), "{text}");
+    let no_agency = nianbao(&[Path::new("summary"), &a]);
+    assert_eq!(no_agency.status.code(), Some(2));
+}

@@ -3,10 +3,14 @@
 //! Argument parsing and printing only: every rule, reader and writer is the library's.
 //! Exit codes: 0 fine, 1 a finding of error level, 2 bad usage or a file that cannot be read.
 
+use nianbao_report::batch::{self, BatchRow};
 use nianbao_report::export::{figure, html, json};
+use nianbao_report::import::file::FileProblem;
 use nianbao_report::import::import_published;
 use nianbao_report::next_year::next_year_draft;
 use nianbao_report::rules::{self, Stage};
+use nianbao_report::summary::{check_summary, sum_reports};
+use nianbao_report::AgencyKind;
 use nianbao_report::{Finding, Report, Severity};
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
@@ -17,13 +21,25 @@ const USAGE: &str = "\
 nianbao — 政府信息公开工作年度报告 命令行工具 / annual disclosure report tool
 
 用法 / usage:
-  nianbao check FILE… [--json] [--last-year FILE] [--publish]
+  nianbao check FILE… [--json | --csv] [--last-year FILE] [--publish]
       检查报告（JSON 或已发布报告的文本/HTML），逐条列出问题。
       Check reports (JSON, or the text/HTML of a published report) and list the findings.
       --json            所有文件的问题输出为一个 JSON 数组 / one JSON array of all findings
+      --csv             批量检查表（每个文件一行，按“准备发布”检查；同一机关上一年度的报告也在
+                        文件中时做跨年度检查），UTF-8 带 BOM 的 CSV，Excel/WPS 可直接打开
+                        the batch table (a row per file, checked as ready to publish, against last
+                        year's report of the same agency when it is among the files) as CSV,
+                        UTF-8 with a byte-order mark for Excel/WPS
       --last-year FILE  上一年度的报告，用于跨年度检查（取代 JSON 中的 last_year）
                         last year's report, for the cross-year rules (replaces a JSON's last_year)
       --publish         按“准备发布”检查：空白单元格为错误 / check as ready to publish: blanks are errors
+  nianbao summary UNIT… --agency NAME [--kind KIND] [--year YEAR] [-o OUT.json]
+      由各单位的报告逐格相加生成汇总报告（单位空白而他人填写的格子提示 H-blank）。
+      Build the summary report of the units' reports, cell by cell (H-blank where some left it blank).
+      KIND：department、county_gov、city_gov、province_gov、township…（默认 county_gov）；
+      YEAR 默认为多数单位的年度 / by default the year most units report on
+  nianbao summary --check SUMMARY UNIT…
+      核对汇总报告是否等于各单位报告之和（H-sum）。 / Check a summary against its units (H-sum).
   nianbao import FILE [-o OUT.json]
       把已发布报告的文本/HTML 转为 JSON（导入说明输出到标准错误）。
       Turn a published report's text/HTML into JSON v1 (import notes go to stderr).
@@ -48,7 +64,9 @@ fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let code = match parse(&args) {
         Ok(Command::Help) => print_stdout(USAGE),
+        Ok(Command::Check(options)) if options.csv => check_table(&options),
         Ok(Command::Check(options)) => check(&options),
+        Ok(Command::Summary(options)) => summary(&options),
         Ok(Command::Convert {
             action,
             input,
@@ -84,6 +102,7 @@ impl Failure {
 enum Command {
     Help,
     Check(CheckOptions),
+    Summary(SummaryOptions),
     Convert {
         action: Action,
         input: PathBuf,
@@ -100,9 +119,21 @@ enum RenderFormat {
 }
 
 #[derive(Default)]
+struct SummaryOptions {
+    units: Vec<PathBuf>,
+    /// Check this summary against the units instead of building one.
+    check: Option<PathBuf>,
+    agency: Option<String>,
+    kind: Option<AgencyKind>,
+    year: Option<i32>,
+    output: Option<PathBuf>,
+}
+
+#[derive(Default)]
 struct CheckOptions {
     files: Vec<PathBuf>,
     json: bool,
+    csv: bool,
     last_year: Option<PathBuf>,
     publish: bool,
 }
@@ -125,16 +156,17 @@ fn parse(args: &[OsString]) -> Result<Command, Failure> {
     match command.to_str() {
         Some("--help" | "-h" | "help") => Ok(Command::Help),
         Some("check") => parse_check(rest).map(Command::Check),
+        Some("summary") => parse_summary(rest).map(Command::Summary),
         Some("import") => parse_convert(Action::Import, rest),
         Some("render") => parse_convert(Action::Render(RenderFormat::Html), rest),
         Some("next") => parse_convert(Action::Next, rest),
         _ => Err(Failure::new(
             format!(
-                "未知的命令「{}」；可用的有 check、import、render、next",
+                "未知的命令「{}」；可用的有 check、summary、import、render、next",
                 command.to_string_lossy()
             ),
             format!(
-                "unknown command \"{}\"; the commands are check, import, render, next",
+                "unknown command \"{}\"; the commands are check, summary, import, render, next",
                 command.to_string_lossy()
             ),
         )),
@@ -150,6 +182,7 @@ fn parse_check(args: &[OsString]) -> Result<CheckOptions, Failure> {
             _ if only_files => options.files.push(arg.into()),
             Some("--") => only_files = true,
             Some("--json") => options.json = true,
+            Some("--csv") => options.csv = true,
             Some("--publish") => options.publish = true,
             Some("--last-year") => {
                 let Some(file) = args.next() else {
@@ -172,6 +205,69 @@ fn parse_check(args: &[OsString]) -> Result<CheckOptions, Failure> {
         return Err(Failure::new(
             "check 至少需要一个文件",
             "check needs at least one FILE",
+        ));
+    }
+    if options.json && options.csv {
+        return Err(Failure::new(
+            "--json 和 --csv 只能选一个",
+            "give only one of --json and --csv",
+        ));
+    }
+    Ok(options)
+}
+
+fn parse_summary(args: &[OsString]) -> Result<SummaryOptions, Failure> {
+    let mut options = SummaryOptions::default();
+    let mut args = args.iter();
+    let value = |args: &mut std::slice::Iter<OsString>, option: &str| {
+        args.next()
+            .map(|v| v.to_string_lossy().into_owned())
+            .ok_or_else(|| missing_value(option))
+    };
+    while let Some(arg) = args.next() {
+        match arg.to_str() {
+            Some("--check") => options.check = Some(value(&mut args, "--check")?.into()),
+            Some("--agency") => options.agency = Some(value(&mut args, "--agency")?),
+            Some("-o" | "--output") => options.output = Some(value(&mut args, "-o")?.into()),
+            Some("--kind") => {
+                let key = value(&mut args, "--kind")?;
+                options.kind = Some(AgencyKind::from_key(&key).ok_or_else(|| {
+                    Failure::new(
+                        format!("未知的机关类型「{key}」"),
+                        format!("unknown kind of agency \"{key}\""),
+                    )
+                })?);
+            }
+            Some("--year") => {
+                let year = value(&mut args, "--year")?;
+                options.year = Some(year.parse().map_err(|_| {
+                    Failure::new(
+                        format!("年度「{year}」不是数字"),
+                        format!("the year \"{year}\" is not a number"),
+                    )
+                })?);
+            }
+            Some(option) if option.starts_with('-') && option.len() > 1 => {
+                return Err(unknown_option(option, "summary"))
+            }
+            _ => options.units.push(arg.into()),
+        }
+    }
+    if options.units.is_empty() {
+        return Err(Failure::new(
+            "summary 至少需要一个单位的报告",
+            "summary needs at least one unit's report",
+        ));
+    }
+    if options.check.is_none()
+        && options
+            .agency
+            .as_deref()
+            .is_none_or(|a| a.trim().is_empty())
+    {
+        return Err(Failure::new(
+            "生成汇总报告需要 --agency 汇总机关名称",
+            "building a summary needs --agency NAME",
         ));
     }
     Ok(options)
@@ -392,6 +488,116 @@ fn check(options: &CheckOptions) -> u8 {
     }
     let _ = out.flush();
     code
+}
+
+/// `check --csv`: the supervisor's batch table, as the app's batch check writes it.
+fn check_table(options: &CheckOptions) -> u8 {
+    let mut rows: Vec<BatchRow> = Vec::new();
+    for path in &options.files {
+        let name = path.to_string_lossy();
+        match std::fs::read(path) {
+            Ok(bytes) => rows.push(batch::check_file(&name, &bytes)),
+            Err(e) => rows.push(BatchRow {
+                file_name: name.clone().into_owned(),
+                outcome: Err(FileProblem {
+                    zh: format!("无法读取文件“{name}”：{e}"),
+                    en: format!("cannot read “{name}”: {e}"),
+                }),
+            }),
+        }
+    }
+    batch::link_last_years(&mut rows);
+    print_stdout(batch::to_csv(&rows, false));
+    if rows.iter().any(|r| r.outcome.is_err()) {
+        EXIT_FAILURE
+    } else if rows
+        .iter()
+        .filter_map(BatchRow::checked)
+        .any(|c| c.count(Severity::Error) > 0)
+    {
+        EXIT_FINDINGS
+    } else {
+        0
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// summary
+// ---------------------------------------------------------------------------------------------
+
+fn summary(options: &SummaryOptions) -> u8 {
+    let mut units = Vec::new();
+    for path in &options.units {
+        match load(path) {
+            Ok(loaded) => units.push(loaded.report),
+            Err(failure) => {
+                report_failure(path, &failure);
+                return EXIT_FAILURE;
+            }
+        }
+    }
+    let refs: Vec<&Report> = units.iter().collect();
+    if let Some(path) = &options.check {
+        let summary = match load(path) {
+            Ok(loaded) => loaded.report,
+            Err(failure) => {
+                report_failure(path, &failure);
+                return EXIT_FAILURE;
+            }
+        };
+        let findings = check_summary(&summary, &refs);
+        let mut out = io::stdout().lock();
+        let _ = write_findings(&mut out, path, &findings);
+        return if findings.is_empty() {
+            0
+        } else {
+            EXIT_FINDINGS
+        };
+    }
+    let year = options.year.unwrap_or_else(|| {
+        let mut years: Vec<i32> = units.iter().map(|u| u.meta.year).collect();
+        years.sort_unstable();
+        years
+            .iter()
+            .max_by_key(|y| years.iter().filter(|x| x == y).count())
+            .copied()
+            .unwrap_or_default()
+    });
+    let agency = options.agency.as_deref().unwrap_or_default().trim();
+    let kind = options.kind.unwrap_or(AgencyKind::CountyGov);
+    let built = sum_reports(&refs, agency, kind, year);
+    eprintln!(
+        "汇总了 {} 个单位 / summed {} units: {}",
+        built.units.len(),
+        built.units.len(),
+        built.units.join("、")
+    );
+    for note in &built.notes {
+        eprintln!(
+            "{} {}: {} / {}",
+            note.rule,
+            note.place.id(),
+            note.message_zh,
+            note.message_en
+        );
+    }
+    let text = json::to_json(&built.report);
+    match &options.output {
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => 0,
+            Err(e) => {
+                report_failure(
+                    path,
+                    &Failure::new(
+                        format!("无法写入文件：{e}"),
+                        format!("cannot write the file: {e}"),
+                    ),
+                );
+                EXIT_FAILURE
+            }
+        },
+        None => print_stdout(text),
+    }
 }
 
 fn write_findings(out: &mut impl Write, path: &Path, findings: &[Finding]) -> io::Result<()> {
