@@ -74,6 +74,17 @@ fn sum_cell(units: &[&Report], place: &Place) -> (Option<CellValue>, Vec<String>
 /// The summary draft of `units` for `agency` of `kind` and `year`.
 pub fn sum_reports(units: &[&Report], agency: &str, kind: AgencyKind, year: i32) -> Summary {
     let mut report = Report::new_blank(agency, kind, year);
+    let units_named: Vec<String> = units.iter().map(|u| agency_name(u)).collect();
+    // The draft says which units it sums, where a reader of the published summary finds it;
+    // the office rewrites it as it likes.
+    report.sections.set(
+        SectionId::Other,
+        format!(
+            "本报告统计数据由以下{}个单位的政府信息公开工作年度报告汇总：{}。",
+            units_named.len(),
+            units_named.join("、")
+        ),
+    );
     let mut notes = Vec::new();
     for place in value_places() {
         let (value, blank_units) = sum_cell(units, &place);
@@ -97,7 +108,7 @@ pub fn sum_reports(units: &[&Report], agency: &str, kind: AgencyKind, year: i32)
     }
     Summary {
         report,
-        units: units.iter().map(|u| agency_name(u)).collect(),
+        units: units_named,
         notes,
     }
 }

@@ -324,6 +324,10 @@ fn a_summary_of_three_units_has_their_sums_and_passes_h_sum_until_a_unit_changes
     let refs: Vec<&Report> = units.iter().collect();
     let summary = sum_reports(&refs, "某县人民政府", AgencyKind::CountyGov, 2023);
     assert_eq!(summary.units, ["甲镇", "乙镇", "丙局"]);
+    assert_eq!(
+        summary.report.sections.get(SectionId::Other),
+        "本报告统计数据由以下3个单位的政府信息公开工作年度报告汇总：甲镇、乙镇、丙局。"
+    );
     let received = Place::Request {
         row: nianbao_report::format::request_row("1"),
         column: 0,
