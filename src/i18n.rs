@@ -309,3 +309,7 @@ pub const FIGURE: Text = t("图解", "Figure (图解)");
 pub const DOWNLOAD_SVG: Text = t("下载 SVG", "Download SVG");
 pub const DOWNLOAD_PNG: Text = t("下载 PNG 图片", "Download PNG");
 pub const BACK_TO_EDITOR: Text = t("返回年报编辑", "Back to the editor");
+pub const TOOLS_FAILED: Text = t("工具未能运行：", "The tools could not run: ");
+pub const READING_REPORT: Text = t("正在读取…", "Reading…");
+pub const EXPORT_DOCX: Text = t("导出 Word", "Export Word");
+pub const MAKING_DOCX: Text = t("正在生成 Word 文档…", "Making the Word document…");

@@ -5,13 +5,14 @@
 use leptos::prelude::*;
 use nianbao_report::format::{self, ActiveRowId, SECTIONS};
 use nianbao_report::import::file::{read_file, FileContent};
-use nianbao_report::import::{self, Imported};
+use nianbao_report::import::transfer::{self, Read};
 use nianbao_report::Report;
 
 use super::button::ActionButton;
 use super::{use_drafts, Drafts};
 use crate::i18n;
 use crate::platform::files::{self, ReadError};
+use crate::platform::tools;
 
 /// The largest file read. A report's JSON is 10–50 kB and a saved web page rarely 2 MB; a
 /// larger file is not a report, and reading it would only freeze the page.
@@ -119,7 +120,8 @@ pub fn PasteImportDialog() -> impl IntoView {
     // The clipboard's HTML keeps the tables' structure; it is used while the text shown is
     // still the one pasted with it.
     let pasted_html = StoredValue::new(None::<(String, String)>);
-    let result = RwSignal::new(None::<Result<Imported, (String, String)>>);
+    let result = RwSignal::new(None::<Result<Read, (String, String)>>);
+    let reading = RwSignal::new(false);
     let close = move || {
         drafts.paste_import_open.set(false);
         text.set(String::new());
@@ -143,9 +145,21 @@ pub fn PasteImportDialog() -> impl IntoView {
                     .map(|(html, _)| html.clone())
             })
             .unwrap_or(shown);
-        result.set(Some(
-            import::import_published(&input).map_err(|e| (e.message_zh, e.message_en)),
-        ));
+        // The importer runs in the tools worker: outside the editor's download, and off the
+        // page's thread for a long page.
+        reading.set(true);
+        result.set(None);
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = match tools::import_published(&input).await {
+                Ok(answer) => transfer::decode(&answer).map_err(|e| (e.message_zh, e.message_en)),
+                Err(why) => Err((
+                    format!("{}{why}", i18n::TOOLS_FAILED.zh),
+                    format!("{}{why}", i18n::TOOLS_FAILED.en),
+                )),
+            };
+            reading.set(false);
+            result.set(Some(read));
+        });
     };
     let create = move |_| {
         if let Some(Ok(imported)) = result.get_untracked() {
@@ -156,6 +170,7 @@ pub fn PasteImportDialog() -> impl IntoView {
     let preview = move || {
         let lang = lang.get();
         result.with(|result| match result {
+            None if reading.get() => view! { <p class="import-reading" role="status">{lang.pick(i18n::READING_REPORT)}</p> }.into_any(),
             None => ().into_any(),
             Some(Err((zh, en))) => view! { <p class="import-error" role="alert">{lang.choose(zh, en).to_owned()}</p> }.into_any(),
             Some(Ok(imported)) => {
@@ -171,7 +186,7 @@ pub fn PasteImportDialog() -> impl IntoView {
                     .iter()
                     .map(|note| {
                         let class = format!("import-note {}", note.severity.label_en());
-                        view! { <li class=class><span class="rule">{note.rule}</span>" "{lang.choose(&note.message_zh, &note.message_en).to_owned()}</li> }
+                        view! { <li class=class><span class="rule">{note.rule.clone()}</span>" "{lang.choose(&note.message_zh, &note.message_en).to_owned()}</li> }
                     })
                     .collect_view();
                 view! {

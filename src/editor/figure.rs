@@ -1,13 +1,13 @@
-//! The 图解 of the open report: the core's one-page SVG of the year's figures, shown beside
-//! the publish buttons and saved as SVG or PNG.
+//! The 图解 of the open report: the core's one-page SVG of the year's figures (drawn in the
+//! tools worker), shown beside the publish buttons and saved as SVG or PNG.
 
 use leptos::prelude::*;
-use nianbao_report::export::figure::render_figure;
+use nianbao_report::export::json;
 
 use crate::drafts::button::ActionButton;
 use crate::drafts::export_file_stem;
 use crate::i18n;
-use crate::platform::{files, image};
+use crate::platform::{files, image, tools};
 use crate::store::{use_store, Store};
 
 /// The figure's page in CSS pixels (A4 at 96 dpi), as the core draws it.
@@ -20,8 +20,30 @@ const PNG_SCALE: u32 = 2;
 pub fn FigurePanel(open: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
-    // Drawn only while the panel is open; it follows the report as it is edited.
-    let svg = Memo::new(move |_| store.report.with(render_figure));
+    // Drawn only while the panel is open; it follows the report as it is edited. Answers come
+    // in order; one older than the last edit is dropped.
+    let svg = RwSignal::new(String::new());
+    let asked = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let report = store.report.with(json::to_json);
+        let ask = asked.get_value().wrapping_add(1);
+        asked.set_value(ask);
+        wasm_bindgen_futures::spawn_local(async move {
+            let drawn = tools::render_figure(&report).await;
+            if asked.try_get_value() != Some(ask) {
+                return;
+            }
+            match drawn {
+                Ok(picture) => {
+                    svg.try_set(picture);
+                }
+                Err(why) => store.say(
+                    format!("{}{why}", i18n::TOOLS_FAILED.zh),
+                    format!("{}{why}", i18n::TOOLS_FAILED.en),
+                ),
+            }
+        });
+    });
     view! {
         <section class="figure-panel" aria-label=i18n::tr(lang, i18n::FIGURE)>
             <div class="figure-actions">

@@ -7,7 +7,9 @@ use nianbao_report::SectionId;
 
 use super::figure::FigurePanel;
 use crate::i18n;
-use crate::platform::{clipboard, files, print};
+use crate::platform::{clipboard, files, print, tools};
+
+const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 use crate::store::{use_store, Store};
 
 #[component]
@@ -42,6 +44,29 @@ pub fn PublishBar() -> impl IntoView {
             );
         }
     };
+    // Word comes from the tools worker: the writer is too large for the editor's download.
+    let export_docx = move |_| {
+        let (name, report) = store.report.with_untracked(|r| {
+            (
+                crate::drafts::export_file_stem(r) + ".docx",
+                nianbao_report::export::json::to_json(r),
+            )
+        });
+        store.say(i18n::MAKING_DOCX.zh, i18n::MAKING_DOCX.en);
+        wasm_bindgen_futures::spawn_local(async move {
+            let saved = match tools::render_docx(&report).await {
+                Ok(bytes) => files::download_bytes(&name, DOCX_TYPE, &bytes),
+                Err(why) => Err(why),
+            };
+            match saved {
+                Ok(()) => store.notice.set(None),
+                Err(why) => store.say(
+                    format!("{}{why}", i18n::EXPORT_FAILED.zh),
+                    format!("{}{why}", i18n::EXPORT_FAILED.en),
+                ),
+            }
+        });
+    };
     let copy_report = move |_| {
         let (page, text) = store
             .report
@@ -57,6 +82,7 @@ pub fn PublishBar() -> impl IntoView {
         <div class="publish-bar">
             <button class="print" on:click=print_report>{move || lang.get().pick(i18n::PRINT)}</button>
             <button class="export-html" on:click=export_html>{move || lang.get().pick(i18n::EXPORT_HTML)}</button>
+            <button class="export-docx" on:click=export_docx>{move || lang.get().pick(i18n::EXPORT_DOCX)}</button>
             <button class="copy-report" on:click=copy_report>{move || lang.get().pick(i18n::COPY_REPORT)}</button>
             <button class="show-figure" aria-pressed=move || figure_open.get().to_string()
                 on:click=move |_| figure_open.update(|open| *open = !*open)>{move || lang.get().pick(i18n::FIGURE)}</button>

@@ -32,6 +32,27 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Saves `bytes` as a file named `file_name` (a Word document).
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    click_download(&document, file_name, &url)?;
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        KEEP_URL_ALIVE,
+    );
+    Ok(())
+}
+
 /// Saves what `url` holds (a `data:` URL) as a file named `file_name`.
 pub fn download_url(file_name: &str, url: &str) -> Result<(), String> {
     let document = web_sys::window()

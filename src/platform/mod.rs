@@ -8,3 +8,4 @@ pub mod print;
 pub mod service_worker;
 pub mod storage;
 pub mod tick;
+pub mod tools;

@@ -18,6 +18,7 @@ mod pdf_text;
 mod sections;
 mod tables;
 mod text;
+pub mod transfer;
 
 use crate::finding::Finding;
 use crate::format::{self, SectionId, REQUEST_ROWS, SECTIONS};

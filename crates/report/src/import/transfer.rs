@@ -1,0 +1,115 @@
+//! An import's result as text, to cross from the worker that reads published reports (outside
+//! the editor's download) to the page that shows it: the report as JSON v1, and what the page
+//! shows of each note.
+
+use serde_json::{json, Value};
+
+use super::{ImportError, Imported};
+use crate::export::json;
+use crate::finding::Severity;
+use crate::model::Report;
+
+/// An import note as the page shows it: rule id, severity, message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoteText {
+    pub rule: String,
+    pub severity: Severity,
+    pub message_zh: String,
+    pub message_en: String,
+}
+
+/// A report read by the importer, and its notes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Read {
+    pub report: Report,
+    pub notes: Vec<NoteText>,
+}
+
+pub fn encode(result: &Result<Imported, ImportError>) -> String {
+    let value = match result {
+        Ok(imported) => json!({
+            "report": json::to_json(&imported.report),
+            "notes": imported.notes.iter().map(|note| json!({
+                "rule": note.rule,
+                "severity": note.severity.label_en(),
+                "zh": note.message_zh,
+                "en": note.message_en,
+            })).collect::<Vec<_>>(),
+        }),
+        Err(error) => json!({ "error_zh": error.message_zh, "error_en": error.message_en }),
+    };
+    value.to_string()
+}
+
+pub fn decode(text: &str) -> Result<Read, ImportError> {
+    let broken = |why: &str| ImportError {
+        message_zh: format!("读取结果无法解析：{why}"),
+        message_en: format!("the import's result could not be read: {why}"),
+    };
+    let value: Value = serde_json::from_str(text).map_err(|e| broken(&e.to_string()))?;
+    let text_of = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+    if let (Some(zh), Some(en)) = (text_of(&value, "error_zh"), text_of(&value, "error_en")) {
+        return Err(ImportError {
+            message_zh: zh,
+            message_en: en,
+        });
+    }
+    let report_text = text_of(&value, "report").ok_or_else(|| broken("no report"))?;
+    let report = json::from_json(&report_text).map_err(|e| broken(&e.message_en))?;
+    let notes = value
+        .get("notes")
+        .and_then(Value::as_array)
+        .map(|notes| {
+            notes
+                .iter()
+                .map(|note| NoteText {
+                    rule: text_of(note, "rule").unwrap_or_default(),
+                    severity: match note.get("severity").and_then(Value::as_str) {
+                        Some("error") => Severity::Error,
+                        Some("warning") => Severity::Warning,
+                        _ => Severity::Info,
+                    },
+                    message_zh: text_of(note, "zh").unwrap_or_default(),
+                    message_en: text_of(note, "en").unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Read { report, notes })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::import_published;
+
+    #[test]
+    fn an_import_crosses_as_text_and_back_with_its_notes() {
+        let seed = include_str!("../../tests/fixtures/erdun-2023.txt");
+        let imported = import_published(seed);
+        let Ok(original) = imported.clone() else {
+            panic!("the seed imports");
+        };
+        let read = decode(&encode(&imported)).expect("decodes");
+        assert_eq!(read.report, original.report);
+        assert_eq!(read.notes.len(), original.notes.len());
+        assert!(!read.notes.is_empty());
+        for (text, note) in read.notes.iter().zip(&original.notes) {
+            assert_eq!(text.rule, note.rule);
+            assert_eq!(text.severity, note.severity);
+            assert_eq!(text.message_zh, note.message_zh);
+            assert_eq!(text.message_en, note.message_en);
+        }
+    }
+
+    #[test]
+    fn a_refusal_crosses_as_itself_and_garbage_is_an_error() {
+        let refused = import_published("今天天气很好。");
+        let Err(original) = refused.clone() else {
+            panic!("not a report");
+        };
+        assert_eq!(decode(&encode(&refused)), Err(original));
+        let garbage = decode("{not json").unwrap_err();
+        assert!(garbage.message_zh.contains("读取结果无法解析"));
+    }
+}
