@@ -372,9 +372,15 @@ pub fn SupervisorApp() -> impl IntoView {
     provide_context(supervisor);
     follow_language(store);
     let address = web_sys::window().and_then(|w| w.location().hash().ok());
-    if let Some(id) = address.as_deref().and_then(|h| h.strip_prefix("#compare=")) {
+    let compared = address
+        .as_deref()
+        .and_then(|h| h.strip_prefix("#compare="))
+        .map(str::to_owned);
+    if let Some(id) = &compared {
         supervisor.compare_stored_draft(id);
     }
+    // Back to the draft that sent us here, else to the editor's start.
+    let editor = compared.map_or_else(|| "../".to_owned(), |id| editor_address(&id));
     // Files dropped anywhere on the page join the batch.
     files::on_file_drop(
         |_| {},
@@ -391,7 +397,7 @@ pub fn SupervisorApp() -> impl IntoView {
             <header class="app-header">
                 <span class="app-name">{move || lang.get().pick(i18n::APP_NAME)}</span>
                 <div class="toolbar" role="toolbar">
-                    <a class="button back-to-editor" href="../">{move || lang.get().pick(i18n::BACK_TO_EDITOR)}</a>
+                    <a class="button back-to-editor" href=editor>{move || lang.get().pick(i18n::BACK_TO_EDITOR)}</a>
                     <LanguageButton />
                 </div>
             </header>

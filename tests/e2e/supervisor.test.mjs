@@ -294,3 +294,18 @@ test("the editor opens its draft beside last year's draft, and comes back to it"
   assert.deepEqual(record.pageErrors, []);
   await context.close();
 });
+
+test('without last year\'s report the comparison says where to find one, and back leads to the draft', async () => {
+  const { context, page, record } = await openEditor(env);
+  await page.locator('.import-json input').first().setInputFiles([jsonFile('2023.json', await seedJson(() => {}))]);
+  await page.waitForFunction(() => location.hash.startsWith('#draft='));
+  const draftAddress = page.url();
+  await page.locator('button.compare-last-year').click();
+  await page.locator('main.batch-screen').waitFor();
+  assert.match(await page.locator('.banner-notice').innerText(), /没有找到上年的报告/);
+  await page.locator('a.back-to-editor').click();
+  await page.locator('h1.report-title').waitFor();
+  assert.equal(page.url(), draftAddress);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
