@@ -34,7 +34,12 @@ const VIEWPORT = { width: 1366, height: 768 };
 /** Drafts stored for the drafts-list measurement. */
 const LIST_DRAFTS = 50;
 const SAVES = 100;
-const EDITS = Number(option('--edits', 1000));
+const EDITS = Number(option('--edits', 8000));
+/** Where memory is sampled: after opening, then at doubling edit counts up to EDITS, so that
+ * growth which stops shows as a flat tail and growth per edit as equal steps that double. */
+const MEMORY_POINTS = [0];
+for (let n = Math.min(1000, EDITS); n < EDITS; n *= 2) MEMORY_POINTS.push(n);
+MEMORY_POINTS.push(EDITS);
 
 const log = (...parts) => console.error('bench:', ...parts);
 const sh = (cmd, cmdArgs, options = {}) => (execFileSync(cmd, cmdArgs, { cwd: ROOT, encoding: 'utf8', ...options }) ?? '').trim();
@@ -378,7 +383,7 @@ async function measureDraftsList(browser, site, listStorage) {
 }
 
 /** JS heap (CDP Runtime.getHeapUsage after a forced GC) and the wasm memory (its buffer's
- * length: wasm memory only grows) after opening the seed and every 250 edits up to 1,000. */
+ * length: wasm memory only grows) after opening the seed and at MEMORY_POINTS edits. */
 async function measureMemory(browser, site, seedStorage, agency) {
   const context = await browser.newContext({ viewport: VIEWPORT, storageState: seedStorage ?? undefined });
   try {
@@ -394,8 +399,8 @@ async function measureMemory(browser, site, seedStorage, agency) {
       return { edits, jsHeap: heap.usedSize, wasm };
     };
     const series = [await sample(0)];
-    for (let done = 0; done < EDITS; done += 250) {
-      // Every 250 edits a sample: growth that stops shows as a flat tail.
+    for (let at = 1; at < MEMORY_POINTS.length; at++) {
+      const done = MEMORY_POINTS[at - 1];
       const error = await page.evaluate(async ({ from, count }) => {
         const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
         const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
@@ -409,9 +414,9 @@ async function measureMemory(browser, site, seedStorage, agency) {
           await macrotask();
         }
         return cells.length ? null : 'no editable cell';
-      }, { from: done, count: 250 });
+      }, { from: done, count: MEMORY_POINTS[at] - done });
       if (error) throw new Error(error);
-      series.push(await sample(done + 250));
+      series.push(await sample(MEMORY_POINTS[at]));
     }
     return series;
   } finally {
@@ -565,6 +570,7 @@ const rows = [
     : [`Drafts list with ${LIST_DRAFTS} drafts`, '–', '', 'not measured'],
   ['Memory after opening: JS heap + wasm', `${mib(memory[0].jsHeap)} + ${mib(memory[0].wasm)}`, '', ''],
   [`Memory after ${EDITS} edits: JS heap + wasm`, `${mib(memory.at(-1).jsHeap)} + ${mib(memory.at(-1).wasm)}`, '', `wasm +${mib(memory.at(-1).wasm - memory[0].wasm)}`],
+  [`wasm memory growth over the last ${memory.at(-1).edits - memory.at(-2).edits} edits (${memory.at(-2).edits} → ${memory.at(-1).edits})`, `+${mib(memory.at(-1).wasm - memory.at(-2).wasm)}`, '', 'goal: none (growth that stops)'],
 ];
 const table = [
   '| measure | Nianbao | beside it | ratio / budget |',
@@ -607,7 +613,7 @@ if (storage) {
 if (list) {
   details.push(`The drafts list with ${LIST_DRAFTS} drafts of the seed's size stored (and their index): a cold load until all ${LIST_DRAFTS} rows are there, then a frame — median ${ms(list.cold.median)} (p95 ${ms(list.cold.p95)}, n=${list.cold.n}); from the open editor, the Drafts button until all rows are there, then a frame — median ${ms(list.fromEditor.median)} (p95 ${ms(list.fromEditor.p95)}, n=${list.fromEditor.n}).`, '');
 }
-details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character in 一, each followed by a macrotask.`, '',
+details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character in 一, each followed by a macrotask. The undo history (200 steps, about 2 MB) fills over the first few hundred edits; after that the wasm memory is to stay flat.`, '',
   '| edits | JS heap | wasm memory |', '|---|---|---|', ...memory.map((m) => `| ${m.edits} | ${mib(m.jsHeap)} | ${mib(m.wasm)} |`), '');
 details.push('## Core', '');
 if (core.rows) {
