@@ -28,7 +28,8 @@ const WITH_CORE = args.includes('--with-core');
 const LOADS = Number(option('--loads', 20));
 const OUT = resolve(ROOT, option('--out', 'docs/benchmarks.md'));
 const APP_DIST = resolve(process.env.NIANBAO_DIST ?? join(ROOT, 'dist'));
-const COUNTER_DIST = resolve(process.env.NIANBAO_COUNTER_DIST ?? join(ROOT, 'target/counter-dist'));
+const TARGET = resolve(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'));
+const COUNTER_DIST = resolve(process.env.NIANBAO_COUNTER_DIST ?? join(TARGET, 'counter-dist'));
 const SEED_TEXT = join(ROOT, 'crates/report/tests/fixtures/erdun-2023.txt');
 const VIEWPORT = { width: 1366, height: 768 };
 /** Drafts stored for the drafts-list measurement. */
@@ -472,21 +473,29 @@ log('transfer sizes');
 const appSizes = transferSizes(APP_DIST);
 const counterSizes = transferSizes(COUNTER_DIST);
 
-// The names: wasm-bindgen's output for this build (its JS is the dist's, byte for byte), through
+// The names: wasm-bindgen's output for this build (checked: wasm-opt makes the dist's wasm of it), through
 // the same wasm-opt passes with the names kept.
 log('wasm contributors (wasm-opt -Oz -g on the wasm-bindgen output)');
 let wasm = { note: null, result: null };
 {
-  const bindgen = join(ROOT, 'target/wasm-bindgen/release');
-  const appJs = appSizes.files.find((f) => f.kind === 'js' && f.name.startsWith('nianbao-app'));
-  const sameBuild = appJs && existsSync(join(bindgen, 'nianbao-app.js'))
-    && readFileSync(join(bindgen, 'nianbao-app.js')).equals(readFileSync(join(APP_DIST, appJs.name)));
+  const bindgen = join(TARGET, 'wasm-bindgen/release');
+  const appWasm = appSizes.files.find((f) => f.kind === 'wasm' && f.name.startsWith('nianbao-app'));
+  const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(join(ROOT, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
+  const optimise = (extra, out) => sh(join(ROOT, 'node_modules/.bin/wasm-opt'), [join(bindgen, 'nianbao-app_bg.wasm'), '-Oz', ...extra, ...params, '-o', out]);
+  // The same build when wasm-opt makes the dist's wasm of it byte for byte (the JS cannot tell:
+  // the release build's JS is minified after wasm-bindgen).
+  const plain = join(tmpdir(), `nianbao-plain-${process.pid}.wasm`);
+  let sameBuild = false;
+  if (appWasm && existsSync(join(bindgen, 'nianbao-app_bg.wasm'))) {
+    optimise([], plain);
+    sameBuild = readFileSync(plain).equals(readFileSync(join(APP_DIST, appWasm.name)));
+    rmSync(plain);
+  }
   if (!sameBuild) {
-    wasm.note = `target/wasm-bindgen/release/ holds another build than ${APP_DIST} (a build ran in between): no names this time; \`node bench/wasm-contributors.mjs\` on a wasm with names lists them.`;
+    wasm.note = `${relative(ROOT, bindgen) || bindgen}/ holds another build than ${APP_DIST} (a build ran in between): no names this time; \`node bench/wasm-contributors.mjs\` on a wasm with names lists them.`;
   } else {
     const named = join(tmpdir(), `nianbao-named-${process.pid}.wasm`);
-    const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(join(ROOT, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
-    sh(join(ROOT, 'node_modules/.bin/wasm-opt'), [join(bindgen, 'nianbao-app_bg.wasm'), '-Oz', '-g', ...params, '-o', named]);
+    optimise(['-g'], named);
     wasm.result = contributors(named, 5);
     rmSync(named);
   }
