@@ -28,13 +28,19 @@ const WITH_CORE = args.includes('--with-core');
 const LOADS = Number(option('--loads', 20));
 const OUT = resolve(ROOT, option('--out', 'docs/benchmarks.md'));
 const APP_DIST = resolve(process.env.NIANBAO_DIST ?? join(ROOT, 'dist'));
-const COUNTER_DIST = resolve(process.env.NIANBAO_COUNTER_DIST ?? join(ROOT, 'target/counter-dist'));
+const TARGET = resolve(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'));
+const COUNTER_DIST = resolve(process.env.NIANBAO_COUNTER_DIST ?? join(TARGET, 'counter-dist'));
 const SEED_TEXT = join(ROOT, 'crates/report/tests/fixtures/erdun-2023.txt');
 const VIEWPORT = { width: 1366, height: 768 };
 /** Drafts stored for the drafts-list measurement. */
 const LIST_DRAFTS = 50;
 const SAVES = 100;
-const EDITS = Number(option('--edits', 1000));
+const EDITS = Number(option('--edits', 8000));
+/** Where memory is sampled: after opening, then at doubling edit counts up to EDITS, so that
+ * growth which stops shows as a flat tail and growth per edit as equal steps that double. */
+const MEMORY_POINTS = [0];
+for (let n = Math.min(1000, EDITS); n < EDITS; n *= 2) MEMORY_POINTS.push(n);
+MEMORY_POINTS.push(EDITS);
 
 const log = (...parts) => console.error('bench:', ...parts);
 const sh = (cmd, cmdArgs, options = {}) => (execFileSync(cmd, cmdArgs, { cwd: ROOT, encoding: 'utf8', ...options }) ?? '').trim();
@@ -378,7 +384,7 @@ async function measureDraftsList(browser, site, listStorage) {
 }
 
 /** JS heap (CDP Runtime.getHeapUsage after a forced GC) and the wasm memory (its buffer's
- * length: wasm memory only grows) after opening the seed and every 250 edits up to 1,000. */
+ * length: wasm memory only grows) after opening the seed and at MEMORY_POINTS edits. */
 async function measureMemory(browser, site, seedStorage, agency) {
   const context = await browser.newContext({ viewport: VIEWPORT, storageState: seedStorage ?? undefined });
   try {
@@ -394,24 +400,29 @@ async function measureMemory(browser, site, seedStorage, agency) {
       return { edits, jsHeap: heap.usedSize, wasm };
     };
     const series = [await sample(0)];
-    for (let done = 0; done < EDITS; done += 250) {
-      // Every 250 edits a sample: growth that stops shows as a flat tail.
+    for (let at = 1; at < MEMORY_POINTS.length; at++) {
+      const done = MEMORY_POINTS[at - 1];
       const error = await page.evaluate(async ({ from, count }) => {
         const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
         const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
         const area = document.getElementById('section-overview');
         for (let i = from; i < from + count; i++) {
-          // Four in five edits are numbers in table 三, one in five a character in 一.
+          // Four in five edits are numbers in table 三, one in five a character typed into 一
+          // or deleted from it: 200 typed, then 200 deleted, so that the text does not grow
+          // without end and growth in memory is the app's, not the report's.
           const target = i % 5 === 4 && area ? area : cells[i % cells.length];
-          if (target === area) target.value += '政';
+          const deleting = target === area && Math.floor(i / 5 / 200) % 2 === 1;
+          if (target === area) target.value = deleting ? target.value.slice(0, -1) : target.value + '政';
           else target.value = String((i % 97) + 1);
-          target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: target.value.at(-1) }));
+          target.dispatchEvent(new InputEvent('input', deleting
+            ? { bubbles: true, inputType: 'deleteContentBackward' }
+            : { bubbles: true, inputType: 'insertText', data: target.value.at(-1) }));
           await macrotask();
         }
         return cells.length ? null : 'no editable cell';
-      }, { from: done, count: 250 });
+      }, { from: done, count: MEMORY_POINTS[at] - done });
       if (error) throw new Error(error);
-      series.push(await sample(done + 250));
+      series.push(await sample(MEMORY_POINTS[at]));
     }
     return series;
   } finally {
@@ -467,21 +478,29 @@ log('transfer sizes');
 const appSizes = transferSizes(APP_DIST);
 const counterSizes = transferSizes(COUNTER_DIST);
 
-// The names: wasm-bindgen's output for this build (its JS is the dist's, byte for byte), through
+// The names: wasm-bindgen's output for this build (checked: wasm-opt makes the dist's wasm of it), through
 // the same wasm-opt passes with the names kept.
 log('wasm contributors (wasm-opt -Oz -g on the wasm-bindgen output)');
 let wasm = { note: null, result: null };
 {
-  const bindgen = join(ROOT, 'target/wasm-bindgen/release');
-  const appJs = appSizes.files.find((f) => f.kind === 'js' && f.name.startsWith('nianbao-app'));
-  const sameBuild = appJs && existsSync(join(bindgen, 'nianbao-app.js'))
-    && readFileSync(join(bindgen, 'nianbao-app.js')).equals(readFileSync(join(APP_DIST, appJs.name)));
+  const bindgen = join(TARGET, 'wasm-bindgen/release');
+  const appWasm = appSizes.files.find((f) => f.kind === 'wasm' && f.name.startsWith('nianbao-app'));
+  const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(join(ROOT, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
+  const optimise = (extra, out) => sh(join(ROOT, 'node_modules/.bin/wasm-opt'), [join(bindgen, 'nianbao-app_bg.wasm'), '-Oz', ...extra, ...params, '-o', out]);
+  // The same build when wasm-opt makes the dist's wasm of it byte for byte (the JS cannot tell:
+  // the release build's JS is minified after wasm-bindgen).
+  const plain = join(tmpdir(), `nianbao-plain-${process.pid}.wasm`);
+  let sameBuild = false;
+  if (appWasm && existsSync(join(bindgen, 'nianbao-app_bg.wasm'))) {
+    optimise([], plain);
+    sameBuild = readFileSync(plain).equals(readFileSync(join(APP_DIST, appWasm.name)));
+    rmSync(plain);
+  }
   if (!sameBuild) {
-    wasm.note = `target/wasm-bindgen/release/ holds another build than ${APP_DIST} (a build ran in between): no names this time; \`node bench/wasm-contributors.mjs\` on a wasm with names lists them.`;
+    wasm.note = `${relative(ROOT, bindgen) || bindgen}/ holds another build than ${APP_DIST} (a build ran in between): no names this time; \`node bench/wasm-contributors.mjs\` on a wasm with names lists them.`;
   } else {
     const named = join(tmpdir(), `nianbao-named-${process.pid}.wasm`);
-    const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(join(ROOT, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
-    sh(join(ROOT, 'node_modules/.bin/wasm-opt'), [join(bindgen, 'nianbao-app_bg.wasm'), '-Oz', '-g', ...params, '-o', named]);
+    optimise(['-g'], named);
     wasm.result = contributors(named, 5);
     rmSync(named);
   }
@@ -565,6 +584,7 @@ const rows = [
     : [`Drafts list with ${LIST_DRAFTS} drafts`, '–', '', 'not measured'],
   ['Memory after opening: JS heap + wasm', `${mib(memory[0].jsHeap)} + ${mib(memory[0].wasm)}`, '', ''],
   [`Memory after ${EDITS} edits: JS heap + wasm`, `${mib(memory.at(-1).jsHeap)} + ${mib(memory.at(-1).wasm)}`, '', `wasm +${mib(memory.at(-1).wasm - memory[0].wasm)}`],
+  [`wasm memory growth over the last ${memory.at(-1).edits - memory.at(-2).edits} edits (${memory.at(-2).edits} → ${memory.at(-1).edits})`, `+${mib(memory.at(-1).wasm - memory.at(-2).wasm)}`, '', 'goal: none (growth that stops)'],
 ];
 const table = [
   '| measure | Nianbao | beside it | ratio / budget |',
@@ -576,7 +596,7 @@ const machineLine = `${host.date} · ${host.cpu} · ${host.nproc} cores · ${hos
 
 const sizeTable = (label, s) => s.files.map((f) => `| ${label} | ${f.name.replace(/-[0-9a-f]{12,}/, '-…')} | ${f.raw} | ${f.gzip} | ${f.brotli} |`).join('\n');
 const details = [];
-details.push('## Transfer size', '', 'Bytes per file of the release builds (Trunk, the workspace release profile: `opt-level = "z"`, fat LTO, one codegen unit, `panic = "abort"`, then `wasm-opt -Oz`). gzip is GNU `gzip -9`, brotli is quality 11 (Node\'s zlib). The service worker counts: a first visit fetches it.', '',
+details.push('## Transfer size', '', 'Bytes per file of the release builds (Trunk, the workspace release profile: `opt-level = "z"`, fat LTO, one codegen unit, `panic = "abort"`, then `wasm-opt -Oz` with the flags in index.html; the app\'s JS and service worker through terser). gzip is GNU `gzip -9`, brotli is quality 11 (Node\'s zlib). The service worker counts: a first visit fetches it.', '',
   '| build | file | raw | gzip -9 | brotli |', '|---|---|---|---|---|', sizeTable('Nianbao', appSizes), sizeTable('counter', counterSizes),
   `| **Nianbao** | **total** | **${appSizes.total.raw}** | **${appSizes.total.gzip}** | **${appSizes.total.brotli}** |`,
   `| counter | total | ${counterSizes.total.raw} | ${counterSizes.total.gzip} | ${counterSizes.total.brotli} |`, '');
@@ -607,7 +627,7 @@ if (storage) {
 if (list) {
   details.push(`The drafts list with ${LIST_DRAFTS} drafts of the seed's size stored (and their index): a cold load until all ${LIST_DRAFTS} rows are there, then a frame — median ${ms(list.cold.median)} (p95 ${ms(list.cold.p95)}, n=${list.cold.n}); from the open editor, the Drafts button until all rows are there, then a frame — median ${ms(list.fromEditor.median)} (p95 ${ms(list.fromEditor.p95)}, n=${list.fromEditor.n}).`, '');
 }
-details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character in 一, each followed by a macrotask.`, '',
+details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character typed into 一 or deleted from it (200 typed, then 200 deleted, and again), each followed by a macrotask. The undo history (200 steps, about 2 MB) fills over the first few hundred edits; after that the wasm memory is to stay flat.`, '',
   '| edits | JS heap | wasm memory |', '|---|---|---|', ...memory.map((m) => `| ${m.edits} | ${mib(m.jsHeap)} | ${mib(m.wasm)} |`), '');
 details.push('## Core', '');
 if (core.rows) {

@@ -79,7 +79,8 @@ pub fn App() -> impl IntoView {
         {
             return;
         }
-        match (ev.key().to_lowercase().as_str(), ev.shift_key()) {
+        // ASCII is enough for the keys looked for, and spares the download Unicode's case tables.
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
             ("z", false) => {
                 ev.prevent_default();
                 store.undo();

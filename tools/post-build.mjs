@@ -1,4 +1,7 @@
 // Trunk post_build hook: runs in the staging folder of every build, before it becomes dist/.
+// 0. Release builds: the wasm-bindgen JS and the service worker are minified with terser
+//    (Trunk's own minifier gives up on the wasm-bindgen JS and copies it as it is), and the
+//    `integrity` hashes that index.html carries for the JS are computed again.
 // 1. The CSP in index.html allows only the app's own scripts; Trunk's start-up script is
 //    inline, so its sha256 goes into script-src (hashes, not 'unsafe-inline').
 // 2. The service worker precaches exactly the files of this build: their hashed names are only
@@ -15,6 +18,40 @@ if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by 
 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+/** Terser's options: the module's exports keep their names (the start-up script imports them). */
+const TERSER = { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } };
+
+async function minifyJs(path) {
+  const { minify } = await import('terser');
+  const before = readFileSync(path, 'utf8');
+  const { code } = await minify(before, TERSER);
+  if (!code) throw new Error(`post-build: terser gave nothing for ${path}`);
+  writeFileSync(path, code);
+  return [before.length, code.length];
+}
+
+const release = process.env.TRUNK_PROFILE === 'release';
+if (release) {
+  for (const name of readdirSync(staging).filter((n) => n.endsWith('.js') && n !== 'sw.js')) {
+    const [before, after] = await minifyJs(join(staging, name));
+    // Subresource integrity of the file as it now is, in the algorithm Trunk chose. Trunk has
+    // minified index.html by now: attribute values may stand without quotes.
+    const body = readFileSync(join(staging, name));
+    let updated = 0;
+    html = html.replace(/<link\b[^>]*>/g, (tag) => {
+      if (!new RegExp(`\\bhref=["']?(\\./)?${name.replace(/[.]/g, '\\.')}["'\\s>]`).test(tag)) return tag;
+      return tag.replace(/\bintegrity=(["']?)(sha256|sha384|sha512)-[A-Za-z0-9+/=]+\1/, (_, quote, algorithm) => {
+        updated++;
+        return `integrity=${quote}${algorithm}-${createHash(algorithm).update(body).digest('base64')}${quote}`;
+      });
+    });
+    if (updated === 0 && html.includes('integrity=')) {
+      throw new Error(`post-build: no integrity attribute of ${name} found to update in index.html`);
+    }
+    console.log(`post-build: terser ${name}: ${before} → ${after} bytes`);
+  }
+}
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
 if (!html.includes('__INLINE_SCRIPT_HASHES__')) throw new Error('post-build: CSP placeholder missing in index.html');
@@ -45,4 +82,5 @@ const sw = readFileSync(swPath, 'utf8')
   .replace('__PRECACHE__', JSON.stringify(precache))
   .replace('__VERSION__', version.digest('hex').slice(0, 16));
 writeFileSync(swPath, sw);
+if (release) await minifyJs(swPath);
 console.log(`post-build: ${hashes.length} inline script hash(es), ${files.length} files precached`);

@@ -298,7 +298,10 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     };
     let on_blur = move |ev: ev::FocusEvent| {
         store.close_step();
-        if refused.get_untracked().is_some() {
+        // The browser also blurs a focused cell when the editor is taken off the page (the
+        // drafts list opened while typing): by then the cell's signals are gone, and reading
+        // them would panic and stop the app.
+        if refused.try_get_untracked().flatten().is_some() {
             if let Some(input) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

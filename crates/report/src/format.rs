@@ -593,6 +593,8 @@ pub struct AgencyKindDef {
     pub kind: AgencyKind,
     pub key: &'static str,
     pub label_zh: &'static str,
+    /// ASCII only: messages lower-case it with `to_ascii_lowercase`, which keeps Unicode's case
+    /// tables (10 kB and more) out of the app's download.
     pub label_en: &'static str,
     /// Publication deadline in the year after the report year, as (month, day) [条例 第49条].
     pub deadline: (u32, u32),
@@ -725,6 +727,13 @@ pub fn request_rows_with_role(role: RequestRowRole) -> impl Iterator<Item = usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn agency_kinds_english_labels_are_ascii() {
+        for kind in AGENCY_KINDS {
+            assert!(kind.label_en.is_ascii(), "{}", kind.label_en);
+        }
+    }
 
     #[test]
     fn table_three_has_25_rows_and_7_columns() {

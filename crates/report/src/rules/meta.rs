@@ -90,7 +90,7 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         ),
         message_en: format!(
             "Published on {published}, {late} day(s) after the deadline for a {} report, {deadline}",
-            kind.label_en.to_lowercase()
+            kind.label_en.to_ascii_lowercase()
         ),
         basis: deadline_basis(report.meta.agency_kind),
     });

@@ -309,7 +309,7 @@ fn check_gov_review(report: &Report, findings: &mut Vec<Finding>) {
         message_en: format!(
             "The agency is a {}, but 「{heading}」 does not mention the results of {}; a people's \
              government's report must cover assessment, public appraisal and accountability",
-            kind.label_en.to_lowercase(),
+            kind.label_en.to_ascii_lowercase(),
             en.join(", ")
         ),
         basis: Basis::Official(
