@@ -15,7 +15,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transferSizes, BUDGET_GZIP_BYTES } from './sizes.mjs';
+import { transferSizes, BUDGET_GZIP_BYTES, LATER_GZIP_BYTES } from './sizes.mjs';
 import { contributors } from './wasm-contributors.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -477,6 +477,12 @@ log(`${host.cpu}, ${host.nproc} cores, load ${host.loadStart.toFixed(2)}`);
 log('transfer sizes');
 const appSizes = transferSizes(APP_DIST);
 const counterSizes = transferSizes(COUNTER_DIST);
+// Fetched after the first visit (by the service worker for offline use, and on first use).
+const laterSizes = Object.fromEntries(
+  Object.keys(LATER_GZIP_BYTES)
+    .filter((part) => existsSync(join(APP_DIST, part)))
+    .map((part) => [part, transferSizes(join(APP_DIST, part))]),
+);
 
 // The names: wasm-bindgen's output for this build (checked: wasm-opt makes the dist's wasm of it), through
 // the same wasm-opt passes with the names kept.
@@ -572,6 +578,10 @@ const rows = [
   ['Transfer: wasm + JS + CSS, gzip -9', kb(appSizes.total.gzip), `counter ${kb(counterSizes.total.gzip)}`, `budget ${kb(BUDGET_GZIP_BYTES)}: ${over ? `**over** by ${kb(appSizes.total.gzip - BUDGET_GZIP_BYTES)}` : 'met'}`],
   ['Transfer: brotli', kb(appSizes.total.brotli), `counter ${kb(counterSizes.total.brotli)}`, `${(appSizes.total.brotli / counterSizes.total.brotli).toFixed(1)}× counter`],
   ['Transfer: raw', kb(appSizes.total.raw), `counter ${kb(counterSizes.total.raw)}`, `wasm ${kb(appSizes.wasm.raw)} raw`],
+  ...Object.entries(laterSizes).map(([part, sizes]) => [
+    `Fetched later: ${part === 'worker' ? 'the tools worker (importer, Word, 图解), on first use' : "the supervisor's page"}, gzip -9`,
+    kb(sizes.total.gzip), '', `held under ${kb(LATER_GZIP_BYTES[part])}; not in the first visit`,
+  ]),
   [`Load → editor with ${fromStorage ? 'the seed' : 'a blank report'}, accepting input (median of ${LOADS} cold)`, ms(loads.app.median), `printable page ${ms(loads.printable.median)}`, `**${ratio.toFixed(1)}×** (goal < 3×)`],
   ['Load → counter accepting a click (median)', ms(loads.counter.median), '', `app ${(loads.app.median / loads.counter.median).toFixed(1)}× counter`],
   [`Typing in table 三 (${typing.table.n} keystrokes)`, spread(typing.table), '', 'frame 16 ms'],
@@ -599,7 +609,9 @@ const details = [];
 details.push('## Transfer size', '', 'Bytes per file of the release builds (Trunk, the workspace release profile: `opt-level = "z"`, fat LTO, one codegen unit, `panic = "abort"`, then `wasm-opt -Oz` with the flags in index.html; the app\'s JS and service worker through terser). gzip is GNU `gzip -9`, brotli is quality 11 (Node\'s zlib). The service worker counts: a first visit fetches it.', '',
   '| build | file | raw | gzip -9 | brotli |', '|---|---|---|---|---|', sizeTable('Nianbao', appSizes), sizeTable('counter', counterSizes),
   `| **Nianbao** | **total** | **${appSizes.total.raw}** | **${appSizes.total.gzip}** | **${appSizes.total.brotli}** |`,
-  `| counter | total | ${counterSizes.total.raw} | ${counterSizes.total.gzip} | ${counterSizes.total.brotli} |`, '');
+  `| counter | total | ${counterSizes.total.raw} | ${counterSizes.total.gzip} | ${counterSizes.total.brotli} |`,
+  ...Object.entries(laterSizes).flatMap(([part, sizes]) => [sizeTable(`later: ${part}/`, sizes),
+    `| later: ${part}/ | total | ${sizes.total.raw} | ${sizes.total.gzip} | ${sizes.total.brotli} |`]), '');
 details.push('### What the wasm is made of', '');
 if (wasm.result) {
   const w = wasm.result;

@@ -13,9 +13,9 @@ import { execFileSync } from 'node:child_process';
 export const BUDGET_GZIP_BYTES = 350_000;
 /** The parts fetched after the first visit (by the service worker, for offline use, and when
  * first used): the supervisor's page and the editor's tools worker (importer, Word, 图解). Not
- * part of the first visit's budget; held where they are (measured 2026-11-29: 291.7 and
- * 359.6 KB) so that they do not grow unnoticed. */
-export const LATER_GZIP_BYTES = { supervisor: 300_000, worker: 370_000 };
+ * part of the first visit's budget; held at their size (measured 2026-11-29: 280.5 and
+ * 357.4 KB) plus 3 %, so that they do not grow unnoticed. */
+export const LATER_GZIP_BYTES = { supervisor: 289_000, worker: 368_000 };
 
 const KINDS = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
 
