@@ -13,35 +13,25 @@ const KEEP_URL_ALIVE: Duration = Duration::from_secs(60);
 
 /// Saves `text` as a file named `file_name` (the browser's download).
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
-    click_download(&document, file_name, &url)?;
-    set_timeout(
-        move || {
-            let _ = web_sys::Url::revoke_object_url(&url);
-        },
-        KEEP_URL_ALIVE,
-    );
-    Ok(())
+    download_part(file_name, mime, &JsValue::from_str(text))
 }
 
 /// Saves `bytes` as a file named `file_name` (a Word document).
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_part(file_name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// A Blob of one part (a string or bytes), downloaded through an object URL.
+fn download_part(file_name: &str, mime: &str, part: &JsValue) -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let parts = js_sys::Array::of1(part);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(describe)?;
+    // `new Blob(parts, options)`: the binding's name says strings, the constructor takes bytes too.
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     click_download(&document, file_name, &url)?;
     set_timeout(

@@ -2,6 +2,9 @@
 //! (skipped with a message where that folder is absent), a page's HTML built from real numbers,
 //! a PDF-like copy, and hostile input.
 
+mod common;
+use common::fixture;
+
 use nianbao_report::format::{
     self, request_row, AgencyKind, SectionId, ACTIVE_BANDS, ACTIVE_ITEM_HEADER, APPEAL_COLUMNS,
     APPEAL_GROUPS, APPEAL_REVIEW_HEADER, APPEAL_SUIT_HEADER, REQUEST_COLUMNS, REQUEST_CORNER_NOTE,
@@ -10,23 +13,9 @@ use nianbao_report::format::{
 use nianbao_report::import::{import_published, notes, Imported};
 use nianbao_report::model::{Count, Decimal, Report};
 use nianbao_report::Finding;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 const SEED: &str = include_str!("fixtures/erdun-2023.txt");
-
-/// A fixture of ../shared/fixtures, or None (with the message) where that folder is absent.
-fn fixture(name: &str) -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
-    if !dir.is_dir() {
-        println!("skipped: ../shared/fixtures not found ({})", dir.display());
-        return None;
-    }
-    match std::fs::read_to_string(dir.join(name)) {
-        Ok(text) => Some(text),
-        Err(e) => panic!("fixture {name} unreadable: {e}"),
-    }
-}
 
 fn import(text: &str) -> Imported {
     match import_published(text) {

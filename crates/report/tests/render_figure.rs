@@ -2,6 +2,9 @@
 //! figure checked against the report's own cells, blanks shown as 「—」, last year's change with
 //! its sign, and nothing in it that runs or fetches.
 
+mod common;
+use common::fixture;
+
 use nianbao_report::export::figure::render_figure;
 use nianbao_report::format::{
     self, RequestRowRole, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
@@ -12,7 +15,7 @@ use nianbao_report::model::{Count, Report};
 use nianbao_report::AgencyKind;
 use quick_xml::events::Event;
 use quick_xml::Reader;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 const SEED: &str = include_str!("fixtures/erdun-2023.txt");
@@ -21,19 +24,6 @@ fn import(text: &str) -> Report {
     match import_published(text) {
         Ok(imported) => imported.report,
         Err(e) => panic!("import failed: {e:?}"),
-    }
-}
-
-/// A fixture of ../shared/fixtures, or None (with the message) where that folder is absent.
-fn fixture(name: &str) -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
-    if !dir.is_dir() {
-        println!("skipped: ../shared/fixtures not found ({})", dir.display());
-        return None;
-    }
-    match std::fs::read_to_string(dir.join(name)) {
-        Ok(text) => Some(text),
-        Err(e) => panic!("fixture {name} unreadable: {e}"),
     }
 }
 

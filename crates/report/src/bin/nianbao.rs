@@ -581,23 +581,10 @@ fn summary(options: &SummaryOptions) -> u8 {
             note.message_en
         );
     }
-    let text = json::to_json(&built.report);
-    match &options.output {
-        Some(path) => match std::fs::write(path, text) {
-            Ok(()) => 0,
-            Err(e) => {
-                report_failure(
-                    path,
-                    &Failure::new(
-                        format!("无法写入文件：{e}"),
-                        format!("cannot write the file: {e}"),
-                    ),
-                );
-                EXIT_FAILURE
-            }
-        },
-        None => print_stdout(text),
-    }
+    write_output(
+        options.output.as_deref(),
+        json::to_json(&built.report).as_bytes(),
+    )
 }
 
 fn write_findings(out: &mut impl Write, path: &Path, findings: &[Finding]) -> io::Result<()> {
@@ -674,22 +661,7 @@ fn convert(action: Action, input: &Path, output: Option<&Path>) -> u8 {
         Action::Render(RenderFormat::Figure) => figure::render_figure(&loaded.report).into_bytes(),
         Action::Next => json::to_json(&next_year_draft(&loaded.report)).into_bytes(),
     };
-    match output {
-        Some(path) => match std::fs::write(path, bytes) {
-            Ok(()) => 0,
-            Err(e) => {
-                report_failure(
-                    path,
-                    &Failure::new(
-                        format!("无法写入文件：{e}"),
-                        format!("cannot write the file: {e}"),
-                    ),
-                );
-                EXIT_FAILURE
-            }
-        },
-        None => print_stdout(&bytes),
-    }
+    write_output(output, &bytes)
 }
 
 #[cfg(feature = "docx")]
@@ -704,6 +676,24 @@ fn docx_bytes(_report: &Report) -> Result<Vec<u8>, Failure> {
         "此版本编译时未包含 Word 导出（cargo 特性 docx）",
         "this build has no Word export (cargo feature docx)",
     ))
+}
+
+/// Writes the output to the file given with -o, or to stdout.
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> u8 {
+    let Some(path) = output else {
+        return print_stdout(bytes);
+    };
+    match std::fs::write(path, bytes) {
+        Ok(()) => 0,
+        Err(e) => {
+            let failure = Failure::new(
+                format!("无法写入文件：{e}"),
+                format!("cannot write the file: {e}"),
+            );
+            report_failure(path, &failure);
+            EXIT_FAILURE
+        }
+    }
 }
 
 fn print_stdout(bytes: impl AsRef<[u8]>) -> u8 {

@@ -6,7 +6,7 @@
 //! is A4 after GB/T 9704-2012 with the margins and faces print.css asks for, and page numbers
 //! 「— n —」 at the foot.
 
-use super::html::{chinese_date, sub_heading, SubHeading};
+use super::html::{byline_parts, sub_heading, SubHeading};
 use crate::format::{self, SectionId};
 use crate::layout::{self, CellContent, LayoutCell, TableLayout};
 use crate::model::Report;
@@ -307,17 +307,7 @@ fn title_paragraph(report: &Report) -> Paragraph {
 
 /// Agency and date as html.rs prints them, one em apart.
 fn byline_paragraph(report: &Report) -> Option<Paragraph> {
-    let agency = report.meta.agency.trim();
-    let date = report
-        .meta
-        .published_on
-        .as_deref()
-        .map(|typed| chinese_date(typed).unwrap_or_else(|| typed.trim().to_owned()))
-        .unwrap_or_default();
-    let parts: Vec<&str> = [agency, date.as_str()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect();
+    let parts = byline_parts(report);
     if parts.is_empty() {
         return None;
     }

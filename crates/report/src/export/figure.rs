@@ -108,14 +108,7 @@ fn title_block(svg: &mut Svg, report: &Report, title: &str) -> f64 {
     for line in &lines {
         y += size + 6.0;
         // A line still too long (a very long agency name) is squeezed to the width.
-        let fit = if text_width(line, size) > INNER {
-            format!(
-                " textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"",
-                Px(INNER)
-            )
-        } else {
-            String::new()
-        };
+        let fit = squeezed_to(line, size, INNER);
         svg.text_with(WIDTH / 2.0, y, size, "middle", "bold", line, &fit);
     }
     y += 26.0;
@@ -616,6 +609,18 @@ impl std::fmt::Display for Px {
     }
 }
 
+/// The attributes that squeeze `text` into `width` when it would run longer; none otherwise.
+fn squeezed_to(text: &str, size: f64, width: f64) -> String {
+    if text_width(text, size) > width {
+        format!(
+            " textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"",
+            Px(width)
+        )
+    } else {
+        String::new()
+    }
+}
+
 #[derive(Default)]
 struct Svg {
     body: String,
@@ -628,14 +633,7 @@ impl Svg {
 
     /// Text squeezed to `width` where it would run longer (an agency's long name).
     fn text_fitted(&mut self, x: f64, y: f64, size: f64, width: f64, anchor: &str, text: &str) {
-        let fit = if text_width(text, size) > width {
-            format!(
-                " textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\"",
-                Px(width)
-            )
-        } else {
-            String::new()
-        };
+        let fit = squeezed_to(text, size, width);
         self.text_with(x, y, size, anchor, "normal", text, &fit);
     }
 

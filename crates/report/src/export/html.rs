@@ -110,22 +110,29 @@ fn is_forbidden_in_html(c: char) -> bool {
 // The document around the tables
 // ---------------------------------------------------------------------------------------------
 
-fn push_byline(out: &mut String, report: &Report) {
-    let agency = report.meta.agency.trim();
+/// The byline's parts that are filled: the agency, and the date as a 成文日期 is written.
+pub(crate) fn byline_parts(report: &Report) -> Vec<String> {
+    let agency = report.meta.agency.trim().to_owned();
     let date = report
         .meta
         .published_on
         .as_deref()
         .map(|typed| chinese_date(typed).unwrap_or_else(|| typed.trim().to_owned()))
         .unwrap_or_default();
-    if agency.is_empty() && date.is_empty() {
+    [agency, date]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+fn push_byline(out: &mut String, report: &Report) {
+    let parts = byline_parts(report);
+    if parts.is_empty() {
         return;
     }
     out.push_str("<p class=\"byline\">");
-    for part in [agency, date.as_str()] {
-        if !part.is_empty() {
-            out.push_str(&format!("<span>{}</span>", escape(part)));
-        }
+    for part in &parts {
+        out.push_str(&format!("<span>{}</span>", escape(part)));
     }
     out.push_str("</p>\n");
 }
