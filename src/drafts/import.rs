@@ -46,7 +46,7 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
                 return;
             }
         };
-        match read_file(&name, &bytes) {
+        match read_file(&name, &files::as_utf8(bytes)) {
             Ok(FileContent::Report(report)) => {
                 drafts.store.notice.set(None);
                 drafts.start_imported(*report);

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use nianbao_report::import::file::{declared_charset, needs_decoding};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -86,6 +87,30 @@ pub async fn read_bytes(file: &web_sys::File, max_bytes: f64) -> Result<Vec<u8>,
         .await
         .map_err(|e| ReadError::Unreadable(describe(e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A file's bytes as UTF-8 for the core to read: text in another character set (GBK, as old pages
+/// of government sites are, declared or not) decoded with the browser's own decoder, which knows
+/// them all; anything else as it is (the core names what it is, or says it is not UTF-8).
+pub fn as_utf8(bytes: Vec<u8>) -> Vec<u8> {
+    if !needs_decoding(&bytes) {
+        return bytes;
+    }
+    let declared = declared_charset(&bytes).filter(|label| label != "utf-8" && label != "utf8");
+    // Undeclared text from a Chinese office is GB18030 (a superset of GBK and GB2312) far more
+    // often than anything else.
+    let label = declared.as_deref().unwrap_or("gb18030");
+    decode(&bytes, label).map_or(bytes, String::into_bytes)
+}
+
+/// `bytes` decoded from `label`, or None where they are not valid in it (or the label is unknown).
+pub fn decode(bytes: &[u8], label: &str) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options(label, &options)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
 }
 
 /// The first file of an `<input type="file">`'s change event, and clears the input so that the

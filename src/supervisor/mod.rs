@@ -202,7 +202,7 @@ impl Supervisor {
             for file in files {
                 let name = file.name();
                 let row = match files::read_bytes(&file, MAX_IMPORT_BYTES).await {
-                    Ok(bytes) => core_batch::check_file(&name, &bytes),
+                    Ok(bytes) => core_batch::check_file(&name, &files::as_utf8(bytes)),
                     Err(error) => BatchRow {
                         outcome: Err(unread(&name, error)),
                         file_name: name,

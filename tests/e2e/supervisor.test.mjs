@@ -77,6 +77,10 @@ test('50 mixed files, some broken, give a complete table while the page keeps an
   for (let i = 1; i <= 4; i++) {
     files.push({ name: `网页${i}.html`, mimeType: 'text/html', buffer: Buffer.from(seedHtml.replaceAll('额尔敦街道', `${streets[i - 1]}镇`)) });
   }
+  // Pages of government sites saved years ago are GBK: one declares it, one text copy does not.
+  const gbk = (text) => execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: text });
+  files.at(-1).buffer = gbk(seedHtml.replace('<meta charset="utf-8">', '<meta charset="gbk">').replaceAll('额尔敦街道', '北山镇'));
+  files[37].buffer = gbk(seedText.replaceAll('额尔敦街道', '长安街道'));
   const newer = await seedJson((r) => { r.schema_version = 99; });
   files.push(
     { name: '截图.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
@@ -138,6 +142,10 @@ test('50 mixed files, some broken, give a complete table while the page keeps an
   assert.match(await rowOf(page, '太大.txt').innerText(), /超过 5 MB/);
   assert.equal((await rowOf(page, '文字3.txt').locator('td.agency').innerText()).trim(), '南湖街道');
   assert.equal((await rowOf(page, '网页2.html').locator('td.agency').innerText()).trim(), '西城镇');
+  assert.equal((await rowOf(page, '网页4.html').locator('td.agency').innerText()).trim(), '北山镇');
+  assert.equal((await rowOf(page, '文字8.txt').locator('td.agency').innerText()).trim(), '长安街道');
+  // Four bytes of GBK that decode to 「年报」: text, but not a report.
+  assert.match(await rowOf(page, 'gbk.txt').innerText(), /未能作为年报读取/);
   assert.equal((await rowOf(page, '单位7.json').locator('td.agency').innerText()).trim(), '测试单位7');
 
   // Filter and sort.

@@ -72,6 +72,29 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<FileContent, FileProblem> {
         })
 }
 
+/// The character set a page declares in its first 2,048 bytes (`<meta charset="gbk">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`), lower-cased. Pages
+/// of government sites saved years ago are often GBK: the app decodes them with the browser's
+/// own decoder before reading.
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: String = lower[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        .map(|&b| char::from(b))
+        .collect();
+    (!label.is_empty()).then_some(label)
+}
+
+/// Whether `bytes` need decoding from another character set before [`read_file`]: text that is
+/// not UTF-8 (a binary file is left for [`read_file`] to name).
+pub fn needs_decoding(bytes: &[u8]) -> bool {
+    std::str::from_utf8(bytes).is_err() && binary_kind(bytes).is_none()
+}
+
 /// What a binary file is, from its first bytes.
 pub fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     const KINDS: [(&[u8], &str, &str); 8] = [
@@ -102,4 +125,40 @@ pub fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     bytes[..bytes.len().min(4096)]
         .contains(&0)
         .then_some(("二进制文件", "a binary file"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_s_declared_character_set_is_found_in_either_form() {
+        assert_eq!(
+            declared_charset(b"<html><head><meta charset=\"GBK\">").as_deref(),
+            Some("gbk")
+        );
+        assert_eq!(
+            declared_charset(
+                b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=gb2312\">"
+            )
+            .as_deref(),
+            Some("gb2312")
+        );
+        assert_eq!(
+            declared_charset(b"<meta charset='utf-8'>").as_deref(),
+            Some("utf-8")
+        );
+        assert_eq!(declared_charset(b"no declaration here"), None);
+        assert_eq!(declared_charset(b"charset="), None);
+    }
+
+    #[test]
+    fn only_text_that_is_not_utf8_needs_decoding() {
+        // 「年报」 in GBK.
+        assert!(needs_decoding(&[0xc4, 0xea, 0xb1, 0xa8]));
+        assert!(!needs_decoding("年报".as_bytes()));
+        // A PNG is named by read_file, not decoded.
+        assert!(!needs_decoding(b"\x89PNG\r\n\x1a\n\xff\xfe"));
+        assert!(!needs_decoding(&[0xff, 0x00, 0xfe]));
+    }
 }
