@@ -209,14 +209,38 @@ fn malformed_json_says_where_it_broke_and_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("无法读取文件"), "{}", stderr(&out));
 
-    // GBK bytes for 额尔敦: said to be not UTF-8, with the place.
-    let gbk = dir.write("gbk.txt", b"\xb6\xee\xb6\xfb\xb6\xd8");
-    let out = nianbao(&[Path::new("check"), &gbk]);
+    // Neither UTF-8 nor GBK: said to be not UTF-8, with the place.
+    let broken = dir.write("broken.txt", b"\x81\x20\xff");
+    let out = nianbao(&[Path::new("check"), &broken]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("第1行第1列：不是 UTF-8"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// Old government pages are GBK, declared or not: the command reads them as the app does.
+#[cfg(feature = "legacy-text")]
+#[test]
+fn a_report_saved_in_gbk_is_read() {
+    let dir = TempDir::new("gbk");
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(SEED);
+    assert!(!unmappable, "the seed is all GBK");
+    let text = dir.write("erdun-gbk.txt", &gbk);
+    let out = nianbao(&[Path::new("check"), &text]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let out = nianbao(&[Path::new("check"), Path::new("--csv"), &text]);
+    assert!(
+        stdout(&out).contains("\"额尔敦街道\",\"2023\""),
+        "{}",
+        stdout(&out)
     );
 }
 

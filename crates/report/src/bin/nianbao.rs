@@ -385,7 +385,8 @@ fn load(path: &Path) -> Result<Loaded, Failure> {
             format!("cannot read the file: {e}"),
         )
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error()))?;
+    let text =
+        String::from_utf8(as_utf8(bytes)).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim_start().starts_with('{') {
         json::from_json(text)
@@ -408,7 +409,21 @@ fn import_text(text: &str) -> Result<Loaded, Failure> {
         .map_err(|e| Failure::new(e.message_zh, e.message_en))
 }
 
-/// Published reports are often saved as GBK; say where the text stops being UTF-8.
+/// Text in GBK (old government pages, declared or not) as UTF-8; anything else as it is.
+#[cfg(feature = "legacy-text")]
+fn as_utf8(bytes: Vec<u8>) -> Vec<u8> {
+    if !nianbao_report::import::file::needs_decoding(&bytes) {
+        return bytes;
+    }
+    nianbao_report::import::file::decode_legacy(&bytes).map_or(bytes, String::into_bytes)
+}
+
+#[cfg(not(feature = "legacy-text"))]
+fn as_utf8(bytes: Vec<u8>) -> Vec<u8> {
+    bytes
+}
+
+/// A file that is neither UTF-8 nor valid GBK: say where the text stops being UTF-8.
 fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> Failure {
     let good = bytes.get(..error.valid_up_to()).unwrap_or_default();
     let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -496,7 +511,7 @@ fn check_table(options: &CheckOptions) -> u8 {
     for path in &options.files {
         let name = path.to_string_lossy();
         match std::fs::read(path) {
-            Ok(bytes) => rows.push(batch::check_file(&name, &bytes)),
+            Ok(bytes) => rows.push(batch::check_file(&name, &as_utf8(bytes))),
             Err(e) => rows.push(BatchRow {
                 file_name: name.clone().into_owned(),
                 outcome: Err(FileProblem {

@@ -95,6 +95,19 @@ pub fn needs_decoding(bytes: &[u8]) -> bool {
     std::str::from_utf8(bytes).is_err() && binary_kind(bytes).is_none()
 }
 
+/// `bytes` decoded from the character set the page declares, or GB18030 (a superset of GBK and
+/// GB2312) when it declares none; None where they are not valid in it. For the `nianbao`
+/// command; the browser uses its own decoder.
+#[cfg(feature = "legacy-text")]
+pub fn decode_legacy(bytes: &[u8]) -> Option<String> {
+    let declared = declared_charset(bytes).filter(|label| label != "utf-8" && label != "utf8");
+    let label = declared.as_deref().unwrap_or("gb18030");
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())?;
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
+}
+
 /// What a binary file is, from its first bytes.
 pub fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
     const KINDS: [(&[u8], &str, &str); 8] = [
@@ -150,6 +163,22 @@ mod tests {
         );
         assert_eq!(declared_charset(b"no declaration here"), None);
         assert_eq!(declared_charset(b"charset="), None);
+    }
+
+    #[cfg(feature = "legacy-text")]
+    #[test]
+    fn gbk_is_decoded_declared_or_not() {
+        assert_eq!(
+            decode_legacy(&[0xc4, 0xea, 0xb1, 0xa8]).as_deref(),
+            Some("年报")
+        );
+        let mut page = b"<meta charset=\"gb2312\">".to_vec();
+        page.extend_from_slice(&[0xc4, 0xea, 0xb1, 0xa8]);
+        assert_eq!(
+            decode_legacy(&page).as_deref(),
+            Some("<meta charset=\"gb2312\">年报")
+        );
+        assert_eq!(decode_legacy(&[0x81, 0x20]), None);
     }
 
     #[test]
