@@ -8,7 +8,10 @@ const CACHE = CACHE_PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
   // A new version waits until the page says the user agreed to reload (see 'message').
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  // Past the HTTP cache: the tools worker's files keep their names from one version to the next,
+  // and a stale copy of them must not be cached beside a new editor.
+  const fresh = PRECACHE.map((url) => new Request(url, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)));
 });
 
 self.addEventListener('activate', (event) => {
