@@ -223,10 +223,7 @@ impl Drafts {
         if !self.close_open() {
             return;
         }
-        let id = shelf::new_id();
-        let mut draft = DraftEnvelope::new(&id, &self.tab_id(), report);
-        draft.auto_total = auto_total;
-        draft.saved_at_ms = shelf::now_ms();
+        let draft = new_envelope(report, &self.tab_id(), auto_total);
         self.begin(draft, false);
         if store_now {
             self.save_now(SaveKind::Create);
@@ -339,14 +336,7 @@ impl Drafts {
         report: Report,
         auto_total: bool,
     ) -> Result<String, storage::StorageError> {
-        let id = shelf::new_id();
-        let mut draft = DraftEnvelope::new(&id, &self.tab_id(), report);
-        draft.auto_total = auto_total;
-        draft.saved_at_ms = shelf::now_ms();
-        draft.revision = 1;
-        shelf::write_draft(&draft)?;
-        shelf::update_index(&id, Some(core_drafts::index_entry(&draft)));
-        Ok(id)
+        store_new(report, &self.tab_id(), auto_total)
     }
 
     /// Next year's draft of a stored one (the core's carry-over), opened.
@@ -518,13 +508,28 @@ pub fn export_file_stem(report: &Report) -> String {
 /// its batch to the editor this way) and returns its id. Imported reports keep their totals as
 /// read: auto-total off.
 pub fn store_new_draft(report: Report) -> Result<String, storage::StorageError> {
-    let id = shelf::new_id();
-    let mut draft = DraftEnvelope::new(&id, &shelf::new_tab_id(), report);
-    draft.auto_total = false;
-    draft.saved_at_ms = shelf::now_ms();
+    store_new(report, &shelf::new_tab_id(), false)
+}
+
+/// Writes a new draft holding `report` (its first stored revision) and its index entry.
+fn store_new(
+    report: Report,
+    tab_id: &str,
+    auto_total: bool,
+) -> Result<String, storage::StorageError> {
+    let mut draft = new_envelope(report, tab_id, auto_total);
+    draft.revision = 1;
     shelf::write_draft(&draft)?;
-    shelf::update_index(&id, Some(core_drafts::index_entry(&draft)));
-    Ok(id)
+    shelf::update_index(&draft.id, Some(core_drafts::index_entry(&draft)));
+    Ok(draft.id)
+}
+
+/// A new draft holding `report`, with a fresh id, saved now as far as its clock goes.
+fn new_envelope(report: Report, tab_id: &str, auto_total: bool) -> DraftEnvelope {
+    let mut draft = DraftEnvelope::new(&shelf::new_id(), tab_id, report);
+    draft.auto_total = auto_total;
+    draft.saved_at_ms = shelf::now_ms();
+    draft
 }
 
 /// The editor's address of a stored draft, from a page one folder down.

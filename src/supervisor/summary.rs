@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use nianbao_report::batch::{self as core_batch, BatchRow, Source};
 use nianbao_report::format::{AgencyKind, AGENCY_KINDS};
-use nianbao_report::summary::{check_summary, sum_reports};
+use nianbao_report::summary::{check_summary, sum_reports, usual_year};
 use nianbao_report::Report;
 
 use super::batch::FindingList;
@@ -122,14 +122,7 @@ fn build_summary(supervisor: Supervisor, agency: String, kind: AgencyKind) {
         return;
     }
     let reports: Vec<&Report> = units.iter().map(|(_, r)| r).collect();
-    // The year most of the units report on.
-    let mut years: Vec<i32> = reports.iter().map(|r| r.meta.year).collect();
-    years.sort_unstable();
-    let year = years
-        .iter()
-        .max_by_key(|y| years.iter().filter(|x| x == y).count())
-        .copied()
-        .unwrap_or_default();
+    let year = usual_year(&reports);
     let agency = agency.trim().to_owned();
     let summary = sum_reports(&reports, &agency, kind, year);
     let findings = check_summary(&summary.report, &reports);

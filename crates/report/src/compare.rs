@@ -7,7 +7,7 @@ use std::ops::Range;
 use crate::export::html::escape;
 use crate::finding::Finding;
 use crate::format::{SectionId, SECTIONS};
-use crate::layout;
+use crate::layout::value_places;
 use crate::model::{CellValue, Place, Report};
 use crate::rules::{self, repeated_passages, Repeat};
 
@@ -70,10 +70,8 @@ pub struct YearOverYear {
 }
 
 pub fn year_over_year(this_year: &Report, last_year: &Report) -> YearOverYear {
-    let cells = [SectionId::Active, SectionId::Requests, SectionId::Appeals]
+    let cells = value_places()
         .into_iter()
-        .filter_map(layout::table_layout)
-        .flat_map(|layout| layout.value_rows().into_iter().flatten())
         .map(|place| {
             let (this, last) = (this_year.cell(&place), last_year.cell(&place));
             let change = match (&this, &last) {

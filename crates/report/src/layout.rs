@@ -99,6 +99,15 @@ impl TableLayout {
     }
 }
 
+/// Every value cell of tables 二, 三 and 四, in the tables' reading order.
+pub fn value_places() -> Vec<Place> {
+    [SectionId::Active, SectionId::Requests, SectionId::Appeals]
+        .into_iter()
+        .filter_map(table_layout)
+        .flat_map(|layout| layout.value_rows().into_iter().flatten())
+        .collect()
+}
+
 /// The layout of a table section (二, 三 or 四); `None` for the text-only sections.
 pub fn table_layout(table: SectionId) -> Option<TableLayout> {
     match table {

@@ -6,7 +6,7 @@
 
 use crate::finding::{Basis, Finding, Severity};
 use crate::format::{ActiveRowId, AgencyKind, SectionId};
-use crate::layout;
+use crate::layout::value_places;
 use crate::model::{CellValue, Decimal, Place, Report};
 
 pub const SUM_RULE: &str = "H-sum";
@@ -19,15 +19,6 @@ pub struct Summary {
     pub units: Vec<String>,
     /// One `H-blank` finding per cell that some units left blank and others filled.
     pub notes: Vec<Finding>,
-}
-
-/// Every value cell of tables 二, 三 and 四.
-fn value_places() -> Vec<Place> {
-    [SectionId::Active, SectionId::Requests, SectionId::Appeals]
-        .into_iter()
-        .filter_map(layout::table_layout)
-        .flat_map(|layout| layout.value_rows().into_iter().flatten())
-        .collect()
 }
 
 fn agency_name(report: &Report) -> String {
@@ -69,6 +60,18 @@ fn sum_cell(units: &[&Report], place: &Place) -> (Option<CellValue>, Vec<String>
         count.map(|n| CellValue::Count(Some(n)))
     };
     (value, blank_units)
+}
+
+/// The year most of the units report on (the latest of equals): the summary's year unless
+/// the office says otherwise. 0 for no unit.
+pub fn usual_year(units: &[&Report]) -> i32 {
+    let mut years: Vec<i32> = units.iter().map(|u| u.meta.year).collect();
+    years.sort_unstable();
+    years
+        .iter()
+        .max_by_key(|y| years.iter().filter(|x| x == y).count())
+        .copied()
+        .unwrap_or_default()
 }
 
 /// The summary draft of `units` for `agency` of `kind` and `year`.

@@ -9,7 +9,7 @@ use nianbao_report::import::file::FileProblem;
 use nianbao_report::import::import_published;
 use nianbao_report::next_year::next_year_draft;
 use nianbao_report::rules::{self, Stage};
-use nianbao_report::summary::{check_summary, sum_reports};
+use nianbao_report::summary::{check_summary, sum_reports, usual_year};
 use nianbao_report::AgencyKind;
 use nianbao_report::{Finding, Report, Severity};
 use std::ffi::OsString;
@@ -569,15 +569,7 @@ fn summary(options: &SummaryOptions) -> u8 {
             EXIT_FINDINGS
         };
     }
-    let year = options.year.unwrap_or_else(|| {
-        let mut years: Vec<i32> = units.iter().map(|u| u.meta.year).collect();
-        years.sort_unstable();
-        years
-            .iter()
-            .max_by_key(|y| years.iter().filter(|x| x == y).count())
-            .copied()
-            .unwrap_or_default()
-    });
+    let year = options.year.unwrap_or_else(|| usual_year(&refs));
     let agency = options.agency.as_deref().unwrap_or_default().trim();
     let kind = options.kind.unwrap_or(AgencyKind::CountyGov);
     let built = sum_reports(&refs, agency, kind, year);
