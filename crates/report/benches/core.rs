@@ -3,8 +3,7 @@
 //!
 //! Run with `cargo bench -p nianbao-report --bench core`; the figures are kept in
 //! docs/core-benchmarks.md. The report measured is 沭阳县人民政府 2025 (a county government's
-//! summary report with large, non-zero tables), imported from ../shared/fixtures; without that
-//! folder, the seed report (锡林浩特市额尔敦街道 2023) copied in tests/fixtures stands in.
+//! summary report with large, non-zero tables), imported from tests/fixtures.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use nianbao_report::export::html;
@@ -14,11 +13,11 @@ use nianbao_report::rules::{check, Stage};
 use nianbao_report::totals::fill_totals;
 use nianbao_report::Report;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-/// The real reports of ../shared/fixtures, measured one by one when the folder is there.
-const SHARED_FIXTURES: [&str; 5] = [
+/// The real reports of tests/fixtures, each imported in the `import` group.
+const FIXTURES: [&str; 5] = [
     "shuyang-county-2025.txt",
     "shuyang-fagaiju-2023.txt",
     "erdun-2023.txt",
@@ -26,27 +25,19 @@ const SHARED_FIXTURES: [&str; 5] = [
     "dizhang-street-2023-partial-2019-format.txt",
 ];
 const MEASURED: &str = "shuyang-county-2025.txt";
-const SEED: &str = "tests/fixtures/erdun-2023.txt";
 /// The `check_1000` batch: about what a county collects from its departments in a year.
 const BATCH: usize = 1_000;
 
-fn shared_fixtures() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
-    dir.is_dir().then_some(dir)
+/// A fixture's text. Panicking is fine here: a benchmark without its input measures nothing.
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// The fixture's name and text: 沭阳 2025 when ../shared/fixtures is there, else the seed.
 fn measured_text() -> (&'static str, String) {
-    let shared = shared_fixtures().map(|dir| dir.join(MEASURED));
-    if let Some(text) = shared.and_then(|path| std::fs::read_to_string(path).ok()) {
-        return (MEASURED, text);
-    }
-    eprintln!("skipped: ../shared/fixtures not found; measuring the seed {SEED} instead");
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
-    match std::fs::read_to_string(&seed) {
-        Ok(text) => ("erdun-2023.txt", text),
-        Err(e) => panic!("cannot read the seed {}: {e}", seed.display()),
-    }
+    (MEASURED, fixture(MEASURED))
 }
 
 /// Panicking is fine here: a benchmark of a report that does not import measures nothing.
@@ -92,21 +83,7 @@ fn json_round_trip(c: &mut Criterion) {
 }
 
 fn import(c: &mut Criterion) {
-    let mut inputs = Vec::new();
-    match shared_fixtures() {
-        Some(dir) => {
-            for name in SHARED_FIXTURES {
-                match std::fs::read_to_string(dir.join(name)) {
-                    Ok(text) => inputs.push((name, text)),
-                    Err(_) => eprintln!("skipped: ../shared/fixtures/{name} not found"),
-                }
-            }
-        }
-        None => {
-            eprintln!("skipped: ../shared/fixtures not found; importing the seed only");
-            inputs.push(measured_text());
-        }
-    }
+    let inputs: Vec<(&str, String)> = FIXTURES.iter().map(|name| (*name, fixture(name))).collect();
     let mut group = c.benchmark_group("import");
     for (name, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));

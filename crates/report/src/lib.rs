@@ -16,6 +16,7 @@ pub mod import;
 pub mod layout;
 pub mod model;
 pub mod next_year;
+pub mod page_chrome;
 pub mod rules;
 pub mod summary;
 pub mod totals;

@@ -1,5 +1,5 @@
-//! Importing published reports: the seed (always here), the real reports of ../shared/fixtures
-//! (skipped with a message where that folder is absent), a page's HTML built from real numbers,
+//! Importing published reports: the seed and the real reports of tests/fixtures, a page's HTML
+//! built from real numbers,
 //! a PDF-like copy, and hostile input.
 
 mod common;
@@ -123,14 +123,12 @@ fn seed_imports_quickly() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Real reports of ../shared/fixtures
+// Real reports of tests/fixtures
 // ---------------------------------------------------------------------------------------------
 
 #[test]
 fn shuyang_county_2025_from_ocr_markdown() {
-    let Some(text) = fixture("shuyang-county-2025.txt") else {
-        return;
-    };
+    let text = fixture("shuyang-county-2025.txt");
     let imported = import(&text);
     let report = &imported.report;
     assert_eq!(report.meta.year, 2025);
@@ -202,9 +200,7 @@ fn shuyang_county_2025_from_ocr_markdown() {
 
 #[test]
 fn shuyang_fagaiju_2023_keeps_blank_cells_blank() {
-    let Some(text) = fixture("shuyang-fagaiju-2023.txt") else {
-        return;
-    };
+    let text = fixture("shuyang-fagaiju-2023.txt");
     let imported = import(&text);
     let report = &imported.report;
     assert_eq!(report.meta.year, 2023);
@@ -272,9 +268,7 @@ fn shuyang_fagaiju_2023_keeps_blank_cells_blank() {
 
 #[test]
 fn guanzhou_partial_says_where_it_ends() {
-    let Some(text) = fixture("guanzhou-street-2023-partial.txt") else {
-        return;
-    };
+    let text = fixture("guanzhou-street-2023-partial.txt");
     let imported = import(&text);
     let report = &imported.report;
     assert_eq!(row(report, "1")[0], Some(1));
@@ -304,9 +298,7 @@ fn guanzhou_partial_says_where_it_ends() {
 
 #[test]
 fn dizhang_partial_2019_format_is_noted() {
-    let Some(text) = fixture("dizhang-street-2023-partial-2019-format.txt") else {
-        return;
-    };
+    let text = fixture("dizhang-street-2023-partial-2019-format.txt");
     let imported = import(&text);
     let report = &imported.report;
     assert_eq!(report.meta.agency, "西咸新区底张街道办事处");
@@ -533,6 +525,90 @@ fn html_page_with_spans_reads_like_the_text() {
     );
     let kept: Vec<_> = imported.notes.iter().map(|n| n.rule).collect();
     assert_eq!(kept, vec![notes::AGENCY_KIND], "{:#?}", imported.notes);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page chrome: a website's menus, metadata, buttons and footer around the report
+// ---------------------------------------------------------------------------------------------
+
+/// The official page inside the chrome government sites print around an article (the shapes of
+/// TRS WCM and Hanweb JCMS pages: an inline menu, a breadcrumb, a metadata table, the font-size
+/// and print buttons, the attachment, the QR code and the footer).
+fn page_with_chrome() -> String {
+    let page = official_html();
+    let body_start = page.find("<table class=\"layout\">").unwrap();
+    let body_end = page.rfind("</body>").unwrap();
+    let head = &page[..body_start];
+    let article = &page[body_start..body_end];
+    format!(
+        "{head}<div class=\"top\"><a href=\"/\">无障碍浏览</a> <a>长者模式</a> <a>English</a> <a>登录</a></div>\
+         <div class=\"nav\"><a>首页</a> <a>政府信息公开</a> <a>领导之窗</a> <a>政府机构</a> <a>要闻动态</a> <a>政策文件</a> <a>互动交流</a> <a>走进沭阳</a></div>\
+         <div class=\"position\">当前位置：<a>首页</a> &gt; <a>政府信息公开</a> &gt; <a>法定主动公开内容</a> &gt; 政府信息公开年报</div>\
+         <table class=\"xxgk_table\"><tr><td>索引号：</td><td>01398786-1/2026-00031</td><td>主题分类：</td><td>综合政务</td></tr>\
+         <tr><td>发布机构：</td><td>沭阳县人民政府办公室</td><td>发文日期：</td><td>2026-01-23</td></tr></table>\
+         <div class=\"info\">发布时间：2026-01-23 来源：县政府办 浏览次数：1289 字号：<a>大</a> <a>中</a> <a>小</a></div>\
+         {article}\
+         <div class=\"fj\"><p>附件下载：</p><p><a href=\"a.pdf\">沭阳县人民政府2025年政府信息公开工作年度报告.pdf</a></p></div>\
+         <div class=\"tools\">【<a>打印本页</a>】【<a>关闭窗口</a>】</div>\
+         <div class=\"ewm\">扫一扫在手机上查看当前页面</div>\
+         <div class=\"xglj\"><p>相关链接</p><p>沭阳县人民政府2024年政府信息公开工作年度报告</p></div>\
+         <div class=\"footer\"><p>网站地图 | 联系我们 | 网站声明</p><p>主办单位：沭阳县人民政府办公室 承办单位：沭阳县大数据管理局</p>\
+         <p>网站标识码：3213220001 苏ICP备05009489号-1 苏公网安备 32132202000123号</p></div></body></html>"
+    )
+}
+
+#[test]
+fn page_chrome_never_becomes_report_text() {
+    let bare = import(&official_html()).report;
+    let imported = import(&page_with_chrome());
+    let report = &imported.report;
+    for def in &SECTIONS {
+        assert_eq!(
+            report.sections.get(def.id),
+            bare.sections.get(def.id),
+            "{}",
+            def.heading
+        );
+    }
+    assert_eq!(report.requests, bare.requests);
+    assert_eq!(report.meta.agency, "沭阳县人民政府");
+    assert_eq!(report.meta.published_on.as_deref(), Some("2026-01-23"));
+    let chrome: Vec<_> = nianbao_report::rules::check(report, nianbao_report::rules::Stage::Draft)
+        .into_iter()
+        .filter(|f| f.rule == "T-page-chrome")
+        .collect();
+    assert!(chrome.is_empty(), "{chrome:#?}");
+}
+
+/// A whole page selected and copied as text (Ctrl+A, Ctrl+C): the same chrome as lines.
+#[test]
+fn page_chrome_of_a_text_copy_is_dropped() {
+    let copy = format!(
+        "无障碍浏览 长者模式 English 登录\n\
+         首页 政府信息公开 领导之窗 政府机构 要闻动态 政策文件 互动交流 走进锡林浩特\n\
+         您现在的位置：首页 > 信息公开 > 年度报告\n\
+         锡林浩特市额尔敦街道办事处2023年政府信息公开工作年度报告\n\
+         发布时间：2024-01-19 来源：额尔敦街道 浏览次数：312\n\
+         【字体：大 中 小】【打印本页】【关闭窗口】\n\
+         {SEED}\n\
+         附件下载\n\
+         扫一扫在手机上查看当前页面\n\
+         关闭\n\
+         主办单位：锡林浩特市人民政府办公室\n\
+         蒙ICP备05001234号"
+    );
+    let bare = import(SEED).report;
+    let report = import(&copy).report;
+    for def in &SECTIONS {
+        assert_eq!(
+            report.sections.get(def.id),
+            bare.sections.get(def.id),
+            "{}",
+            def.heading
+        );
+    }
+    assert_eq!(report.requests, bare.requests);
+    assert_eq!(report.meta.agency, "锡林浩特市额尔敦街道办事处");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -780,7 +856,7 @@ fn not_a_report_is_refused_with_a_clear_message() {
     assert!(error.message_en.contains("does not look like a report"));
 }
 
-/// Import → JSON → import → JSON gives the same JSON, for the seed and every shared fixture.
+/// Import → JSON → import → JSON gives the same JSON, for the seed and every fixture.
 #[test]
 fn imported_reports_round_trip_through_json_unchanged() {
     use nianbao_report::export::json::{from_json, to_json};
@@ -791,9 +867,7 @@ fn imported_reports_round_trip_through_json_unchanged() {
         "guanzhou-street-2023-partial.txt",
         "dizhang-street-2023-partial-2019-format.txt",
     ] {
-        if let Some(text) = fixture(name) {
-            texts.push((name, text));
-        }
+        texts.push((name, fixture(name)));
     }
     for (name, text) in texts {
         let first = to_json(&import(&text).report);

@@ -1,5 +1,5 @@
 //! The text rules over real reports: T-overview-length, T-fee-statement, T-numbers,
-//! T-no-requests-claim, T-section-empty, T-year, S-gov-review.
+//! T-no-requests-claim, T-section-empty, T-year, T-page-chrome, S-gov-review.
 //!
 //! Each rule gets a passing and a failing case built from sentences of the real fixtures, and the
 //! whole text of every fixture is run through all of them: these rules read hand-written prose,
@@ -14,13 +14,14 @@ use nianbao_report::rules::{self, Stage};
 use nianbao_report::Finding;
 use std::path::PathBuf;
 
-const TEXT_RULES: [&str; 7] = [
+const TEXT_RULES: [&str; 8] = [
     "T-overview-length",
     "T-fee-statement",
     "T-numbers",
     "T-no-requests-claim",
     "T-section-empty",
     "T-year",
+    "T-page-chrome",
     "S-gov-review",
 ];
 
@@ -168,18 +169,14 @@ fn sections_of(text: &str, report: &mut Report) {
 }
 
 fn seed_text() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/erdun-2023.txt");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    fixture("erdun-2023.txt")
 }
 
-fn shared_fixture(name: &str) -> Option<String> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures");
-    if !dir.is_dir() {
-        println!("skipped: ../shared/fixtures not found");
-        return None;
-    }
-    let path = dir.join(name);
-    Some(std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+fn fixture(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn fixture_report(text: &str, kind: AgencyKind, year: i32, tables: Tables) -> Report {
@@ -233,9 +230,7 @@ fn seed_gives_only_the_overview_length_warning() {
 
 #[test]
 fn shuyang_county_text_agrees_with_its_tables() {
-    let Some(text) = shared_fixture("shuyang-county-2025.txt") else {
-        return;
-    };
+    let text = fixture("shuyang-county-2025.txt");
     let report = fixture_report(&text, AgencyKind::CountyGov, 2025, SHUYANG_COUNTY);
     print_findings("shuyang-county-2025", &report);
     // 「共受理政府信息公开申请 749 件」 (一+二), 「共办理 718 件」, 「结转下一年 31 件」: all agree.
@@ -254,9 +249,7 @@ fn shuyang_county_text_agrees_with_its_tables() {
 
 #[test]
 fn shuyang_county_numbers_are_caught_when_the_tables_differ() {
-    let Some(text) = shared_fixture("shuyang-county-2025.txt") else {
-        return;
-    };
+    let text = fixture("shuyang-county-2025.txt");
     let mut tables = SHUYANG_COUNTY;
     tables.requests = [Some(700), Some(36), Some(717), Some(30)];
     let report = fixture_report(&text, AgencyKind::CountyGov, 2025, tables);
@@ -276,9 +269,7 @@ fn shuyang_county_numbers_are_caught_when_the_tables_differ() {
 
 #[test]
 fn shuyang_fagaiju_text_agrees_with_its_tables() {
-    let Some(text) = shared_fixture("shuyang-fagaiju-2023.txt") else {
-        return;
-    };
+    let text = fixture("shuyang-fagaiju-2023.txt");
     let report = fixture_report(&text, AgencyKind::Department, 2023, SHUYANG_FAGAIJU);
     print_findings("shuyang-fagaiju-2023", &report);
     for rule in TEXT_RULES {
@@ -295,12 +286,8 @@ fn shuyang_fagaiju_text_agrees_with_its_tables() {
 
 #[test]
 fn partial_copies_lack_their_required_sections() {
-    let (Some(guanzhou), Some(dizhang)) = (
-        shared_fixture("guanzhou-street-2023-partial.txt"),
-        shared_fixture("dizhang-street-2023-partial-2019-format.txt"),
-    ) else {
-        return;
-    };
+    let guanzhou = fixture("guanzhou-street-2023-partial.txt");
+    let dizhang = fixture("dizhang-street-2023-partial-2019-format.txt");
     let guanzhou = fixture_report(&guanzhou, AgencyKind::Township, 2023, GUANZHOU);
     let dizhang = fixture_report(&dizhang, AgencyKind::Township, 2023, DIZHANG);
     for (name, report) in [("guanzhou", &guanzhou), ("dizhang", &dizhang)] {
@@ -880,5 +867,82 @@ fn odd_text_and_years_do_not_panic() {
                 let _ = rules::check(&report, Stage::Publish);
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// T-page-chrome
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn report_lines_that_name_page_words_pass() {
+    for (section, sentence) in [
+        (
+            SectionId::Overview,
+            "本报告根据《中华人民共和国政府信息公开条例》编制，数据来源于各科室。",
+        ),
+        (SectionId::Overview, "（一）主动公开"),
+        (
+            SectionId::Other,
+            "督促承办单位按时办理人大代表建议和政协提案。",
+        ),
+        (
+            SectionId::Other,
+            "如对本报告有疑问，请联系：县发展和改革局办公室；地址：人民路1号。",
+        ),
+        (
+            SectionId::Problems,
+            "建议使用统一的信息发布平台，做好打印、存档工作。",
+        ),
+    ] {
+        let report = report_saying(AgencyKind::Department, 2023, ERDUN, section, sentence);
+        assert_eq!(findings(&report, "T-page-chrome"), [], "{sentence}");
+    }
+}
+
+#[test]
+fn page_chrome_in_a_section_is_an_error() {
+    for (section, line, quoted) in [
+        (
+            SectionId::Other,
+            "【打印本页】【关闭窗口】",
+            "【打印本页】【关闭窗口】",
+        ),
+        (
+            SectionId::Other,
+            "扫一扫在手机上查看当前页面",
+            "扫一扫在手机上查看当前页面",
+        ),
+        (
+            SectionId::Overview,
+            "政府信息公开 领导之窗 政府机构 要闻 政策文件 互动交流",
+            "政府信息公开 领导之窗 政府机构 要闻 政策文件 互动交流",
+        ),
+        (
+            SectionId::Overview,
+            "当前位置：首页 > 政务公开 > 年度报告",
+            "当前位置：首页 > 政务公开 > 年度报告",
+        ),
+        (
+            SectionId::Problems,
+            "发布时间：2024-01-19 浏览次数：312",
+            "发布时间：2024-01-19 浏览次数：312",
+        ),
+        (
+            SectionId::Other,
+            "苏ICP备05009489号-1",
+            "苏ICP备05009489号-1",
+        ),
+    ] {
+        let report = report_saying(AgencyKind::Department, 2023, ERDUN, section, line);
+        let found = findings(&report, "T-page-chrome");
+        assert_eq!(found.len(), 1, "{line}");
+        assert_eq!(found[0].severity, nianbao_report::Severity::Error);
+        assert_eq!(found[0].place, Place::Section(section));
+        assert!(
+            found[0].message_zh.contains(quoted),
+            "{}",
+            found[0].message_zh
+        );
     }
 }

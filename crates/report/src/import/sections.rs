@@ -9,6 +9,7 @@ use super::normalise::fold;
 use super::pdf_text;
 use super::Item;
 use crate::format::SectionId;
+use crate::page_chrome;
 
 pub(super) struct Region {
     pub section: SectionId,
@@ -87,7 +88,38 @@ pub(super) fn split(items: Vec<Item>) -> Document {
             None => document.preamble.push(item),
         }
     }
+    cut_page_tail(&mut document);
     document
+}
+
+/// The text of an item as one line: a row's cells joined by spaces.
+fn item_text(item: &Item) -> std::borrow::Cow<'_, str> {
+    match item {
+        Item::Line(line) => line.as_str().into(),
+        Item::Row(cells) => cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .into(),
+    }
+}
+
+fn is_chrome(item: &Item) -> bool {
+    page_chrome::classify(&item_text(item)).is_some()
+}
+
+/// Drops what a page prints after the report: from the article's buttons (「打印本页」
+/// 「关闭窗口」「扫一扫」), its attachments or the site's footer on, nothing is the report's.
+fn cut_page_tail(document: &mut Document) {
+    if let Some(last) = document.regions.last_mut() {
+        let end = last.items.iter().position(|item| {
+            page_chrome::classify(&item_text(item)).is_some_and(|kind| kind.ends_article())
+        });
+        if let Some(end) = end {
+            last.items.truncate(end);
+        }
+    }
 }
 
 /// How a line inside a table section is read.
@@ -139,13 +171,19 @@ fn is_paragraph(line: &str) -> bool {
 
 /// The opening paragraphs before 「一、」: they go at the start of 一、总体情况.
 pub(super) fn preamble_text(document: &Document, from_text: bool) -> Vec<String> {
+    // What a page prints above the report's title (menus, breadcrumbs, a list of other
+    // reports) is the website's.
+    let title = document.preamble.iter().position(|item| {
+        matches!(item, Item::Line(l) if !l.contains(['：', ':']) && super::meta::is_dated_title(l))
+    });
     // Title, agency and date lines are dropped first, so that a title is never joined to the
     // paragraph under it.
     let lines: Vec<String> = document
         .preamble
         .iter()
+        .skip(title.unwrap_or(0))
         .filter_map(|item| match item {
-            Item::Line(l) if is_paragraph(l) => Some(l.clone()),
+            Item::Line(l) if is_paragraph(l) && !is_chrome(item) => Some(l.clone()),
             _ => None,
         })
         .collect();
@@ -160,7 +198,7 @@ pub(super) fn preamble_text(document: &Document, from_text: bool) -> Vec<String>
 pub(super) fn section_text(region: &Region, from_text: bool) -> Vec<String> {
     let table = is_table_section(region.section);
     let mut lines = Vec::new();
-    for item in &region.items {
+    for item in region.items.iter().filter(|item| !is_chrome(item)) {
         match item {
             Item::Line(line) => {
                 if !table || matches!(table_line(line), TableLine::Text) {

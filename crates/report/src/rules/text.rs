@@ -1,5 +1,5 @@
 //! Rules over the sections' text: T-overview-length, T-fee-statement, T-numbers,
-//! T-no-requests-claim, T-section-empty, T-year, S-gov-review.
+//! T-no-requests-claim, T-section-empty, T-year, T-page-chrome, S-gov-review.
 //!
 //! These rules read prose written by hand, so they are conservative: a false alarm teaches the
 //! user to ignore every finding, a miss costs little (a reviewer still reads the text). A number
@@ -17,6 +17,7 @@ use crate::format::{
     REQUEST_COLUMN_LABELS_EN, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
 use crate::model::{Place, Report};
+use crate::page_chrome::{self, ChromeKind};
 use numbers::StatedYear;
 use std::ops::Range;
 
@@ -27,6 +28,7 @@ const NO_REQUESTS_CLAIM: &str = "T-no-requests-claim";
 const SECTION_EMPTY: &str = "T-section-empty";
 const YEAR: &str = "T-year";
 const GOV_REVIEW: &str = "S-gov-review";
+const PAGE_CHROME: &str = "T-page-chrome";
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     check_empty_sections(report, findings);
@@ -35,6 +37,40 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     check_gov_review(report, findings);
     check_stated_numbers(report, findings);
     check_years(report, findings);
+    check_page_chrome(report, findings);
+}
+
+/// A website's menu, buttons or footer that reached a section (an import of a page whose
+/// chrome was not recognised, or a paste): an error, because publishing it prints the site's
+/// 「打印本页 关闭窗口」 in the report.
+fn check_page_chrome(report: &Report, findings: &mut Vec<Finding>) {
+    for def in &format::SECTIONS {
+        let Some((line, kind)) = page_chrome::first_chrome_line(report.sections.get(def.id)) else {
+            continue;
+        };
+        let (what_zh, what_en) = match kind {
+            ChromeKind::Breadcrumb => ("导航路径", "a breadcrumb"),
+            ChromeKind::Metadata => ("网页的发布信息", "the page's metadata"),
+            ChromeKind::Buttons => ("网页按钮", "the page's buttons"),
+            ChromeKind::Footer => ("网站页脚", "the site's footer"),
+            ChromeKind::Menu => ("网站菜单", "the site's menu"),
+            ChromeKind::Download => ("附件下载链接", "a link to an attachment"),
+        };
+        let heading = def.heading;
+        let quoted: String = line.chars().take(SNIPPET_CHARS).collect();
+        findings.push(Finding {
+            rule: PAGE_CHROME,
+            severity: Severity::Error,
+            place: Place::Section(def.id),
+            message_zh: format!(
+                "「{heading}」中的「{quoted}」是{what_zh}，不是报告的内容，请删除"
+            ),
+            message_en: format!(
+                "「{quoted}」 in section 「{heading}」 is {what_en} of a website, not the report's text: delete it"
+            ),
+            basis: Basis::Practice("报告由六个部分组成；网页的菜单、按钮和页脚不是报告的内容"),
+        });
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

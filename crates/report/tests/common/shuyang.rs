@@ -1,5 +1,4 @@
-//! Two real reports of 沭阳县 typed into code, so that the rule tests run without the importer
-//! and without ../shared/fixtures: 沭阳县人民政府 2025 (shuyang-county-2025.txt, a county
+//! Two real reports of 沭阳县 typed into code, so that the rule tests run without the importer: 沭阳县人民政府 2025 (shuyang-county-2025.txt, a county
 //! government with large, balanced tables) and 沭阳县发展和改革局 2023
 //! (shuyang-fagaiju-2023.txt, a department that left the five 法人 columns of table 三 blank).
 //!
