@@ -4,6 +4,7 @@
 //! No browser, no signals, no I/O but what a caller hands in: the app, the `nianbao` command and
 //! the tests all stand on this crate.
 
+pub mod agency;
 pub mod batch;
 pub mod clipboard;
 pub mod compare;

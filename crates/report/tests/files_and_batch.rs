@@ -132,9 +132,10 @@ fn a_batch_reads_every_kind_of_file_and_says_why_one_is_unread() {
     }
     assert_eq!(rows[0].checked().map(|c| c.source), Some(Source::Published));
     assert_eq!(rows[1].checked().map(|c| c.source), Some(Source::Json));
-    // The seed's text import notes the guessed agency kind; the JSON has none.
-    assert!(!rows[0].checked().unwrap().notes.is_empty());
-    assert!(rows[1].checked().unwrap().notes.is_empty());
+    // The seed's name says plainly that it is a street office: its text import has nothing to
+    // note, and the JSON has no import notes at all.
+    assert_eq!(rows[0].checked().unwrap().notes, []);
+    assert_eq!(rows[1].checked().unwrap().notes, []);
     let problem = |i: usize| rows[i].outcome.as_ref().unwrap_err().zh.clone();
     assert!(
         problem(3).contains("“shot.png”是PNG 图片"),

@@ -104,9 +104,8 @@ fn seed_imports_whole() {
     );
     assert_eq!(counts.iter().filter(|c| **c == Some(8)).count(), 1);
 
-    // Nothing to note but the guessed agency kind.
-    let rules: Vec<_> = imported.notes.iter().map(|n| n.rule).collect();
-    assert_eq!(rules, vec![notes::AGENCY_KIND], "{:#?}", imported.notes);
+    // Nothing to note: every cell read, and 额尔敦街道 is plainly a street office.
+    assert_eq!(imported.notes, [], "{:#?}", imported.notes);
 }
 
 #[test]
@@ -523,8 +522,8 @@ fn html_page_with_spans_reads_like_the_text() {
         report.sections.get(SectionId::Other),
         "全县行政机关收取信息处理费共计380元。"
     );
-    let kept: Vec<_> = imported.notes.iter().map(|n| n.rule).collect();
-    assert_eq!(kept, vec![notes::AGENCY_KIND], "{:#?}", imported.notes);
+    assert_eq!(report.meta.agency_kind, AgencyKind::CountyGov);
+    assert_eq!(imported.notes, [], "{:#?}", imported.notes);
 }
 
 // ---------------------------------------------------------------------------------------------

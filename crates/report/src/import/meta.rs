@@ -9,10 +9,11 @@
 use super::normalise::{fold, is_cjk, is_space};
 use super::notes::{self, note};
 use super::pdf_text;
-use super::sections::{date_line, Document};
+use super::sections::{date_line, Document, Signature};
 use super::Item;
+use crate::agency;
 use crate::finding::{Finding, Severity};
-use crate::format::{AgencyKind, SectionId};
+use crate::format::SectionId;
 use crate::model::{Meta, Place};
 
 pub(super) struct MetaRead {
@@ -193,8 +194,13 @@ fn first_year(text: &str) -> Option<(usize, i32)> {
 }
 
 /// The agency a title names: what precedes the year (「沭阳县发展和改革局2023年…」), or, for a
-/// title that starts with the year, what follows it up to 「政府信息公开」.
+/// title that starts with the year, what follows it up to 「政府信息公开」; None when that is no
+/// agency's name (「正文2023年…」 of a PDF copy).
 fn agency_from_title(title: &str) -> Option<String> {
+    named_in_title(title).filter(|name| agency::is_agency_name(name))
+}
+
+fn named_in_title(title: &str) -> Option<String> {
     let (at, _) = first_year(title)?;
     let before = title.get(..at)?.trim().trim_start_matches("关于");
     if !before.is_empty() {
@@ -252,31 +258,6 @@ fn agency_in_text(text: &str) -> Option<String> {
     })
 }
 
-/// The kind an agency's name suggests: 街道/乡/镇 → township; a county's, city's or province's
-/// 人民政府 → that government; anything else → a department.
-pub(super) fn guess_kind(agency: &str) -> AgencyKind {
-    let name = fold(agency);
-    let township = ["街道办事处", "街道", "街道办", "乡", "镇", "苏木"];
-    if township.iter().any(|e| name.ends_with(e)) {
-        return AgencyKind::Township;
-    }
-    if let Some(place) = name.strip_suffix("人民政府") {
-        if place.ends_with("自治区") || place.ends_with('省') {
-            return AgencyKind::ProvinceGov;
-        }
-        if ["乡", "镇", "街道"].iter().any(|e| place.ends_with(e)) {
-            return AgencyKind::Township;
-        }
-        if ["县", "区", "旗"].iter().any(|e| place.ends_with(e)) {
-            return AgencyKind::CountyGov;
-        }
-        if ["市", "州", "盟"].iter().any(|e| place.ends_with(e)) {
-            return AgencyKind::CityGov;
-        }
-    }
-    AgencyKind::Department
-}
-
 /// The statistics period's year: 「2023年1月1日」.
 fn period_year(text: &str) -> Option<i32> {
     let folded = fold(text);
@@ -285,12 +266,16 @@ fn period_year(text: &str) -> Option<i32> {
     year.parse().ok().filter(|y| (1990..=2100).contains(y))
 }
 
-/// `signature_date`: the date signed under the last section, if any.
+/// `signature`: the agency and date signed under the last section, if any.
 pub(super) fn read(
     document: &Document,
     page_title: Option<&str>,
-    signature_date: Option<String>,
+    signature: Option<Signature>,
 ) -> MetaRead {
+    let (signed_by, signature_date) = match signature {
+        Some(s) => (s.agency, Some(s.date)),
+        None => (None, None),
+    };
     let mut notes = Vec::new();
     let mut meta = Meta::default();
 
@@ -310,8 +295,10 @@ pub(super) fn read(
         .collect();
 
     if agency.is_none() {
-        if let Some(name) = metadata_field(document, &["发布机构", "发文机关", "来源单位"])
-        {
+        if let Some(name) = signed_by.or_else(|| {
+            metadata_field(document, &["发布机构", "发文机关", "来源单位"])
+                .filter(|name| agency::is_agency_name(name))
+        }) {
             agency = Some(name);
         } else if let Some(name) = preamble
             .iter()
@@ -385,19 +372,21 @@ pub(super) fn read(
 
     match &agency {
         Some(name) => {
-            let kind = guess_kind(name);
-            let def = kind.def();
-            notes.push(note(
-                notes::AGENCY_KIND,
-                Severity::Info,
-                Place::Meta("agency_kind"),
-                format!("机关类型按名称「{name}」推测为「{}」，请核对（它决定公开期限和必备内容）", def.label_zh),
-                format!(
-                    "The agency kind was guessed from the name 「{name}」 as {}; check it (it sets the deadline and required content)",
-                    def.label_en
-                ),
-            ));
-            meta.agency_kind = kind;
+            let guess = agency::guess(name);
+            if !guess.sure {
+                let def = guess.kind.def();
+                notes.push(note(
+                    notes::AGENCY_KIND,
+                    Severity::Warning,
+                    Place::Meta("agency_kind"),
+                    format!("从名称「{name}」看不准机关类型，暂按「{}」处理，请核对（它决定公开期限和必备内容）", def.label_zh),
+                    format!(
+                        "The name 「{name}」 does not settle the agency kind; it was taken as {} for now: check it (it sets the deadline and required content)",
+                        def.label_en
+                    ),
+                ));
+            }
+            meta.agency_kind = guess.kind;
             meta.agency = name.clone();
         }
         None => notes.push(note(
@@ -464,17 +453,11 @@ mod tests {
     }
 
     #[test]
-    fn kinds_from_names() {
+    fn no_agency_from_a_word_that_names_none() {
         assert_eq!(
-            guess_kind("锡林浩特市额尔敦街道办事处"),
-            AgencyKind::Township
+            agency_from_title("正文2023年政府信息公开工作年度报告"),
+            None
         );
-        assert_eq!(guess_kind("沭阳县人民政府"), AgencyKind::CountyGov);
-        assert_eq!(guess_kind("广州市海珠区人民政府"), AgencyKind::CountyGov);
-        assert_eq!(guess_kind("宿迁市人民政府"), AgencyKind::CityGov);
-        assert_eq!(guess_kind("江苏省人民政府"), AgencyKind::ProvinceGov);
-        assert_eq!(guess_kind("沭阳县发展和改革局"), AgencyKind::Department);
-        assert_eq!(guess_kind("沭阳县人民政府办公室"), AgencyKind::Department);
     }
 
     #[test]

@@ -127,7 +127,7 @@ pub fn import_published(input: &str) -> Result<Imported, ImportError> {
             *text = sections::section_text(region, from_text);
         }
     }
-    let signature_date = document
+    let signature = document
         .last_section()
         .and_then(|last| texts.get_mut(last as usize))
         .and_then(sections::strip_signature);
@@ -136,7 +136,7 @@ pub fn import_published(input: &str) -> Result<Imported, ImportError> {
         overview.splice(0..0, preamble);
     }
 
-    let meta = meta::read(&document, page_title.as_deref(), signature_date);
+    let meta = meta::read(&document, page_title.as_deref(), signature);
     let mut report = Report {
         meta: meta.meta,
         ..Report::default()

@@ -249,18 +249,25 @@ pub(super) fn date_line(line: &str) -> Option<String> {
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
-/// Drops the signature (agency and date) that ends the last section, returning the date.
-pub(super) fn strip_signature(lines: &mut Vec<String>) -> Option<String> {
+/// The signature under the last section: who signed, and when (YYYY-MM-DD).
+pub(super) struct Signature {
+    pub agency: Option<String>,
+    pub date: String,
+}
+
+/// Drops the signature (agency and date) that ends the last section, returning it.
+pub(super) fn strip_signature(lines: &mut Vec<String>) -> Option<Signature> {
     let date = lines.last().and_then(|l| date_line(l))?;
     lines.pop();
     let signed = lines.last().is_some_and(|l| {
         let chars = l.chars().count();
         chars <= 30 && !l.chars().any(|c| "。，、；：,.;:".contains(c))
     });
-    if signed {
-        lines.pop();
-    }
-    Some(date)
+    let agency = if signed { lines.pop() } else { None };
+    Some(Signature {
+        agency: agency.filter(|a| crate::agency::is_agency_name(a)),
+        date,
+    })
 }
 
 #[cfg(test)]
@@ -283,7 +290,9 @@ mod tests {
             "沭阳县发展和改革局".to_owned(),
             "2024年1月17日".to_owned(),
         ];
-        assert_eq!(strip_signature(&mut lines).as_deref(), Some("2024-01-17"));
+        let signature = strip_signature(&mut lines).unwrap();
+        assert_eq!(signature.date, "2024-01-17");
+        assert_eq!(signature.agency.as_deref(), Some("沭阳县发展和改革局"));
         assert_eq!(lines, vec!["本年度未收取信息处理费。".to_owned()]);
     }
 }
