@@ -197,7 +197,14 @@ impl Labels {
                 return Some(index);
             }
         }
-        None
+        // A PDF copy can print a row's label out of order (its label's first line above the
+        // row before it): a whole label, numbering and all, that names nothing else is still
+        // that row.
+        self.request_rows.iter().take(next).position(|label| {
+            ordinal.is_some()
+                && length >= DISTINCT_CHARS * 2
+                && fit(ordinal, words, length, label) == Some(Fit::Whole)
+        })
     }
 
     /// The category heading of table 三 (（三）不予公开 …) a cell names, among those not passed.

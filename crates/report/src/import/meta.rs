@@ -15,6 +15,7 @@ use crate::agency;
 use crate::finding::{Finding, Severity};
 use crate::format::SectionId;
 use crate::model::{Meta, Place};
+use crate::page_chrome;
 
 pub(super) struct MetaRead {
     pub meta: Meta,
@@ -119,14 +120,37 @@ fn find_title(document: &Document, page_title: Option<&str>) -> Option<String> {
             _ => runs.push(Vec::new()),
         }
     }
-    // A title on a line of its own, or broken over two or three lines of a PDF.
-    let standalone = runs
-        .iter()
-        .flatten()
-        .find(|line| !line.contains(['：', ':']) && is_dated_title(line));
-    if let Some(line) = standalone {
-        return Some((*line).to_owned());
+    // A title on a line of its own, with the agency on the line above it when the title
+    // starts with the year (「高平市人民政府办公室」 / 「2023年政府信息公开工作年度报告」).
+    let mut standalone = None;
+    for run in &runs {
+        for (i, line) in run.iter().enumerate() {
+            // 「标题水城区杨梅乡2022年…」: a metadata row copied without its colon.
+            let line = &["标题", "名称", "题名"]
+                .iter()
+                .find_map(|key| line.strip_prefix(key))
+                .unwrap_or(line);
+            if line.contains(['：', ':'])
+                || !is_dated_title(line)
+                || page_chrome::classify(line).is_some()
+            {
+                continue;
+            }
+            if agency_from_title(&tidy_title(line)).is_some() {
+                return Some((*line).to_owned());
+            }
+            let above = i.checked_sub(1).and_then(|above| run.get(above));
+            if let Some(agency) = above.filter(|a| agency::is_agency_name(a)) {
+                return Some(format!("{agency}{line}"));
+            }
+            standalone.get_or_insert(*line);
+        }
     }
+    if let Some(line) = standalone {
+        return Some(line.to_owned());
+    }
+    // Broken over two or three lines of a PDF; a line before it that names no agency (「正文」)
+    // is no part of it.
     for run in &runs {
         for start in 0..run.len() {
             let mut candidate = String::new();
@@ -135,7 +159,11 @@ fn find_title(document: &Document, page_title: Option<&str>) -> Option<String> {
                     break;
                 }
                 candidate.push_str(line);
-                if is_dated_title(&candidate) {
+                let tidy = tidy_title(&candidate);
+                let starts_with_year = first_year(&tidy).is_some_and(|(at, _)| at == 0);
+                if is_dated_title(&candidate)
+                    && (starts_with_year || agency_from_title(&tidy).is_some())
+                {
                     return Some(candidate);
                 }
             }
@@ -216,9 +244,10 @@ fn named_in_title(title: &str) -> Option<String> {
 }
 
 /// Endings of agency names, longest first, for finding a name in running text.
-const AGENCY_ENDINGS: [&str; 12] = [
+const AGENCY_ENDINGS: [&str; 13] = [
     "街道办事处",
     "人民政府",
+    "政府",
     "街道",
     "委员会",
     "办公室",
@@ -238,6 +267,21 @@ fn agency_in_text(text: &str) -> Option<String> {
     let sentence = super::normalise::head(text, 200)
         .split(['。', '；'])
         .next()?;
+    // Names inside 《》 are of laws and documents (「《中华人民共和国政府信息公开条例》」).
+    let mut plain = String::with_capacity(sentence.len());
+    let mut depth = 0usize;
+    for c in sentence.chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            _ => plain.push(c),
+        }
+        if depth > 0 || c == '》' {
+            plain.push(' ');
+        }
+    }
+    let sentence = plain.as_str();
     let mut endings: Vec<(usize, &str)> = AGENCY_ENDINGS
         .iter()
         .flat_map(|e| sentence.match_indices(e))
@@ -250,11 +294,20 @@ fn agency_in_text(text: &str) -> Option<String> {
             .rev()
             .find(|(_, c)| !is_cjk(*c))
             .map_or(0, |(at, c)| at + c.len_utf8());
-        let place = before.get(start..)?;
+        // 「2025 年上海市…」: the date's 年 is no part of the name.
+        let place = before
+            .get(start..)?
+            .trim_start_matches(['年', '度', '月', '日']);
         // A one-char ending (局, 委 …) needs a longer name before it: 「在区委」 is no agency.
         let needed = if ending.chars().count() == 1 { 4 } else { 2 };
         let length = place.chars().count();
-        (length >= needed && length <= 30).then(|| format!("{place}{ending}"))
+        let name = format!("{place}{ending}");
+        let words_of_a_sentence = ["工作", "信息公开", "领导", "认真", "按照", "的"];
+        (length >= needed
+            && length <= 30
+            && agency::is_agency_name(&name)
+            && !words_of_a_sentence.iter().any(|w| place.contains(w)))
+        .then_some(name)
     })
 }
 

@@ -18,10 +18,13 @@ pub const ROWS_MISSING: &str = "I-rows-missing";
 pub const TABLE_MISSING: &str = "I-table-missing";
 /// A header field (title, agency, year) that was not found, or was inferred from the text.
 pub const META: &str = "I-meta";
-/// The agency kind, guessed from the agency's name.
+/// The agency kind, where the agency's name leaves it open.
 pub const AGENCY_KIND: &str = "I-agency-kind";
 /// A known misreading of a PDF or OCR copy, corrected in the header fields.
 pub const OCR_FIX: &str = "I-ocr-fix";
+/// Cells the copy printed damaged or not at all, filled because the tables' arithmetic
+/// (勾稽关系) allows exactly one value: says which, and how.
+pub const DERIVED: &str = "I-derived";
 
 const BASIS: Basis = Basis::Practice("导入已发布的报告 (importing a published report)");
 

@@ -137,7 +137,9 @@ const SENTENCE_CHARS: usize = 60;
 
 pub(super) fn table_line(line: &str) -> TableLine {
     let labels = labels();
-    if line.chars().count() > SENTENCE_CHARS {
+    // A PDF copy lays a row out with runs of spaces (「一、本年新收…      95    0 …」): they do
+    // not make a line a sentence.
+    if line.len() > SENTENCE_CHARS * 8 {
         return TableLine::Text;
     }
     let folded = fold(line);

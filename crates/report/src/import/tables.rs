@@ -534,6 +534,18 @@ impl Placer {
         ));
     }
 
+    /// A row whose label was found with no number after it (a PDF copy that put the numbers
+    /// elsewhere): its cells stay blank, and the user is told.
+    fn no_values(&mut self, place: Place, where_zh: &str, where_en: &str) {
+        self.read.notes.push(note(
+            notes::UNREAD,
+            Severity::Warning,
+            place,
+            format!("{where_zh}只找到行名，没有读到数字，已留空，请按原报告填写"),
+            format!("{where_en}: the row's label was found but no number after it; left blank, fill it in from the published report"),
+        ));
+    }
+
     /// A count for a cell, or None with a note. `cell` names the cell for the note (made only
     /// when there is one: most cells read fine).
     fn count(
@@ -571,7 +583,9 @@ impl Placer {
         let first = Place::Request { row, column: 0 };
         self.spans(first.clone(), &row_zh, &row_en, unread);
         let Some(values) = fit(values.clone(), REQUEST_COLUMN_COUNT, cut) else {
-            if !values.is_empty() {
+            if values.is_empty() {
+                self.no_values(first, &row_zh, &row_en);
+            } else {
                 self.mismatch(first, &row_zh, &row_en, &values, REQUEST_COLUMN_COUNT);
             }
             return;
@@ -624,7 +638,9 @@ impl Placer {
             _ => default.clone(),
         };
         let Some(values) = fit(values.clone(), layout.len(), cut) else {
-            if !values.is_empty() {
+            if values.is_empty() {
+                self.no_values(first, &row_zh, &row_en);
+            } else {
                 self.mismatch(first, &row_zh, &row_en, &values, layout.len());
             }
             return;
@@ -724,6 +740,36 @@ impl Placer {
             return;
         }
         let row = labels().category_first_row.get(k).copied().unwrap_or(0);
+        let all_zero =
+            values.len() == REQUEST_COLUMN_COUNT && values.iter().all(|v| *v == Value::Count(0));
+        if k + 1 == RESULT_CATEGORIES.len() && all_zero {
+            // One 「（六）其他处理」 row of zeros (the 2019 layout's, kept in a 2021 report): its
+            // three rows of 2021, counts that add up to 0, are all 0.
+            let rows: Vec<usize> = REQUEST_ROWS
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.category.is_some_and(|c| c.key == category.key))
+                .map(|(i, _)| i)
+                .collect();
+            for &r in &rows {
+                if let Some(cells) = self.read.requests.0.get_mut(r) {
+                    for cell in cells.iter_mut() {
+                        cell.get_or_insert(0);
+                    }
+                }
+                if let Some(found) = self.read.found_requests.get_mut(r) {
+                    *found = true;
+                }
+            }
+            self.read.notes.push(note(
+                notes::DERIVED,
+                Severity::Info,
+                Place::Request { row, column: 0 },
+                format!("表三「{}」只印了一行，且各列都是0；其下{}行（三(六)1至3）之和为0，因此都填为0", category.label, rows.len()),
+                format!("Table 3 prints 「{}」 as one row of zeros; its {} rows of the 2021 format add up to 0, so each is 0", category.label, rows.len()),
+            ));
+            return;
+        }
         if k + 1 == RESULT_CATEGORIES.len() {
             // The 2019 layout had one 「（六）其他处理」 row; 2021 splits it in three.
             self.read.old.mark(category.label);
@@ -748,9 +794,20 @@ impl Placer {
                 .min(cells);
             let expected = end.saturating_sub(block.start);
             let group = block.start / APPEAL_COLUMNS.len();
-            let label = APPEAL_GROUPS.get(group).map_or("", |g| g.label);
-            let zh = format!("表四「{label}」起");
-            let en = format!("Table 4 from {label}");
+            let last_group = end.saturating_sub(1) / APPEAL_COLUMNS.len();
+            let label = |g: usize| APPEAL_GROUPS.get(g).map_or("", |g| g.label);
+            let (zh, en) = if last_group > group {
+                let labels: Vec<&str> = (group..=last_group).map(label).collect();
+                (
+                    format!("表四「{}」", labels.join("、")),
+                    format!("Table 4, {}", labels.join(", ")),
+                )
+            } else {
+                (
+                    format!("表四「{}」起", label(group)),
+                    format!("Table 4 from {}", label(group)),
+                )
+            };
             let first = Place::Appeal {
                 group: group.min(APPEAL_GROUPS.len() - 1),
                 column: block.start % APPEAL_COLUMNS.len(),

@@ -1,5 +1,8 @@
 //! What the integration tests share.
 
+// Each test crate uses a part of these.
+#![allow(dead_code)]
+
 use std::path::PathBuf;
 
 /// The folder of the real reports the tests read (copies of the published texts, kept as
@@ -13,3 +16,4 @@ pub fn fixture(name: &str) -> String {
     let path = fixtures_dir().join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }
+pub mod corpus;
