@@ -126,15 +126,20 @@ const NOT_AFTER_ENDING: [&str; 11] = [
 ];
 
 /// Areas run by a 管委会: an economic or new area set up inside a province or a city.
-const AREA_ENDINGS: [&str; 9] = [
+const AREA_ENDINGS: [&str; 14] = [
     "综合实验区",
     "经济技术开发区",
     "高新技术产业开发区",
     "高新区",
     "开发区",
+    "经开区",
     "新区",
     "实验区",
+    "试验区",
     "示范区",
+    "经济区",
+    "合作区",
+    "保税区",
     "园区",
 ];
 
@@ -288,17 +293,77 @@ pub fn is_agency_name(text: &str) -> bool {
     !chain.is_empty() && organ.is_empty() || ORGAN_ENDINGS.iter().any(|e| organ.ends_with(e))
 }
 
+/// The name without whitespace and without what brackets add (「临空经济区(廊坊)管理委员会」,
+/// 「贵阳市人民政府(市人民政府办公厅)」).
+fn without_asides(text: &str) -> Vec<char> {
+    let mut name = Vec::new();
+    let mut depth = 0usize;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => name.push(c),
+            _ => {}
+        }
+    }
+    name
+}
+
+/// A place's name alone (「三明市」) stands for its people's government: the name it is known
+/// by, or None when `name` is more than a place, or a township's.
+pub fn government_of_place(name: &str) -> Option<String> {
+    let chars = without_asides(name);
+    let (chain, organ_at) = place_chain(&chars);
+    let last = chain.last()?;
+    let township = matches!(last, Place::Level(AgencyLevel::Township));
+    (organ_at == chars.len() && !township).then(|| format!("{}人民政府", name.trim()))
+}
+
+/// The agency's name in `text`, a run of words that may begin with others (「现公布广州市人民政府」):
+/// its longest end that begins with a province, a municipality or a prefecture-level city; else
+/// the whole run, less a verb before it, when it begins with a place of at most five chars.
+pub fn name_in(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let first_place = |rest: &[char]| -> Option<String> {
+        (1..=rest.len().min(MAX_PLACE_CHARS + 2)).find_map(|end| {
+            let word: String = rest[..end].iter().collect();
+            place_of(&word, rest.get(end).copied(), None).map(|_| word)
+        })
+    };
+    let known = (0..chars.len()).find_map(|start| {
+        let rest = &chars[start..];
+        let first = first_place(rest)?;
+        let place = first.trim_end_matches('市');
+        let known = MUNICIPALITIES.contains(&place)
+            || PREFECTURE_CITIES.split(' ').any(|p| p == place)
+            || ["省", "自治区", "自治州", "盟", "地区"]
+                .iter()
+                .any(|e| first.ends_with(e));
+        let name: String = rest.iter().collect();
+        (known && is_agency_name(&name)).then_some(name)
+    });
+    if known.is_some() {
+        return known;
+    }
+    let name = ["现公布", "现将", "公布", "特此"]
+        .iter()
+        .find_map(|verb| text.strip_prefix(verb))
+        .unwrap_or(text);
+    let rest: Vec<char> = name.chars().collect();
+    let first = first_place(&rest)?;
+    (first.chars().count() <= 5 && is_agency_name(name)).then(|| name.to_owned())
+}
+
+/// Whether `text` begins with a place's name (「沭阳县…」, 「河东乡…」): a name read out of running
+/// text must, since words like 「国办公开办」 or 「全州主动公开各类政府」 end like an organ too.
+pub fn names_a_place(text: &str) -> bool {
+    let name: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    !place_chain(&name).0.is_empty()
+}
+
 /// The kind and the level an agency's name gives.
 pub fn guess(agency: &str) -> AgencyGuess {
-    let name: Vec<char> = agency
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            _ => c,
-        })
-        .collect();
+    let name = without_asides(agency);
     let (chain, organ_at) = place_chain(&name);
     let organ: String = name[organ_at..].iter().collect();
     let last = chain.last().copied();

@@ -262,10 +262,13 @@ fn agency_and_year_right_or_flagged() {
             ));
         }
         match &key.agency {
-            // 「洪泽区人民政府」 for 「淮安市洪泽区人民政府」: the title's shorter name is the same agency.
+            // 「洪泽区人民政府」 for 「淮安市洪泽区人民政府」, 「福田区福田街道」 for
+            // 「…福田街道办事处」: the title's shorter name is the same agency.
             Some(agency)
                 if (meta.agency.is_empty()
-                    || !squeeze(agency).ends_with(&squeeze(&meta.agency)))
+                    || !squeeze(agency)
+                        .trim_end_matches("办事处")
+                        .ends_with(squeeze(&meta.agency).trim_end_matches("办事处")))
                     && !unsure("agency") =>
             {
                 failures.push(format!(

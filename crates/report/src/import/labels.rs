@@ -337,12 +337,17 @@ impl Labels {
             if after.is_some_and(|a| section.id <= a) {
                 continue;
             }
+            let exact = section.wordings.iter().any(|w| w == words);
             match ordinal {
                 None => {}
                 Some(o @ Ordinal::Top(_)) if Some(o) == section.ordinal => {}
+                // A report with an outline of its own numbers the format's sections otherwise
+                // (上海市科委 2024: 「三、政府信息公开行政复议、行政诉讼情况」): the heading's
+                // words, whole, still name the section.
+                Some(Ordinal::Top(_)) if exact => {}
                 _ => continue,
             }
-            if section.wordings.iter().any(|w| w == words) {
+            if exact {
                 return Some((section.id, ""));
             }
             if ordinal.is_none() {
@@ -358,18 +363,32 @@ impl Labels {
                     super::normalise::after_folded(line, numbering_chars + wording.chars().count());
                 return Some((section.id, rest));
             }
-            // A numbered short line worded a little differently (「五、存在的主要问题及整改情况」).
+            // A numbered short line worded a little differently (「五、存在的主要问题及整改情况」);
+            // 「政府信息公开」 is in half the headings and says nothing of which
+            // (「四、政府信息公开申请情况」 is no 「四、政府信息公开行政复议、行政诉讼情况」).
             if short
-                && section
-                    .wordings
-                    .iter()
-                    .any(|w| longest_common_run(words, w) >= DISTINCT_CHARS)
+                && section.wordings.iter().any(|w| {
+                    longest_common_run(&without_common_words(words), &without_common_words(w))
+                        >= DISTINCT_CHARS
+                })
             {
                 return Some((section.id, ""));
             }
         }
         None
     }
+}
+
+/// The words shared by many headings, each replaced by a mark of its own so that no common run
+/// goes through it.
+fn without_common_words(words: &str) -> String {
+    const COMMON: [&str; 3] = ["政府信息公开", "政府信息", "信息公开"];
+    let mut out = words.to_owned();
+    for (i, word) in COMMON.iter().enumerate() {
+        let mark = char::from_u32(0xE000 + i as u32).unwrap_or('\u{fffd}');
+        out = out.replace(word, &mark.to_string());
+    }
+    out
 }
 
 pub(super) fn labels() -> &'static Labels {

@@ -13,7 +13,7 @@ use super::sections::{date_line, Document, Signature};
 use super::Item;
 use crate::agency;
 use crate::finding::{Finding, Severity};
-use crate::format::SectionId;
+use crate::format::{AgencyKind, SectionId};
 use crate::model::{Meta, Place};
 use crate::page_chrome;
 
@@ -301,13 +301,85 @@ fn agency_in_text(text: &str) -> Option<String> {
         // A one-char ending (局, 委 …) needs a longer name before it: 「在区委」 is no agency.
         let needed = if ending.chars().count() == 1 { 4 } else { 2 };
         let length = place.chars().count();
-        let name = format!("{place}{ending}");
         let words_of_a_sentence = ["工作", "信息公开", "领导", "认真", "按照", "的"];
-        (length >= needed
-            && length <= 30
-            && agency::is_agency_name(&name)
-            && !words_of_a_sentence.iter().any(|w| place.contains(w)))
-        .then_some(name)
+        if length < needed || length > 30 || words_of_a_sentence.iter().any(|w| place.contains(w)) {
+            return None;
+        }
+        agency::name_in(&format!("{place}{ending}"))
+    })
+}
+
+/// How reports speak of their own agency, by kind; the first kind whose words occur wins, so a
+/// department's 「我局」 outweighs the 「全市」 it also writes.
+const SELF_REFERENCES: [(&[&str], AgencyKind); 5] = [
+    (
+        &[
+            "我局",
+            "本局",
+            "我委",
+            "本委",
+            "我办",
+            "本办",
+            "我厅",
+            "本厅",
+            "我中心",
+            "本中心",
+            "本单位",
+            "我单位",
+        ],
+        AgencyKind::Department,
+    ),
+    (
+        &[
+            "我镇",
+            "全镇",
+            "本镇",
+            "我乡",
+            "全乡",
+            "本乡",
+            "我街道",
+            "本街道",
+            "全街道",
+            "我街",
+            "街道办",
+        ],
+        AgencyKind::Township,
+    ),
+    (
+        &[
+            "我县",
+            "全县",
+            "本县",
+            "我区",
+            "全区",
+            "本区",
+            "我旗",
+            "全旗",
+            "经开区",
+            "开发区",
+            "高新区",
+        ],
+        AgencyKind::CountyGov,
+    ),
+    (
+        &["我市", "全市", "本市", "我州", "全州", "本州", "我盟"],
+        AgencyKind::CityGov,
+    ),
+    (
+        &["我省", "全省", "本省", "全区各市"],
+        AgencyKind::ProvinceGov,
+    ),
+];
+
+/// The kind the text's words for its own agency suggest, with the word.
+fn kind_from_text<'a>(
+    lines: impl Iterator<Item = &'a str> + Clone,
+) -> Option<(AgencyKind, &'static str)> {
+    SELF_REFERENCES.iter().find_map(|(words, kind)| {
+        words
+            .iter()
+            .find(|w| lines.clone().any(|l| l.contains(*w)))
+            .map(|w| (*kind, *w))
     })
 }
 
@@ -347,6 +419,8 @@ pub(super) fn read(
         })
         .collect();
 
+    // Whether the name was only inferred from the running text: its kind is then unsure too.
+    let mut inferred = false;
     if agency.is_none() {
         if let Some(name) = signed_by.or_else(|| {
             metadata_field(document, &["发布机构", "发文机关", "来源单位"])
@@ -368,7 +442,20 @@ pub(super) fn read(
                 ),
             ));
             agency = Some(name);
+            inferred = true;
         }
+    }
+    // 「三明市2023年政府信息公开工作年度报告」: the city's report, its government's name.
+    if let Some(government) = agency.as_deref().and_then(agency::government_of_place) {
+        let place = agency.as_deref().unwrap_or_default();
+        notes.push(note(
+            notes::META,
+            Severity::Info,
+            Place::Meta("agency"),
+            format!("标题只写了地名「{place}」，机关名称按惯例写作「{government}」，请核对"),
+            format!("The title names the place 「{place}」 only; the agency was written 「{government}」, as is usual: check it"),
+        ));
+        agency = Some(government);
     }
     if year.is_none() {
         // The statistics period, wherever the text states it (the preamble, 一, the line above
@@ -426,7 +513,7 @@ pub(super) fn read(
     match &agency {
         Some(name) => {
             let guess = agency::guess(name);
-            if !guess.sure {
+            if !guess.sure || inferred {
                 let def = guess.kind.def();
                 notes.push(note(
                     notes::AGENCY_KIND,
@@ -442,14 +529,43 @@ pub(super) fn read(
             meta.agency_kind = guess.kind;
             meta.agency = name.clone();
         }
-        None => notes.push(note(
-            notes::META,
-            Severity::Warning,
-            Place::Meta("agency"),
-            "没有找到报告标题和机关名称，请填写机关全称".to_owned(),
-            "Neither a title nor the agency's name was found: give the agency's full name"
-                .to_owned(),
-        )),
+        None => {
+            notes.push(note(
+                notes::META,
+                Severity::Warning,
+                Place::Meta("agency"),
+                "没有找到报告标题和机关名称，请填写机关全称".to_owned(),
+                "Neither a title nor the agency's name was found: give the agency's full name"
+                    .to_owned(),
+            ));
+            // How the text speaks of itself (「我县」「全区」「我局」) is all there is to go by.
+            let kind = kind_from_text(preamble.iter().chain(overview.iter()).copied());
+            if let Some((kind, word)) = kind {
+                meta.agency_kind = kind;
+                let def = kind.def();
+                notes.push(note(
+                    notes::AGENCY_KIND,
+                    Severity::Warning,
+                    Place::Meta("agency_kind"),
+                    format!(
+                        "没有机关名称，按正文中的「{word}」暂定机关类型为「{}」，请核对",
+                        def.label_zh
+                    ),
+                    format!(
+                        "No agency name; the text's 「{word}」 suggests {}: check it",
+                        def.label_en
+                    ),
+                ));
+            } else {
+                notes.push(note(
+                    notes::AGENCY_KIND,
+                    Severity::Warning,
+                    Place::Meta("agency_kind"),
+                    "没有机关名称，也看不出机关类型，请选择".to_owned(),
+                    "No agency name, and nothing shows the agency kind: choose it".to_owned(),
+                ));
+            }
+        }
     }
     match year {
         Some(y) => meta.year = y,

@@ -79,11 +79,15 @@ fn starts_item(line: &str) -> bool {
 pub(super) fn join_broken_lines(lines: Vec<String>) -> Vec<String> {
     let mut joined: Vec<String> = Vec::with_capacity(lines.len());
     let mut open = false;
+    let mut previous = String::new();
     for line in lines {
         let continues = open && !starts_item(&line) && {
             let chars = line.chars().count();
             chars >= PRINTED_LINE_CHARS || line.chars().any(|c| "，。、；：！？”".contains(c))
-        };
+        } || joined
+            .last()
+            .is_some_and(|last| continues_fragment(last, &previous, &line));
+        previous.clone_from(&line);
         // Judged by the printed line itself, not the paragraph it joined: a full line that
         // does not end a sentence continues on the next.
         let full_line = line.chars().count() >= PRINTED_LINE_CHARS
@@ -98,6 +102,36 @@ pub(super) fn join_broken_lines(lines: Vec<String>) -> Vec<String> {
         open = full_line;
     }
     joined
+}
+
+/// What a line that continues a sentence can start with, but a paragraph cannot: a unit after a
+/// number, a comma, a closing bracket.
+const CONTINUATION_STARTS: &str = "件个条项份万元年月日号%％，,、。；;：:）)”」』";
+
+fn is_bare_number(line: &str) -> bool {
+    !line.is_empty()
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+}
+
+/// Pieces of one sentence that a page's inline spans put on lines of their own (「2023」 /
+/// 「年共受理政府信息公开申请」 / 「302」 / 「件，上年结转」): a bare number, or a line that starts
+/// with what cannot start a paragraph, continues the paragraph before it when that ends no
+/// sentence and is no heading.
+fn continues_fragment(paragraph: &str, previous: &str, line: &str) -> bool {
+    let ends_open = !paragraph
+        .chars()
+        .last()
+        .is_some_and(|c| PARAGRAPH_ENDS.contains(c));
+    let heading = starts_item(paragraph) && paragraph.chars().count() < PRINTED_LINE_CHARS;
+    let continuation = line
+        .chars()
+        .next()
+        .is_some_and(|c| CONTINUATION_STARTS.contains(c));
+    ends_open
+        && !heading
+        && (is_bare_number(line) || continuation || is_bare_number(previous) && !starts_item(line))
 }
 
 /// Characters that OCR of Chinese reports is known to confuse in place names, wrong → right.
@@ -151,6 +185,33 @@ mod tests {
         assert_eq!(joined[1], "（一）主动公开情况");
         assert_eq!(joined[3], "（三）政府信息管理情况");
         assert_eq!(joined[5], "沭阳县人民政府");
+    }
+
+    #[test]
+    fn sentences_split_at_their_spans_are_joined() {
+        // 三明市人民政府 2023, a page whose inline spans each came out on a line.
+        let lines = [
+            "依法依规，提升政府信息公开申请答复质量。",
+            "2023",
+            "年共受理政府信息公开申请",
+            "302",
+            "件，上年结转",
+            "1",
+            "件，办结",
+            "303",
+            "件。申请的内容主要集中在政策文件等方面。",
+            "（三）政府信息管理方面。",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            join_broken_lines(lines),
+            [
+                "依法依规，提升政府信息公开申请答复质量。",
+                "2023年共受理政府信息公开申请302件，上年结转1件，办结303件。申请的内容主要集中在政策文件等方面。",
+                "（三）政府信息管理方面。",
+            ]
+        );
     }
 
     #[test]

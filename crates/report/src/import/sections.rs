@@ -55,7 +55,7 @@ pub(super) fn split(items: Vec<Item>) -> Document {
         preamble: Vec::new(),
         regions: Vec::new(),
     };
-    for item in items {
+    for item in items.into_iter().flat_map(split_glued_heading) {
         if let Item::Line(line) = &item {
             let after = document.last_section();
             let mut heading = labels.section_heading(line, after);
@@ -90,6 +90,39 @@ pub(super) fn split(items: Vec<Item>) -> Document {
     }
     cut_page_tail(&mut document);
     document
+}
+
+/// A paragraph with the next heading glued to its end (「…电话：0714-8766001）。一、总体情况」,
+/// 大冶市东风路街道 2024) as two lines.
+fn split_glued_heading(item: Item) -> Vec<Item> {
+    if let Item::Line(line) = &item {
+        // 「安镇街道2024年政府信息公开工作年度报告根据《…条例》…编制。」: the title and the opening
+        // sentence on one line.
+        for opening in PREAMBLE_OPENINGS {
+            if let Some(at) = line.find(opening).filter(|at| *at > 0) {
+                let (title, paragraph) = line.split_at(at);
+                if !title.contains(['：', ':']) && super::meta::is_dated_title(title) {
+                    return vec![
+                        Item::Line(title.trim().to_owned()),
+                        Item::Line(paragraph.to_owned()),
+                    ];
+                }
+            }
+        }
+        if let Some((paragraph, tail)) = line.rsplit_once('。') {
+            let is_heading = !paragraph.is_empty()
+                && labels()
+                    .section_heading(tail, None)
+                    .is_some_and(|(_, rest)| rest.is_empty());
+            if is_heading {
+                return vec![
+                    Item::Line(format!("{paragraph}。")),
+                    Item::Line(tail.trim().to_owned()),
+                ];
+            }
+        }
+    }
+    vec![item]
 }
 
 /// The text of an item as one line: a row's cells joined by spaces.
@@ -157,11 +190,18 @@ pub(super) fn table_line(line: &str) -> TableLine {
     }
 }
 
+/// How the opening paragraph of a report begins (「根据《中华人民共和国政府信息公开条例》…」).
+const PREAMBLE_OPENINGS: [&str; 5] = ["根据", "依据", "按照", "本报告", "本年度报告"];
+
 /// Whether a preamble line is part of the opening paragraph rather than the title, the agency,
 /// a date or a page's metadata (「来源：…」).
 fn is_paragraph(line: &str) -> bool {
     if super::meta::is_dated_title(line) {
         return false;
+    }
+    // An opening cut short in a damaged copy (「根据《中华人民」) is still the report's.
+    if PREAMBLE_OPENINGS.iter().any(|o| line.starts_with(o)) {
+        return true;
     }
     let chars = line.chars().count();
     let key_value = line

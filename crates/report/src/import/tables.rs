@@ -15,7 +15,7 @@ use super::sections::{is_table_section, table_line, Document, TableLine};
 use super::{Cell, Item};
 use crate::finding::{Finding, Severity};
 use crate::format::{
-    self, ActiveRowId, SectionId, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS,
+    self, ActiveRowId, RequestRowRole, SectionId, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS,
     REQUEST_COLUMN_COUNT, REQUEST_ROWS, RESULT_CATEGORIES,
 };
 use crate::model::{ActiveTable, AppealTable, Decimal, Place, RequestTable};
@@ -31,6 +31,9 @@ pub(super) enum Tok {
         /// Whether the cell's row (as copied) also holds words: blanks in a header row of
         /// table 四 are no values.
         row_has_words: bool,
+        /// Whether the cell's row (as copied) is numbers alone, two or more: a row whose label
+        /// was printed apart from it.
+        bare_row: bool,
     },
     /// A sentence between rows: a row does not continue past it.
     Break,
@@ -75,6 +78,7 @@ pub(super) fn tokens(document: &Document, rows_everywhere: bool) -> Vec<Tok> {
 fn push_row(cells: &[Cell], toks: &mut Vec<Tok>) {
     let values: Vec<Option<Value>> = cells.iter().map(|c| parse_value(&c.text)).collect();
     let row_has_words = values.iter().any(Option::is_none);
+    let bare_row = !row_has_words && cells.len() >= 2;
     for (cell, value) in cells.iter().zip(values) {
         let folded = if value.is_none() {
             fold(&cell.text)
@@ -86,6 +90,7 @@ fn push_row(cells: &[Cell], toks: &mut Vec<Tok>) {
             folded,
             span: cell.span,
             row_has_words,
+            bare_row,
         });
     }
 }
@@ -142,6 +147,9 @@ struct ReadRow {
     values: Vec<Read>,
     /// Table 二: the header of the band the row sits in, when one was read.
     layout: Option<Vec<Column>>,
+    /// The label and the numbers came in rows of their own (a copy that printed labels apart
+    /// from their numbers): whether the numbers are this row's only the arithmetic can tell.
+    detached: bool,
 }
 
 struct AppealBlock {
@@ -212,6 +220,7 @@ impl Scan {
             } else {
                 None
             },
+            detached: false,
         });
     }
 
@@ -227,8 +236,11 @@ impl Scan {
         };
     }
 
-    fn value(&mut self, value: Value, span: usize, row_has_words: bool) {
+    fn value(&mut self, value: Value, span: usize, row_has_words: bool, bare_row: bool) {
         if let Some(open) = self.open.as_mut() {
+            if open.values.is_empty() && bare_row {
+                open.detached = true;
+            }
             open.values.push((value, span));
             return;
         }
@@ -409,9 +421,10 @@ pub(super) fn read(toks: &[Tok], ends_early: bool) -> TablesRead {
                 value: Some(value),
                 span,
                 row_has_words,
+                bare_row,
                 ..
             } => {
-                scan.value(value.clone(), *span, *row_has_words);
+                scan.value(value.clone(), *span, *row_has_words, *bare_row);
                 1
             }
             Tok::Cell {
@@ -543,6 +556,25 @@ impl Placer {
             place,
             format!("{where_zh}只找到行名，没有读到数字，已留空，请按原报告填写"),
             format!("{where_en}: the row's label was found but no number after it; left blank, fill it in from the published report"),
+        ));
+    }
+
+    /// Blanks a row of table 三 whose numbers were printed apart from its label, when the table
+    /// does not add up: which row they belong to, the copy does not show.
+    fn unplace_detached(&mut self, row: usize) {
+        let Some(def) = REQUEST_ROWS.get(row) else {
+            return;
+        };
+        if let Some(cells) = self.read.requests.0.get_mut(row) {
+            *cells = [None; REQUEST_COLUMN_COUNT];
+        }
+        let short = def.short;
+        self.read.notes.push(note(
+            notes::UNREAD,
+            Severity::Warning,
+            Place::Request { row, column: 0 },
+            format!("表三「{short}」行的数字与行名分开印在两处，而表三的勾稽关系不成立，无法确定这些数字属于哪一行，已留空，请按原报告填写"),
+            format!("Table 3, row {short}: its numbers were printed apart from its label and table 3 does not add up, so which row they belong to is not certain; left blank, fill it in from the published report"),
         ));
     }
 
@@ -849,6 +881,50 @@ impl Placer {
     }
 }
 
+/// Whether table 三 adds up where its cells are all known: each row's total, each column's
+/// results total and its balance (一 + 二 = 三(七) + 四).
+fn adds_up(requests: &RequestTable) -> bool {
+    let rows = &requests.0;
+    let total = REQUEST_COLUMN_COUNT - 1;
+    fn sum(cells: impl IntoIterator<Item = Option<u64>>) -> Option<u64> {
+        cells
+            .into_iter()
+            .try_fold(0u64, |acc, c| acc.checked_add(c?))
+    }
+    let rows_ok = rows.iter().all(|cells| {
+        let parts = sum(cells[..total].iter().copied());
+        match (parts, cells[total]) {
+            (Some(p), Some(t)) => p == t,
+            _ => true,
+        }
+    });
+    let row = |role| format::request_rows_with_role(role).next().unwrap_or(0);
+    let [new, carried_in, results_total, carried_out] = [
+        RequestRowRole::NewRequests,
+        RequestRowRole::CarriedIn,
+        RequestRowRole::ResultsTotal,
+        RequestRowRole::CarriedOut,
+    ]
+    .map(row);
+    let results: Vec<usize> = format::request_rows_with_role(RequestRowRole::Result).collect();
+    let columns_ok = (0..REQUEST_COLUMN_COUNT).all(|c| {
+        let cell = |r: usize| rows.get(r).and_then(|cells| cells[c]);
+        let balance = match (
+            sum([cell(new), cell(carried_in)]),
+            sum([cell(results_total), cell(carried_out)]),
+        ) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let results_ok = match (sum(results.iter().map(|r| cell(*r))), cell(results_total)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        balance && results_ok
+    });
+    rows_ok && columns_ok
+}
+
 fn place(scan: Scan, ends_early: bool) -> TablesRead {
     let mut placer = Placer {
         read: TablesRead {
@@ -891,6 +967,20 @@ fn place(scan: Scan, ends_early: bool) -> TablesRead {
         &scan.appeal_blocks,
         ends_early && scan.last == Some(Last::Appeals),
     );
+    // Numbers printed apart from their labels are trusted only while table 三 adds up and no
+    // other row of it came out damaged.
+    let damaged = placer
+        .read
+        .notes
+        .iter()
+        .any(|n| n.rule == notes::UNREAD && matches!(n.place, Place::Request { .. }));
+    if damaged || !adds_up(&placer.read.requests) {
+        for row in scan.rows.iter().filter(|r| r.detached) {
+            if let Target::Request(r) = row.target {
+                placer.unplace_detached(r);
+            }
+        }
+    }
     placer.read.end = match scan.last {
         Some(Last::Appeals) => Some(End::Appeals {
             values: scan

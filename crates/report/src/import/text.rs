@@ -49,7 +49,10 @@ fn pipe_row(line: &str) -> Option<Vec<Cell>> {
         fields.pop();
     }
     if fields.iter().all(|f| f.trim().is_empty()) {
-        return None;
+        // A lone 「|」 on its line is a blank cell of a copy that gives each cell a line (冷水滩区
+        // 高科园 2023: 「一、本年新收…|」 then six 「|」 and 「0 |」); more bars only mark cells
+        // a header lost.
+        return (line.trim() == "|" || line.trim() == "｜").then(|| vec![Cell::new("")]);
     }
     if fields.iter().all(|f| is_markdown_rule(f)) {
         return None;

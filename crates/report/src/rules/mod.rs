@@ -8,6 +8,7 @@ pub use cross_year::{repeated_passages, Repeat, REPEAT_PERCENT, REPEAT_RUN_CHARS
 mod meta;
 mod tables;
 mod text;
+pub use text::{stated_quantities, Reading, Stated, StatedQuantity};
 
 use crate::finding::Finding;
 use crate::model::Report;

@@ -8,12 +8,14 @@
 //! left alone.
 
 mod numbers;
+mod stated;
+
+pub use stated::{stated_quantities, Reading, Stated, StatedQuantity};
 
 use crate::finding::{Basis, Finding, Severity};
 use crate::format::{
-    self, ActiveRowId, RequestRowRole, SectionDef, SectionId, ACTIVE_TRIPLE_COLUMNS,
-    APPEAL_COLUMNS, APPEAL_GROUPS, APPEAL_GROUP_LABELS_EN, APPEAL_REVIEW_HEADER,
-    APPEAL_SUIT_HEADER, APPEAL_TOTAL_COLUMN, OVERVIEW_MAX_CHARS, REQUEST_COLUMNS,
+    self, RequestRowRole, SectionDef, SectionId, APPEAL_COLUMNS, APPEAL_GROUPS,
+    APPEAL_GROUP_LABELS_EN, APPEAL_TOTAL_COLUMN, OVERVIEW_MAX_CHARS, REQUEST_COLUMNS,
     REQUEST_COLUMN_LABELS_EN, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
 use crate::model::{Place, Report};
@@ -358,302 +360,6 @@ fn check_gov_review(report: &Report, findings: &mut Vec<Finding>) {
 // T-numbers and T-no-requests-claim
 // ---------------------------------------------------------------------------------------------
 
-/// A quantity of the tables that the text names in words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Quantity {
-    /// 「收到/新收/受理…申请N件」: row 一, or 一 + 二 (「收到」 is written both ways).
-    NewRequests,
-    /// 「办结/答复N件」 in a sentence about requests: row 三(七). 「办理/处理N件」 may also count
-    /// the applications still open (一 + 二), so that reading is accepted too.
-    Handled { completed: bool },
-    /// 「上年结转N件」: row 二.
-    CarriedIn,
-    /// 「结转下年度（继续办理）N件」: row 四.
-    CarriedOut,
-    /// 「行政复议N件」: table 四, 行政复议 total.
-    Review,
-    /// 「行政诉讼N件」: table 四, both 行政诉讼 groups' totals together.
-    Suits,
-    /// 「制发/废止/现行有效…规范性文件N件」: table 二, by column index.
-    NormativeDocuments(usize),
-    /// 「行政许可/行政处罚/行政强制N件」: table 二.
-    Decisions(ActiveRowId),
-}
-
-/// Longest run of words between the naming keyword and its number (「共收到依申请信息公开26件」:
-/// 7). Further away, the number usually belongs to something else the clause mentions.
-const MAX_GAP: usize = 16;
-/// Longest run between 「收到」 and the number, 「申请」 included.
-const MAX_REACH: usize = 24;
-
-/// Words that make a number a part, a share or a change rather than the quantity itself.
-const PART_MARKERS: &[&str] = &[
-    "其中",
-    "分别",
-    "本级",
-    "各部门",
-    "各镇",
-    "各乡",
-    "各街道",
-    "各单位",
-    "各地",
-    "县直",
-    "市直",
-    "区直",
-    "自然人",
-    "法人",
-    "企业",
-    "网上",
-    "网络",
-    "在线",
-    "信函",
-    "当面",
-    "现场",
-    "邮寄",
-    "传真",
-    "邮件",
-    "同比",
-    "较",
-    "比上年",
-    "比去年",
-    "增加",
-    "减少",
-    "增长",
-    "下降",
-    "上升",
-    "去年",
-    "平均",
-    "人次",
-    "涉及",
-    "占",
-];
-/// Once one of these appears in a segment, what follows up to 「；」 or 「。」 is a breakdown.
-const BREAKDOWN_MARKERS: &[&str] = &["其中", "分别"];
-
-const RECEIVE_VERBS: &[&str] = &["收到", "新收", "受理", "接收", "接到", "收悉"];
-/// Verbs of handling requests, and whether each says the handling was completed.
-const HANDLE_VERBS: [(&str, bool); 4] = [
-    ("办结", true),
-    ("答复", true),
-    ("办理", false),
-    ("处理", false),
-];
-const NEGATIONS: &[&str] = &["未", "没有", "没", "未曾"];
-const REVIEW_WORDS: &[&str] = &["复议"];
-const SUIT_WORDS: &[&str] = &["诉讼", "起诉", "应诉"];
-
-/// Requests that are not 政府信息公开申请, and handling that is not their final result.
-const REQUEST_BLOCKERS: &[&str] = &[
-    "信访",
-    "举报",
-    "投诉",
-    "建议",
-    "提案",
-    "咨询",
-    "留言",
-    "来信",
-    "来电",
-    "问政",
-    "诉求",
-    "热线",
-    "补正",
-    "延期",
-    "撤回",
-    "案件",
-    "事项",
-    "业务",
-    "审批",
-    "不予",
-    "予以",
-    "无法",
-    "部分",
-    "其他",
-    "逾期",
-    "未",
-    "正在",
-    "办理中",
-];
-/// Results and steps of an appeal, and the agency acting as the review body (「收到行政复议申请」),
-/// which table 四 does not count.
-const APPEAL_BLOCKERS: &[&str] = &[
-    "维持",
-    "纠正",
-    "其他结果",
-    "尚未",
-    "审结",
-    "撤回",
-    "驳回",
-    "败诉",
-    "胜诉",
-    "确认违法",
-    "终止",
-    "收到",
-    "受理",
-    "办理",
-    "审理",
-    "办结",
-    "答复",
-];
-/// Work on documents that is not their issue, repeal or count in force.
-const DOCUMENT_BLOCKERS: &[&str] = &[
-    "审查",
-    "备案",
-    "清理",
-    "评估",
-    "征求",
-    "解读",
-    "合法性",
-    "公开",
-    "报送",
-    "规章",
-];
-/// What is not a decision of table 二: items, published notices, case files, applications.
-const DECISION_BLOCKERS: &[&str] = &[
-    "事项", "信息", "公示", "目录", "清单", "公开", "案卷", "评查", "听证", "申请", "受理", "网上",
-    "办件",
-];
-
-/// The words of running text for the three columns of 规范性文件, by column id.
-const DOCUMENT_COLUMN_WORDS: [(&str, &str); 3] = [
-    ("issued", "制发"),
-    ("repealed", "废止"),
-    ("in_force", "现行有效"),
-];
-
-/// Chars between the end of the last of `needles` in `window` and the window's end.
-fn gap_after(window: &str, needles: &[&str]) -> Option<usize> {
-    needles
-        .iter()
-        .filter_map(|n| {
-            window
-                .rfind(n)
-                .map(|at| window.get(at + n.len()..).unwrap_or("").chars().count())
-        })
-        .min()
-}
-
-/// 「收到…申请」: the verb, then 申请 before the number. Returns the gap after 申请.
-fn new_requests_gap(window: &str) -> Option<usize> {
-    let (at, verb) = RECEIVE_VERBS
-        .iter()
-        .filter_map(|v| window.rfind(v).map(|at| (at, *v)))
-        .max_by_key(|(at, _)| *at)?;
-    let before = window.get(..at).unwrap_or("");
-    if NEGATIONS.iter().any(|n| before.ends_with(n)) {
-        return None;
-    }
-    let rest = window.get(at + verb.len()..).unwrap_or("");
-    if rest.chars().count() > MAX_REACH {
-        return None;
-    }
-    gap_after(rest, &["申请"])
-}
-
-/// The one quantity that `window` (the clause's words since the previous number) names right
-/// before a number, if it names exactly one. `said_before` is the sentence up to the number: a
-/// bare 「办结75件」 counts requests only in a sentence about requests.
-fn named_quantity(window: &str, said_before: &str) -> Option<Quantity> {
-    if contains_any(window, PART_MARKERS) {
-        return None;
-    }
-    let mut named: Vec<(Quantity, usize)> = Vec::new();
-    if let Some(gap) = gap_after(window, REVIEW_WORDS) {
-        named.push((Quantity::Review, gap));
-    }
-    if let Some(gap) = gap_after(window, SUIT_WORDS) {
-        named.push((Quantity::Suits, gap));
-    }
-    if let Some(gap) = new_requests_gap(window) {
-        named.push((Quantity::NewRequests, gap));
-    }
-    if said_before.contains("申请") {
-        // The verb nearest the number says what was counted: 「受理并办结」 counts completions.
-        if let Some((gap, completed)) = HANDLE_VERBS
-            .iter()
-            .filter_map(|(verb, completed)| Some((gap_after(window, &[verb])?, *completed)))
-            .min_by_key(|(gap, _)| *gap)
-        {
-            named.push((Quantity::Handled { completed }, gap));
-        }
-    }
-    if let Some(at) = window.rfind("结转") {
-        let before = window.get(..at).unwrap_or("");
-        let after = window.get(at + "结转".len()..).unwrap_or("");
-        let from_last_year = ["上年", "上年度", "上一年", "上一年度"]
-            .iter()
-            .any(|w| before.ends_with(w));
-        let into_next_year = ["下", "至下", "到下", "入下"]
-            .iter()
-            .any(|w| after.starts_with(w));
-        let quantity = match (from_last_year, into_next_year) {
-            (true, false) => Quantity::CarriedIn,
-            (false, true) => Quantity::CarriedOut,
-            // 「结转31件」 alone could be either.
-            _ => return None,
-        };
-        named.push((quantity, after.chars().count()));
-    }
-    if let Some(document_gap) = gap_after(window, &["规范性文件"]) {
-        let columns: Vec<(usize, usize)> = DOCUMENT_COLUMN_WORDS
-            .iter()
-            .filter_map(|(key, word)| {
-                let column = ACTIVE_TRIPLE_COLUMNS.iter().position(|(k, _)| k == key)?;
-                Some((column, gap_after(window, &[word])?))
-            })
-            .collect();
-        match columns.as_slice() {
-            [(column, gap)] => {
-                named.push((
-                    Quantity::NormativeDocuments(*column),
-                    document_gap.min(*gap),
-                ));
-            }
-            _ => return None,
-        }
-    }
-    for id in [
-        ActiveRowId::Licensing,
-        ActiveRowId::Punishment,
-        ActiveRowId::Enforcement,
-    ] {
-        if let Some(gap) = gap_after(window, &[format::active_row(id).1.label]) {
-            named.push((Quantity::Decisions(id), gap));
-        }
-    }
-    // 「结转下年度继续办理31件」: 办理 belongs to 结转.
-    if named.iter().any(|(q, _)| *q == Quantity::CarriedOut) {
-        named.retain(|(q, _)| !matches!(q, Quantity::Handled { .. }));
-    }
-    let [(quantity, gap)] = named.as_slice() else {
-        return None;
-    };
-    if *gap > MAX_GAP {
-        return None;
-    }
-    let blockers = match quantity {
-        Quantity::NewRequests | Quantity::Handled { .. } => REQUEST_BLOCKERS,
-        Quantity::CarriedIn | Quantity::CarriedOut => &[][..],
-        Quantity::Review | Quantity::Suits => APPEAL_BLOCKERS,
-        Quantity::NormativeDocuments(_) => DOCUMENT_BLOCKERS,
-        Quantity::Decisions(_) => DECISION_BLOCKERS,
-    };
-    if contains_any(window, blockers) {
-        return None;
-    }
-    // 「上年」 outside 「上年结转」 dates the number to last year.
-    if *quantity != Quantity::CarriedIn && contains_any(window, &["上年", "上一年"]) {
-        return None;
-    }
-    Some(*quantity)
-}
-
-/// What a table says for a quantity, with where it says it.
-struct TableValue {
-    value: u64,
-    place_zh: String,
-    place_en: String,
-}
-
 fn table_name(id: SectionId) -> &'static str {
     format::section(id).numeral.trim_end_matches('、')
 }
@@ -687,27 +393,97 @@ fn request_place(rows: &[usize]) -> (String, String) {
     )
 }
 
-/// The table 四 groups under a header cell, and their totals' sum; None if any total is blank.
-fn appeal_total(report: &Report, parent: &str) -> Option<TableValue> {
-    let groups: Vec<usize> = APPEAL_GROUPS
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.parent == parent)
-        .map(|(i, _)| i)
-        .collect();
-    let mut value: u64 = 0;
-    for group in &groups {
-        let total = report
-            .appeals
-            .0
-            .get(*group)?
-            .get(APPEAL_TOTAL_COLUMN)
-            .copied()
-            .flatten()?;
-        value = value.checked_add(total)?;
+/// The cells of a reading in the official labels, as the messages name them: 「表三一+二行总计列」,
+/// 「表四行政诉讼（未经复议直接起诉+复议后起诉）总计」, 「表二行政规范性文件现行有效件数」.
+fn cells_name(cells: &[Place]) -> (String, String) {
+    let mut rows: Vec<usize> = Vec::new();
+    let mut columns: Vec<usize> = Vec::new();
+    let mut groups: Vec<usize> = Vec::new();
+    let mut appeal_columns: Vec<usize> = Vec::new();
+    for cell in cells {
+        match cell {
+            Place::Request { row, column } => {
+                if !rows.contains(row) {
+                    rows.push(*row);
+                }
+                if !columns.contains(column) {
+                    columns.push(*column);
+                }
+            }
+            Place::Appeal { group, column } => {
+                if !groups.contains(group) {
+                    groups.push(*group);
+                }
+                if !appeal_columns.contains(column) {
+                    appeal_columns.push(*column);
+                }
+            }
+            Place::Active(id, column) => {
+                let (band, row) = format::active_row(*id);
+                let label = band
+                    .kind
+                    .columns()
+                    .iter()
+                    .find(|(k, _)| k == column)
+                    .map_or("", |(_, l)| *l);
+                let table = table_name(SectionId::Active);
+                return (
+                    format!("表{table}{}{label}", row.label),
+                    format!("table {table}, {} ({}), {column}", row.label, row.key),
+                );
+            }
+            _ => {}
+        }
+    }
+    if !rows.is_empty() {
+        if columns == [REQUEST_TOTAL_COLUMN] {
+            return request_place(&rows);
+        }
+        let table = table_name(SectionId::Requests);
+        let organisations = format::REQUEST_APPLICANT_COLUMNS
+            .skip(1)
+            .collect::<Vec<_>>();
+        let (columns_zh, columns_en) = if columns == organisations {
+            (
+                format!("{}各列", format::REQUEST_ORGANISATION_HEADER),
+                format!("the {} columns", format::REQUEST_ORGANISATION_HEADER),
+            )
+        } else {
+            (
+                columns
+                    .iter()
+                    .map(|c| format!("{}列", REQUEST_COLUMNS[*c].label))
+                    .collect::<Vec<_>>()
+                    .join("+"),
+                columns
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "column {} ({})",
+                            REQUEST_COLUMNS[*c].label, REQUEST_COLUMN_LABELS_EN[*c]
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" + "),
+            )
+        };
+        let shorts: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| REQUEST_ROWS.get(*r))
+            .map(|d| d.short)
+            .collect();
+        return (
+            format!("表{table}{}行{columns_zh}", shorts.join("+")),
+            format!("table {table} row {}, {columns_en}", shorts.join(" + ")),
+        );
     }
     let table = table_name(SectionId::Appeals);
-    let total_zh = APPEAL_COLUMNS[APPEAL_TOTAL_COLUMN].label;
+    let column = appeal_columns
+        .first()
+        .copied()
+        .unwrap_or(APPEAL_TOTAL_COLUMN);
+    let column_zh = APPEAL_COLUMNS[column].label;
+    let column_en = format::APPEAL_COLUMN_LABELS_EN[column];
     let labels_zh: Vec<&str> = groups
         .iter()
         .filter_map(|g| APPEAL_GROUPS.get(*g).map(|d| d.label))
@@ -716,236 +492,114 @@ fn appeal_total(report: &Report, parent: &str) -> Option<TableValue> {
         .iter()
         .filter_map(|g| APPEAL_GROUP_LABELS_EN.get(*g).copied())
         .collect();
+    let parent = groups
+        .first()
+        .and_then(|g| APPEAL_GROUPS.get(*g))
+        .map_or("", |g| g.parent);
     let place_zh = match labels_zh.as_slice() {
-        [only] if *only == parent => format!("表{table}{parent}{total_zh}"),
-        _ => format!("表{table}{parent}（{}）{total_zh}", labels_zh.join("+")),
+        [only] if *only == parent => format!("表{table}{parent}{column_zh}"),
+        _ => format!("表{table}{parent}（{}）{column_zh}", labels_zh.join("+")),
     };
-    Some(TableValue {
-        value,
+    (
         place_zh,
-        place_en: format!("table {table}, {} ({parent}), total", labels_en.join(" + ")),
-    })
+        format!(
+            "table {table}, {} ({parent}), {column_en}",
+            labels_en.join(" + ")
+        ),
+    )
 }
 
-fn active_value(report: &Report, id: ActiveRowId, column: usize) -> Option<TableValue> {
-    let value = report.active.counts(id).get(column).copied().flatten()?;
-    let (band, row) = format::active_row(id);
-    let (column_key, column_label) = band.kind.columns().get(column).copied()?;
-    let table = table_name(SectionId::Active);
-    Some(TableValue {
-        value,
-        place_zh: format!("表{table}{}{column_label}", row.label),
-        place_en: format!("table {table}, {} ({}), {column_key}", row.label, row.key),
-    })
-}
-
-/// What the tables say for `quantity`, every accepted reading once (「一」 and 「一+二」 are the
-/// same reading when 二 is 0); None when a cell it needs is blank.
-fn table_values(report: &Report, quantity: Quantity) -> Option<Vec<TableValue>> {
-    let mut values = readings(report, quantity)?;
-    let mut seen = Vec::new();
-    values.retain(|v| {
-        let first = !seen.contains(&v.value);
-        seen.push(v.value);
-        first
-    });
-    Some(values)
-}
-
-fn readings(report: &Report, quantity: Quantity) -> Option<Vec<TableValue>> {
-    let single = |role: RequestRowRole| -> Option<Vec<TableValue>> {
-        let (value, row) = request_total(report, role)?;
-        let (place_zh, place_en) = request_place(&[row]);
-        Some(vec![TableValue {
-            value,
-            place_zh,
-            place_en,
-        }])
-    };
-    match quantity {
-        Quantity::NewRequests => {
-            let mut values = single(RequestRowRole::NewRequests)?;
-            let (new, new_row) = request_total(report, RequestRowRole::NewRequests)?;
-            if let Some((carried, carried_row)) = request_total(report, RequestRowRole::CarriedIn) {
-                let (place_zh, place_en) = request_place(&[new_row, carried_row]);
-                if let Some(value) = new.checked_add(carried) {
-                    values.push(TableValue {
-                        value,
-                        place_zh,
-                        place_en,
-                    });
-                }
-            }
-            Some(values)
+/// A reading named for a message: a sum, or a share of one sum in another.
+fn reading_name(reading: &Reading) -> (String, String) {
+    let (zh, en) = cells_name(&reading.cells);
+    match &reading.of {
+        Some(of) => {
+            let (of_zh, of_en) = cells_name(of);
+            (
+                format!("{zh}占{of_zh}的比例"),
+                format!("the share of {en} in {of_en}"),
+            )
         }
-        Quantity::Handled { completed } => {
-            let mut values = single(RequestRowRole::ResultsTotal)?;
-            if !completed {
-                let open = [RequestRowRole::NewRequests, RequestRowRole::CarriedIn]
-                    .map(|role| request_total(report, role));
-                if let [Some((new, new_row)), Some((carried, carried_row))] = open {
-                    if let Some(value) = new.checked_add(carried) {
-                        let (place_zh, place_en) = request_place(&[new_row, carried_row]);
-                        values.push(TableValue {
-                            value,
-                            place_zh,
-                            place_en,
-                        });
-                    }
-                }
-            }
-            Some(values)
-        }
-        Quantity::CarriedIn => single(RequestRowRole::CarriedIn),
-        Quantity::CarriedOut => single(RequestRowRole::CarriedOut),
-        Quantity::Review => appeal_total(report, APPEAL_REVIEW_HEADER).map(|v| vec![v]),
-        Quantity::Suits => appeal_total(report, APPEAL_SUIT_HEADER).map(|v| vec![v]),
-        Quantity::NormativeDocuments(column) => {
-            active_value(report, ActiveRowId::NormativeDocuments, column).map(|v| vec![v])
-        }
-        Quantity::Decisions(id) => active_value(report, id, 0).map(|v| vec![v]),
+        None => (zh, en),
     }
-}
-
-/// Whether the text before a number names a year other than the report's: then the number is
-/// about that year (「2022年收到申请50件」 in 五's review of last year).
-fn names_other_year(chars: &[char], report_year: i32) -> bool {
-    numbers::stated_years(chars)
-        .iter()
-        .any(|y| y.value != report_year)
-}
-
-/// 「未收到…申请」, 「没有收到依申请公开…」: the clause says no requests were received. Only
-/// words that leave the object unchanged may stand between the verb and 申请, so that
-/// 「未收到行政复议申请」 or 「未收到其他申请」 do not count.
-fn claims_no_requests(clause: &str) -> bool {
-    const FILLERS: &[&str] = &[
-        "政府信息公开",
-        "政务信息公开",
-        "信息公开",
-        "政务公开",
-        "政府信息",
-        "公民、法人或者其他组织",
-        "公民、法人和其他组织",
-        "任何",
-        "相关",
-        "有关",
-        "各类",
-        "提出的",
-        "提交的",
-        "一件",
-        "的",
-        "过",
-    ];
-    if contains_any(clause, REVIEW_WORDS) || contains_any(clause, SUIT_WORDS) {
-        return false;
-    }
-    RECEIVE_VERBS.iter().any(|verb| {
-        clause.match_indices(verb).any(|(at, _)| {
-            let before = clause.get(..at).unwrap_or("");
-            if !NEGATIONS.iter().any(|n| before.ends_with(n)) {
-                return false;
-            }
-            let mut rest = clause.get(at + verb.len()..).unwrap_or("");
-            while let Some(filler) = FILLERS.iter().find(|f| rest.starts_with(*f)) {
-                rest = rest.get(filler.len()..).unwrap_or("");
-            }
-            // 「未收到依申请公开来信」 (西咸新区底张街道 2023) names the requests by 依申请.
-            rest.starts_with("申请") || rest.starts_with("依申请")
-        })
-    })
 }
 
 fn check_stated_numbers(report: &Report, findings: &mut Vec<Finding>) {
     let year = report.meta.year;
+    let stated = stated::stated_quantities(report);
     for def in &format::SECTIONS {
         let chars = compact(report.sections.get(def.id));
         let place = Place::Section(def.id);
-        for Clause {
-            sentence,
-            segment,
-            clause,
-        } in clauses(&chars)
-        {
-            let in_breakdown =
-                |at: usize| contains_any(&text_of(&chars, segment.start..at), BREAKDOWN_MARKERS);
-            let clause_text = text_of(&chars, clause.clone());
-            if claims_no_requests(&clause_text)
-                && !in_breakdown(clause.end)
-                && !names_other_year(slice(&chars, sentence.start..clause.end), year)
+        for clause in clauses(&chars) {
+            let clause_text = text_of(&chars, clause.clause.clone());
+            if stated::claims_no_requests(&clause_text)
+                && stated::claim_applies(&chars, &clause, year)
             {
                 if let Some((new, row)) = request_total(report, RequestRowRole::NewRequests) {
                     if new > 0 {
-                        let quoted = snippet(&chars, clause.start, clause.end);
+                        let quoted = snippet(&chars, clause.clause.start, clause.clause.end);
                         findings.push(no_requests_claim(&quoted, None, new, row, place.clone()));
                     }
                 }
             }
-            let mut from = clause.start;
-            for number in numbers::stated_numbers(slice(&chars, clause.clone()), '件') {
-                let start = clause.start + number.start;
-                let end = clause.start + number.end;
-                let window = text_of(&chars, from..start);
-                from = end;
-                if !number.exact
-                    || in_breakdown(start)
-                    || names_other_year(slice(&chars, sentence.start..start), year)
-                {
-                    continue;
-                }
-                let said_before = text_of(&chars, sentence.start..start);
-                let Some(quantity) = named_quantity(&window, &said_before) else {
-                    continue;
-                };
-                let Some(values) = table_values(report, quantity) else {
-                    continue;
-                };
-                let stated = number.value;
-                if values.iter().any(|v| v.value == stated) {
-                    continue;
-                }
-                let quoted = snippet(&chars, clause.start, end);
-                if quantity == Quantity::NewRequests {
-                    // Saying 0 against a table with requests, or some against a table with none,
-                    // is the claim rule's case: one finding per sentence, not two.
-                    if let Some((new, row)) = request_total(report, RequestRowRole::NewRequests) {
-                        if (stated == 0) != (new == 0) {
-                            findings.push(no_requests_claim(
-                                &quoted,
-                                Some(stated),
-                                new,
-                                row,
-                                place.clone(),
-                            ));
-                            continue;
-                        }
+        }
+        for statement in stated.iter().filter(|s| s.section == def.id) {
+            if statement.agrees(report) != Some(false) {
+                continue;
+            }
+            if let (true, Stated::Count(n)) = (statement.new_requests, statement.stated) {
+                // Saying 0 against a table with requests, or some against a table with none, is
+                // the claim rule's case: one finding per sentence, not two.
+                if let Some((new, row)) = request_total(report, RequestRowRole::NewRequests) {
+                    if (n == 0) != (new == 0) {
+                        findings.push(no_requests_claim(
+                            &statement.quote,
+                            Some(n),
+                            new,
+                            row,
+                            place.clone(),
+                        ));
+                        continue;
                     }
                 }
-                findings.push(numbers_finding(&quoted, stated, &values, place.clone()));
             }
+            findings.push(numbers_finding(report, statement, place.clone()));
         }
     }
 }
 
-fn numbers_finding(quoted: &str, stated: u64, values: &[TableValue], place: Place) -> Finding {
-    let zh: Vec<String> = values
-        .iter()
-        .map(|v| format!("{}为{}", v.place_zh, v.value))
-        .collect();
-    let en: Vec<String> = values
-        .iter()
-        .map(|v| format!("{} has {}", v.place_en, v.value))
-        .collect();
+fn numbers_finding(report: &Report, statement: &StatedQuantity, place: Place) -> Finding {
+    // Every reading once: 「一」 and 「一+二」 are one when 二 is 0.
+    let mut seen: Vec<Stated> = Vec::new();
+    let mut zh: Vec<String> = Vec::new();
+    let mut en: Vec<String> = Vec::new();
+    for reading in &statement.readings {
+        let Some(value) = reading.value(report, statement.stated) else {
+            continue;
+        };
+        if seen.contains(&value) {
+            continue;
+        }
+        seen.push(value);
+        let (name_zh, name_en) = reading_name(reading);
+        zh.push(format!("{name_zh}为{}", value.shown()));
+        en.push(format!("{name_en} has {}", value.shown()));
+    }
+    let quoted = &statement.quote;
+    let (stated_zh, stated_en) = match statement.stated {
+        Stated::Count(n) => (format!("{n}件"), n.to_string()),
+        share => (share.shown(), share.shown()),
+    };
     Finding {
         rule: NUMBERS,
         severity: Severity::Warning,
         place,
         message_zh: format!(
-            "正文「{quoted}」写的是{stated}件，与表格不符：{}",
+            "正文「{quoted}」写的是{stated_zh}，与表格不符：{}",
             zh.join("，")
         ),
         message_en: format!(
-            "The text 「{quoted}」 states {stated}, which disagrees with the tables: {}",
+            "The text 「{quoted}」 states {stated_en}, which disagrees with the tables: {}",
             en.join("; ")
         ),
         basis: Basis::Derived,

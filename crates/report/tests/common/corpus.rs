@@ -293,3 +293,76 @@ pub fn squeeze(text: &str) -> String {
         .filter(|c| !c.is_whitespace() && *c != '\u{200b}' && *c != '\u{feff}')
         .collect()
 }
+
+// ---------------------------------------------------------------------------------------------
+// T-numbers against the keys
+// ---------------------------------------------------------------------------------------------
+
+/// The digits a statement's number is written with: 「26」, 「17.46」.
+fn digits_of(value: &str) -> String {
+    value.trim_end_matches('%').to_owned()
+}
+
+/// Up to four chars before the last time `digits` is written in `quote` (whitespace dropped):
+/// where a key's quote and a reading's quote must agree.
+fn context_before(quote: &str, digits: &str) -> Option<String> {
+    let squeezed = squeeze(quote);
+    let at = squeezed.rfind(digits)?;
+    let before: Vec<char> = squeezed[..at].chars().collect();
+    Some(before[before.len().saturating_sub(4)..].iter().collect())
+}
+
+/// Whether a reading of the text and a key's statement are about the same written number.
+pub fn same_number(stated: &nianbao_report::rules::StatedQuantity, statement: &Statement) -> bool {
+    let value = stated.stated.shown();
+    if digits_of(&value) != digits_of(&statement.value) {
+        return false;
+    }
+    let digits = digits_of(&value);
+    match (
+        context_before(&stated.quote, &digits),
+        context_before(&statement.quote, &digits),
+    ) {
+        (Some(a), Some(b)) => {
+            let shorter = a.chars().count().min(b.chars().count());
+            shorter == 0 || a.ends_with(&b) || b.ends_with(&a) || {
+                let tail = |s: &str| s.chars().rev().take(2).collect::<String>();
+                shorter >= 2 && tail(&a) == tail(&b)
+            }
+        }
+        _ => false,
+    }
+}
+
+impl Key {
+    /// What the key's tables give for a statement's place: a count, or a share as written
+    /// (rounded to the statement's decimals); None when a cell is blank.
+    pub fn gives(&self, statement: &Statement) -> Option<bool> {
+        match statement.place.split_once('÷') {
+            None => {
+                let value = self.table_value(&statement.place)?;
+                Some(value.to_string() == statement.value)
+            }
+            Some((top, bottom)) => {
+                let top = self.table_value(top)? as f64;
+                let bottom = self.table_value(bottom)? as f64;
+                let written: f64 = statement.value.trim_end_matches('%').parse().ok()?;
+                let decimals = statement
+                    .value
+                    .trim_end_matches('%')
+                    .split_once('.')
+                    .map_or(0, |(_, f)| f.len() as i32);
+                (bottom > 0.0)
+                    .then(|| (top / bottom * 100.0 - written).abs() < 10f64.powi(-decimals))
+            }
+        }
+    }
+
+    /// The statements whose number the key's tables do not give: what T-numbers must find.
+    pub fn mismatches(&self) -> Vec<&Statement> {
+        self.statements
+            .iter()
+            .filter(|s| self.gives(s) == Some(false))
+            .collect()
+    }
+}

@@ -312,7 +312,8 @@ pub(super) fn stated_numbers(chars: &[char], unit: char) -> Vec<StatedNumber> {
         {
             continue;
         }
-        if ROUGH_BEFORE.iter().any(|w| ends_with(before, w)) {
+        // 「剩余2件」 is the rest, counted exactly.
+        if ROUGH_BEFORE.iter().any(|w| ends_with(before, w)) && !ends_with(before, "剩余") {
             exact = false;
         }
         if let [.., first, mark] = before {
@@ -325,6 +326,69 @@ pub(super) fn stated_numbers(chars: &[char], unit: char) -> Vec<StatedNumber> {
             end: at + 1,
             value,
             exact,
+        });
+    }
+    found
+}
+
+/// A share the text states: 「17.46%」, 「50%」.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct StatedPercent {
+    pub start: usize,
+    /// Index just past 「%」.
+    pub end: usize,
+    /// The number without its point: 1746 for 「17.46%」.
+    pub scaled: u64,
+    /// Digits after the point (at most 2 are read).
+    pub decimals: u32,
+}
+
+/// Every share written with 「%」 or 「％」 right after its digits; a rough one (「约50%」,
+/// 「90%以上」) is left out.
+pub(super) fn stated_percents(chars: &[char]) -> Vec<StatedPercent> {
+    let mut found = Vec::new();
+    for (at, &c) in chars.iter().enumerate() {
+        if c != '%' && c != '％' {
+            continue;
+        }
+        let end = skip_space_back(chars, at);
+        let mut start = end;
+        while start > 0
+            && chars
+                .get(start - 1)
+                .is_some_and(|c| arabic_digit(*c).is_some() || matches!(c, '.' | '．'))
+        {
+            start -= 1;
+        }
+        let Some(run) = chars.get(start..end).filter(|r| !r.is_empty()) else {
+            continue;
+        };
+        let text: String = run
+            .iter()
+            .map(|c| match arabic_digit(*c) {
+                Some(d) => char::from_digit(d as u32, 10).unwrap_or('0'),
+                None => '.',
+            })
+            .collect();
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        if whole.is_empty() || fraction.len() > 2 || fraction.contains('.') {
+            continue;
+        }
+        let Ok(scaled) = format!("{whole}{fraction}").parse::<u64>() else {
+            continue;
+        };
+        let before = chars.get(..start).unwrap_or(&[]);
+        let after = chars.get(at + 1..).unwrap_or(&[]);
+        if ROUGH_BEFORE.iter().any(|w| ends_with(before, w))
+            || ROUGH_AFTER.iter().any(|w| starts_with(after, w))
+        {
+            continue;
+        }
+        found.push(StatedPercent {
+            start,
+            end: at + 1,
+            scaled,
+            decimals: fraction.len() as u32,
         });
     }
     found
