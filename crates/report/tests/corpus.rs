@@ -303,3 +303,43 @@ fn agency_and_year_right_or_flagged() {
     }
     fail_all("agency", failures);
 }
+
+/// T-numbers finds no mismatch a careful reader would not: every number it finds disagreeing
+/// with the imported tables is one the keys list as a mismatch. (Recall and precision are
+/// measured by `examples/corpus.rs`, docs/t-numbers.md.)
+#[test]
+fn no_false_t_numbers_finding_on_the_corpus() {
+    use common::corpus::same_number;
+    let mut failures = Vec::new();
+    let mut found = 0;
+    for entry in entries() {
+        let report = import(&entry).report;
+        let mismatches = entry.key.mismatches();
+        for stated in rules::stated_quantities(&report) {
+            if stated.agrees(&report) != Some(false) {
+                continue;
+            }
+            if mismatches.iter().any(|m| same_number(&stated, m)) {
+                found += 1;
+            } else {
+                failures.push(format!("{}: 「{}」", entry.slug, stated.quote));
+            }
+        }
+        // The findings themselves are these statements (or T-no-requests-claim for a 0).
+        let numbers = rules::check(&report, Stage::Draft)
+            .iter()
+            .filter(|f| f.rule == "T-numbers")
+            .count();
+        let disagreeing = rules::stated_quantities(&report)
+            .iter()
+            .filter(|s| s.agrees(&report) == Some(false))
+            .count();
+        assert!(numbers <= disagreeing, "{}", entry.slug);
+    }
+    println!(
+        "T-numbers: {found} mismatches of the keys found, {} false",
+        failures.len()
+    );
+    assert!(found > 0, "the corpus holds mismatches T-numbers must find");
+    fail_all("false T-numbers findings", failures);
+}

@@ -662,6 +662,104 @@ fn pdf_text_rows_footers_and_split_labels() {
     assert!(notes_with(&imported, notes::MISSING).is_empty());
 }
 
+/// Table 三 of 沭阳县 2025 as a PDF copy prints it, with `damage` applied to the lines of its
+/// rows (label, numbers as written).
+fn shuyang_pdf_with(damage: impl Fn(usize, &str, String) -> String) -> String {
+    let mut text = String::from(
+        "沭阳县人民政府2025年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息4511条。\n",
+    );
+    text.push_str(&format!(
+        "{}\n",
+        format::section(SectionId::Requests).heading
+    ));
+    for (index, def) in REQUEST_ROWS.iter().enumerate() {
+        let numbers = SHUYANG_ROWS[index].map(|n| n.to_string()).join(" ");
+        if let Some(category) = def.category {
+            if def.key.ends_with(".1") {
+                text.push_str(&format!("{}\n", category.label));
+            }
+        }
+        text.push_str(&damage(index, def.label, numbers));
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "{}\n行政复议 行政诉讼\n27 10 9 15 61 3 0 0 0 3 8 0 1 1 10\n五、存在的主要问题及改进情况\n一是政策解读多样性需进一步加强。\n六、其他需要报告的事项\n未收取信息处理费。\n",
+        format::section(SectionId::Appeals).heading
+    ));
+    text
+}
+
+/// Point 5 of issue 14: a row run together with the next, or printed twice, is read back when
+/// the arithmetic allows one reading only, and said so.
+#[test]
+fn rows_run_together_or_doubled_are_read_back_by_the_arithmetic() {
+    let row_of = |key: &str| request_row(key);
+    // 三(一)'s numbers and 三(二)'s on one line; 三(二)'s label alone.
+    let (first, second) = (row_of("3.1"), row_of("3.2"));
+    let run_together = shuyang_pdf_with(|index, label, numbers| {
+        if index == first {
+            let next = SHUYANG_ROWS[second].map(|n| n.to_string()).join(" ");
+            format!("{label} {numbers} {next}")
+        } else if index == second {
+            label.to_owned()
+        } else {
+            format!("{label} {numbers}")
+        }
+    });
+    let imported = import(&run_together);
+    assert_eq!(
+        imported.report.requests.0,
+        SHUYANG_ROWS.map(|r| r.map(Some))
+    );
+    let derived = notes_with(&imported, notes::DERIVED);
+    assert_eq!(derived.len(), 1, "{:#?}", imported.notes);
+    assert!(
+        derived[0].message_zh.contains("三(一)」「三(二)"),
+        "{}",
+        derived[0].message_zh
+    );
+    assert!(
+        notes_with(&imported, notes::UNREAD).is_empty(),
+        "{:#?}",
+        imported.notes
+    );
+
+    // 三(四)1 printed twice on its line.
+    let doubled_row = row_of("3.4.1");
+    let doubled = shuyang_pdf_with(|index, label, numbers| {
+        if index == doubled_row {
+            format!("{label} {numbers} {numbers}")
+        } else {
+            format!("{label} {numbers}")
+        }
+    });
+    let imported = import(&doubled);
+    assert_eq!(
+        imported.report.requests.0,
+        SHUYANG_ROWS.map(|r| r.map(Some))
+    );
+    assert_eq!(notes_with(&imported, notes::DERIVED).len(), 1);
+
+    // Two rows of zeros run together between two rows of zeros printed without numbers: which
+    // of them gets the second seven, nothing shows.
+    let zero_row = row_of("3.5.4");
+    let ambiguous = shuyang_pdf_with(|index, label, numbers| {
+        if index == zero_row {
+            format!("{label} {numbers} {numbers}")
+        } else if index == zero_row + 1 || index == zero_row - 1 {
+            label.to_owned()
+        } else {
+            format!("{label} {numbers}")
+        }
+    });
+    let imported = import(&ambiguous);
+    for row in [zero_row - 1, zero_row, zero_row + 1] {
+        assert_eq!(imported.report.requests.0[row], [None; 7], "row {row}");
+    }
+    assert!(notes_with(&imported, notes::DERIVED).is_empty());
+    assert!(!notes_with(&imported, notes::UNREAD).is_empty());
+}
+
 #[test]
 fn carry_over_row_then_appeals_heading_as_plain_lines() {
     let text = format!(

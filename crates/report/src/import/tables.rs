@@ -559,6 +559,127 @@ impl Placer {
         ));
     }
 
+    /// Rows of table 三 that a PDF copy ran together or printed twice (14 numbers where 7
+    /// belong, and the row next to it with none): every way to share the numbers out is tried —
+    /// row by row or column by column, over the rows after it or before it that got none, or the
+    /// row printed twice — and a reading is taken only when it is the one that keeps each row's
+    /// total and the table's 勾稽关系; otherwise the row stays blank with its note.
+    fn recover_run_together_rows(&mut self, rows: &[ReadRow]) {
+        let count = REQUEST_ROWS.len();
+        let mut numbers: Vec<Option<Vec<Option<u64>>>> = vec![None; count];
+        for row in rows {
+            if let Target::Request(r) = row.target {
+                if let Some(slot) = numbers.get_mut(r) {
+                    let values = row
+                        .values
+                        .iter()
+                        .map(|(v, span)| match (v, span) {
+                            (Value::Count(n), 1) => Some(*n),
+                            _ => None,
+                        })
+                        .collect();
+                    *slot = Some(values);
+                }
+            }
+        }
+        let empty = |r: usize| {
+            numbers
+                .get(r)
+                .is_some_and(|v| v.as_ref().is_none_or(Vec::is_empty))
+        };
+        let width = REQUEST_COLUMN_COUNT;
+        for r in 0..count {
+            let Some(Some(values)) = numbers.get(r) else {
+                continue;
+            };
+            let n = values.len();
+            if n <= width || n % width != 0 || values.iter().any(Option::is_none) {
+                continue;
+            }
+            let values: Vec<u64> = values.iter().flatten().copied().collect();
+            let k = n / width;
+            let row_major = |rows: Vec<usize>| -> Vec<(usize, Vec<u64>)> {
+                rows.into_iter()
+                    .zip(values.chunks(width).map(<[u64]>::to_vec))
+                    .collect()
+            };
+            let column_major = |rows: Vec<usize>| -> Vec<(usize, Vec<u64>)> {
+                rows.iter()
+                    .enumerate()
+                    .map(|(i, row)| (*row, (0..width).map(|c| values[c * k + i]).collect()))
+                    .collect()
+            };
+            let mut readings: Vec<Vec<(usize, Vec<u64>)>> = Vec::new();
+            let after: Vec<usize> = (r..r + k).collect();
+            if after.iter().skip(1).all(|x| *x < count && empty(*x)) {
+                readings.push(row_major(after.clone()));
+                readings.push(column_major(after));
+            }
+            if r + 1 >= k {
+                let before: Vec<usize> = (r + 1 - k..=r).collect();
+                if before.iter().take(k - 1).all(|x| empty(*x)) {
+                    readings.push(row_major(before.clone()));
+                    readings.push(column_major(before));
+                }
+            }
+            // The row printed twice: every copy the same.
+            if values.chunks(width).all(|c| c == &values[..width]) {
+                readings.push(vec![(r, values[..width].to_vec())]);
+            }
+            let holds = |reading: &Vec<(usize, Vec<u64>)>| {
+                let totals = reading
+                    .iter()
+                    .all(|(_, cells)| cells[..width - 1].iter().sum::<u64>() == cells[width - 1]);
+                let mut table = self.read.requests.clone();
+                for (row, cells) in reading {
+                    for (c, v) in cells.iter().enumerate() {
+                        table.0[*row][c] = Some(*v);
+                    }
+                }
+                totals && adds_up(&table)
+            };
+            let mut holding: Vec<&Vec<(usize, Vec<u64>)>> =
+                readings.iter().filter(|x| holds(x)).collect();
+            holding.dedup();
+            holding.sort();
+            holding.dedup();
+            let [reading] = holding.as_slice() else {
+                continue;
+            };
+            let filled: Vec<usize> = reading.iter().map(|(row, _)| *row).collect();
+            for (row, cells) in reading.iter() {
+                for (c, v) in cells.iter().enumerate() {
+                    self.read.requests.0[*row][c] = Some(*v);
+                }
+                if let Some(found) = self.read.found_requests.get_mut(*row) {
+                    *found = true;
+                }
+            }
+            self.read.notes.retain(|note| {
+                !(note.rule == notes::UNREAD
+                    && matches!(note.place, Place::Request { row, .. } if filled.contains(&row)))
+            });
+            let shorts: Vec<&str> = filled
+                .iter()
+                .filter_map(|row| REQUEST_ROWS.get(*row).map(|d| d.short))
+                .collect();
+            let short = REQUEST_ROWS.get(r).map_or("", |d| d.short);
+            self.read.notes.push(note(
+                notes::DERIVED,
+                Severity::Info,
+                Place::Request { row: r, column: 0 },
+                format!(
+                    "表三「{short}」行读到{n}个数字，应为{width}个；按每行总计等于各列之和、表三的勾稽关系，只有一种读法：分给「{}」行，请与原报告核对",
+                    shorts.join("」「")
+                ),
+                format!(
+                    "Table 3, row {short}: {n} numbers were read where {width} belong; each row's total and the table's arithmetic allow one reading only: rows {}; check it against the published report",
+                    shorts.join(", ")
+                ),
+            ));
+        }
+    }
+
     /// Blanks a row of table 三 whose numbers were printed apart from its label, when the table
     /// does not add up: which row they belong to, the copy does not show.
     fn unplace_detached(&mut self, row: usize) {
@@ -967,6 +1088,7 @@ fn place(scan: Scan, ends_early: bool) -> TablesRead {
         &scan.appeal_blocks,
         ends_early && scan.last == Some(Last::Appeals),
     );
+    placer.recover_run_together_rows(&scan.rows);
     // Numbers printed apart from their labels are trusted only while table 三 adds up and no
     // other row of it came out damaged.
     let damaged = placer

@@ -266,7 +266,7 @@ const RESULT_NAMES: [(&[&str], &[&str]); 24] = [
 
 /// Applicants of table 三 by the words reports use for them, and their column keys.
 const APPLICANT_NAMES: [(&[&str], &[&str]); 6] = [
-    (&["自然人"], &["natural"]),
+    (&["自然人", "公民"], &["natural"]),
     (
         &[
             "法人或其他组织",
@@ -337,6 +337,32 @@ const CARRY_IN_WORDS: &[&str] = &[
     "上一年度结转",
     "上年度转结",
 ];
+
+/// The units a count is written with: 件 for everything, 条 and 份 for applications (「收到
+/// 申请8条」, 「收到1份依申请公开」), 份 and 个 for documents; 条 counts items of information as
+/// well, and 个 days and people, so they are read for those quantities only.
+const COUNT_UNITS: [char; 4] = ['件', '个', '条', '份'];
+
+fn unit_counts(unit: char, quantity: Quantity) -> bool {
+    let requests = matches!(
+        quantity,
+        Quantity::NewRequests
+            | Quantity::NewThisYear
+            | Quantity::CarriedIn
+            | Quantity::CarriedOut
+            | Quantity::Handled { .. }
+            | Quantity::Results(_)
+            | Quantity::Applicants(_)
+    );
+    let documents = matches!(quantity, Quantity::Documents { .. });
+    match unit {
+        '件' => true,
+        '个' => documents,
+        '条' => requests,
+        '份' => requests || documents || matches!(quantity, Quantity::Decisions(_)),
+        _ => false,
+    }
+}
 
 /// Longest run of words between the naming keyword and its number (「共收到依申请信息公开26件」:
 /// 7). Further away, the number usually belongs to something else the clause mentions.
@@ -458,6 +484,7 @@ const DOCUMENT_BLOCKERS: &[&str] = &[
     "报送",
     "起草",
     "名义",
+    "各类",
 ];
 /// What is not a decision of table 二: items, published notices, case files, applications.
 const DECISION_BLOCKERS: &[&str] = &[
@@ -580,7 +607,16 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
             named.push((Quantity::NewThisYear, gap, 2));
         }
         // Applicants are parts of what was received; 「公民、法人提交的申请」 are all of them.
-        if contains_any(context, RECEIVE_VERBS) && !window.contains("公民") {
+        let everyone = [
+            "公民、法人",
+            "公民和法人",
+            "公民或法人",
+            "公民及法人",
+            "公民、",
+        ]
+        .iter()
+        .any(|w| window.contains(w));
+        if contains_any(context, RECEIVE_VERBS) && !everyone {
             for (index, (words, _)) in APPLICANT_NAMES.iter().enumerate() {
                 push(
                     &mut named,
@@ -707,6 +743,34 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
         },
     ];
     let mut candidates: Vec<(Quantity, usize)> = Vec::new();
+    // 「保护第三方合法权益不予公开1条」: the row named with its category is that row.
+    let sub_row = |(category, gap): (Quantity, usize)| -> (Quantity, usize) {
+        let Quantity::Results(index) = category else {
+            return (category, gap);
+        };
+        // Only a category (「不予公开」) gives way to one of its rows; 「予以公开及部分公开」
+        // does not to 「予以公开」.
+        let is_category = RESULT_NAMES.get(index).is_some_and(|(_, keys)| {
+            keys.len() == 1 && format::RESULT_CATEGORIES.iter().any(|c| c.key == keys[0])
+        });
+        if !is_category {
+            return (category, gap);
+        }
+        let rows_of = |i: usize| result_rows(RESULT_NAMES.get(i).map_or(&[][..], |(_, k)| *k));
+        let all = rows_of(index);
+        named
+            .iter()
+            .filter_map(|(q, _, _)| match q {
+                Quantity::Results(j) if *j != index => Some(*j),
+                _ => None,
+            })
+            .filter(|j| {
+                let rows = rows_of(*j);
+                rows.len() < all.len() && rows.iter().all(|r| all.contains(r))
+            })
+            .min_by_key(|j| rows_of(*j).len())
+            .map_or((category, gap), |j| (Quantity::Results(j), gap))
+    };
     for family in families {
         if family(&Quantity::Handled { completed: true }) {
             // The general family keeps every quantity it names: they are told apart below.
@@ -717,7 +781,7 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
                     .map(|(q, gap, _)| (*q, *gap)),
             );
         } else if let Some(found) = best(family) {
-            candidates.push(found);
+            candidates.push(sub_row(found));
         }
     }
     // 「结转下年度继续办理31件」: 办理 belongs to 结转; 「收到自然人申请」: the applicant.
@@ -904,7 +968,9 @@ fn readings(quantity: Quantity) -> Vec<Reading> {
         Quantity::Handled { completed } => {
             let mut readings = single(RequestRowRole::ResultsTotal);
             if !completed {
+                // 「办理…申请N件」 is written of what was received, too.
                 readings.push(Reading::sum(totals(&[new, carried_in])));
+                readings.push(Reading::sum(totals(&[new])));
             }
             readings
         }
@@ -1031,7 +1097,7 @@ fn read_section(year: i32, section: SectionId, chars: &[char], out: &mut Vec<Sta
             .map_or(sentence.start, |s| s.start);
         let in_breakdown =
             |at: usize| contains_any(&text_of(chars, segment.start..at), BREAKDOWN_MARKERS);
-        let mut numbers: Vec<(numbers::StatedNumber, char)> = ['件', '个']
+        let mut numbers: Vec<(numbers::StatedNumber, char)> = COUNT_UNITS
             .into_iter()
             .flat_map(|unit| {
                 numbers::stated_numbers(slice(chars, clause.clone()), unit)
@@ -1095,7 +1161,9 @@ fn read_section(year: i32, section: SectionId, chars: &[char], out: &mut Vec<Sta
                 continue;
             }
             // 「个」 counts documents (「制发规范性文件6个」); elsewhere it counts days, people …
-            if *unit == '个' && !matches!(quantity, Quantity::Documents { .. }) {
+            // 「不予公开信息数为0条」 counts items of information, not applications.
+            let items = *unit == '条' && window.contains("信息数");
+            if !unit_counts(*unit, quantity) || items {
                 last_count = None;
                 continue;
             }
