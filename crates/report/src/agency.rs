@@ -114,9 +114,9 @@ const PLACE_ENDINGS: [(&str, Option<AgencyLevel>); 16] = [
 
 /// Two-char words that end in a place ending but name no place: 「城市管理局」, 「住房和城乡建设局」,
 /// 「社区」, 「景区」 (新区, 开发区 and the like are areas, read apart).
-const NOT_PLACES: [&str; 18] = [
-    "城市", "都市", "超市", "城乡", "城镇", "乡镇", "社区", "景区", "辖区", "城区", "山区", "牧区",
-    "矿区", "街区", "小区", "片区", "库区", "老区",
+const NOT_PLACES: [&str; 17] = [
+    "城市", "都市", "超市", "城乡", "乡镇", "社区", "景区", "辖区", "城区", "山区", "牧区", "矿区",
+    "街区", "小区", "片区", "库区", "老区",
 ];
 
 /// Words that begin with a place ending, so that the ending is no place's end:
@@ -466,6 +466,7 @@ mod tests {
 
     #[test]
     fn townships_and_streets() {
+        assert_eq!(of("西城镇"), TOWN);
         assert_eq!(of("锡林浩特市额尔敦街道办事处"), TOWN);
         assert_eq!(of("西咸新区底张街道办事处"), TOWN);
         assert_eq!(of("广州市海珠区官洲街道"), TOWN);
