@@ -1,5 +1,6 @@
 //! Timings of the core on a real report: the rules, the totals, the JSON format, the importer and
-//! the printable HTML, and how many reports a second one core checks from JSON.
+//! the printable HTML, how many reports a second one core checks from JSON, and how long files of
+//! 50 MB take to be read or refused.
 //!
 //! Run with `cargo bench -p nianbao-report --bench core`; the figures are kept in
 //! docs/core-benchmarks.md. The report measured is 沭阳县人民政府 2025 (a county government's
@@ -124,6 +125,36 @@ fn check_1000(c: &mut Criterion) {
     group.finish();
 }
 
+/// Files of 50 MB (tests/json_v1.rs says what each gives): refused before parsing, read whole,
+/// or refused by the depth limit. Each should take well under a second in a release build.
+fn large_json(c: &mut Criterion) {
+    const MB50: usize = 50 * 1024 * 1024;
+    let report = measured_report();
+    let mut numbers = to_json(&report);
+    numbers.insert_str(1, &format!("\"padding\": [{}0],", "0,".repeat(MB50 / 2)));
+    let mut long_text = report.clone();
+    long_text.sections.set(
+        nianbao_report::SectionId::Problems,
+        "不得年年雷同。".repeat(MB50 / 21),
+    );
+    let inputs = [
+        ("50 MB of numbers", numbers),
+        ("50 MB of text", to_json(&long_text)),
+        (
+            "50 MB of brackets",
+            format!("{{\"x\": {}", "[".repeat(MB50)),
+        ),
+        ("10 M nested objects", "{\"a\":".repeat(MB50 / 5)),
+    ];
+    let mut group = c.benchmark_group("large_json");
+    group.sample_size(10);
+    for (name, json) in &inputs {
+        group.throughput(Throughput::Bytes(json.len() as u64));
+        group.bench_function(*name, |b| b.iter(|| from_json(black_box(json))));
+    }
+    group.finish();
+}
+
 fn short_runs() -> Criterion {
     // Short runs keep the whole bench under about three minutes on two busy cores.
     Criterion::default()
@@ -135,6 +166,6 @@ fn short_runs() -> Criterion {
 criterion_group! {
     name = core;
     config = short_runs();
-    targets = validate, totals, json_round_trip, import, render_html, check_1000
+    targets = validate, totals, json_round_trip, import, render_html, check_1000, large_json
 }
 criterion_main!(core);

@@ -9,7 +9,6 @@ use nianbao_report::format::{
 use nianbao_report::model::{Decimal, Report, MAX_COUNT};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use std::time::{Duration, Instant};
 
 // ----- reports from the fixtures' key numbers -----
 
@@ -811,28 +810,18 @@ fn dates_must_be_iso() {
 
 // ----- size -----
 
-fn quick(what: &str, f: impl FnOnce()) -> Duration {
-    let start = Instant::now();
-    f();
-    let took = start.elapsed();
-    println!("{what}: {took:?}");
-    // Generous for a debug build on a shared 2-core machine; a release build is ~10× faster.
-    assert!(took < Duration::from_secs(10), "{what} took {took:?}");
-    took
-}
-
+/// Huge files are read or refused whole, without a crash; how long that takes is measured by the
+/// `large_json` group of the core's bench (`cargo bench -p nianbao-report --bench core`).
 #[test]
-fn fifty_megabytes_fail_or_succeed_fast() {
+fn fifty_megabytes_fail_or_succeed() {
     const MB50: usize = 50 * 1024 * 1024;
 
     // A huge array of numbers: refused before it is parsed, saying where.
     let mut doc = to_json(&shuyang_county());
     doc.insert_str(1, &format!("\"padding\": [{}0],", "0,".repeat(MB50 / 2)));
-    quick("50 MB of numbers", || {
-        let e = from_json(&doc).unwrap_err();
-        assert!(e.message_en.contains("file too large"), "{e}");
-        assert_eq!(e.line, Some(1));
-    });
+    let e = from_json(&doc).unwrap_err();
+    assert!(e.message_en.contains("file too large"), "{e}");
+    assert_eq!(e.line, Some(1));
 
     // A huge text: a real (if odd) report, read whole.
     let mut r = shuyang_county();
@@ -840,20 +829,14 @@ fn fifty_megabytes_fail_or_succeed_fast() {
         .set(SectionId::Problems, "不得年年雷同。".repeat(MB50 / 21));
     let doc = to_json(&r);
     assert!(doc.len() > MB50);
-    quick("50 MB of text", || {
-        assert_eq!(from_json(&doc).as_ref(), Ok(&r))
-    });
+    assert_eq!(from_json(&doc).as_ref(), Ok(&r));
 
     // Deep nesting: refused by the parser's depth limit, not by a stack overflow.
     let doc = format!("{{\"x\": {}", "[".repeat(MB50));
-    quick("50 MB of brackets", || {
-        assert!(from_json(&doc).is_err());
-    });
+    assert!(from_json(&doc).is_err());
     let doc = format!("{}0{}", "[".repeat(200), "]".repeat(200));
     let e = from_json(&doc).unwrap_err();
     assert!(e.message_en.contains("recursion limit"), "{e}");
     let doc = "{\"a\":".repeat(MB50 / 5);
-    quick("10 M nested objects", || {
-        assert!(from_json(&doc).is_err());
-    });
+    assert!(from_json(&doc).is_err());
 }

@@ -2,8 +2,6 @@
 //! the tables' grids, merges and repeated header rows counted against the shared layout, the page
 //! measured, and user text that stays text.
 
-#![cfg(feature = "docx")]
-
 use nianbao_report::export::docx::{render_docx, MARGINS_MM, PAGE_MM};
 use nianbao_report::export::html::OFFICIAL_FONTS;
 use nianbao_report::format::{self, SectionId, REQUEST_ROWS, SECTIONS};
@@ -14,8 +12,6 @@ use nianbao_report::AgencyKind;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::io::{Cursor, Read};
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const SEED: &str = include_str!("fixtures/erdun-2023.txt");
 
@@ -534,96 +530,4 @@ fn faces_and_sizes_by_name() {
         size_and_face(defaults[0]),
         (Some("32".into()), Some(first_name("仿宋").into()))
     );
-}
-
-// ---------------------------------------------------------------------------------------------
-// The command
-// ---------------------------------------------------------------------------------------------
-
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("nianbao-docx-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn seed_file() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/erdun-2023.txt")
-}
-
-#[test]
-fn the_command_writes_a_docx() {
-    let dir = TempDir::new("write");
-    let out = dir.0.join("报告.docx");
-    let status = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .arg("render")
-        .arg(seed_file())
-        .arg("--docx")
-        .arg("-o")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "{status:?}");
-    let bytes = std::fs::read(&out).unwrap();
-    assert_eq!(tables(&parse(&part(&bytes, "word/document.xml"))).len(), 3);
-
-    // Into a pipe the bytes go to stdout, as they would into `> file`.
-    let piped = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .arg("render")
-        .arg(seed_file())
-        .arg("--docx")
-        .output()
-        .unwrap();
-    assert!(piped.status.success());
-    assert!(piped.stdout.starts_with(b"PK\x03\x04"));
-
-    let both = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .arg("render")
-        .arg(seed_file())
-        .args(["--docx", "--figure"])
-        .output()
-        .unwrap();
-    assert_eq!(both.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&both.stderr).contains("--docx"));
-    let on_import = Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .arg("import")
-        .arg(seed_file())
-        .arg("--docx")
-        .output()
-        .unwrap();
-    assert_eq!(on_import.status.code(), Some(2));
-}
-
-/// A terminal gets a message instead of a zip; run under util-linux `script`, which gives the
-/// command a terminal of its own.
-#[test]
-fn the_command_does_not_print_a_docx_on_a_terminal() {
-    if Command::new("script").arg("--version").output().is_err() {
-        println!("skipped: `script` (util-linux) not found, no terminal to test with");
-        return;
-    }
-    let command = format!(
-        "{} render {} --docx",
-        env!("CARGO_BIN_EXE_nianbao"),
-        seed_file().display()
-    );
-    let out = Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .output()
-        .unwrap();
-    let seen = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(2), "{seen}");
-    assert!(seen.contains("-o"), "{seen}");
-    assert!(seen.contains("terminal"), "{seen}");
-    assert!(!seen.contains("PK\u{3}\u{4}"));
 }

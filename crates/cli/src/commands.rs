@@ -1,0 +1,354 @@
+//! What each command does with its arguments: read the files through the core, run the core's
+//! rules and writers, print what they give. The exit code says how it went.
+
+use crate::args::{CheckArgs, ConvertArgs, SummaryArgs};
+use crate::{print_stdout, Failure, EXIT_FAILURE, EXIT_FINDINGS};
+use nianbao_report::batch::{self, BatchRow};
+use nianbao_report::export::{docx, figure, html, json};
+use nianbao_report::import::file::{decode_legacy, needs_decoding, FileProblem};
+use nianbao_report::import::import_published;
+use nianbao_report::next_year::next_year_draft;
+use nianbao_report::rules::{self, Stage};
+use nianbao_report::summary::{check_summary, sum_reports, usual_year};
+use nianbao_report::AgencyKind;
+use nianbao_report::{Finding, Report, Severity};
+use std::io::{self, Write};
+use std::path::Path;
+
+/// What `render` writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RenderFormat {
+    Html,
+    Docx,
+    Figure,
+}
+
+/// The commands that turn one report into one output.
+#[derive(Clone, Copy)]
+pub enum Action {
+    Import,
+    Render(RenderFormat),
+    Next,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a report
+// ---------------------------------------------------------------------------------------------
+
+/// A report read from a file, with what the importer noted on the way (nothing for JSON).
+struct Loaded {
+    report: Report,
+    notes: Vec<Finding>,
+}
+
+/// Reads the file once and takes it as JSON when it starts with `{`, as a published report
+/// otherwise.
+fn load(path: &Path) -> Result<Loaded, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure::new(
+            format!("无法读取文件：{e}"),
+            format!("cannot read the file: {e}"),
+        )
+    })?;
+    let text =
+        String::from_utf8(as_utf8(bytes)).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error()))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim_start().starts_with('{') {
+        json::from_json(text)
+            .map(|report| Loaded {
+                report,
+                notes: Vec::new(),
+            })
+            .map_err(|e| Failure::new(e.message_zh, e.message_en))
+    } else {
+        import_text(text)
+    }
+}
+
+fn import_text(text: &str) -> Result<Loaded, Failure> {
+    import_published(text)
+        .map(|imported| Loaded {
+            report: imported.report,
+            notes: imported.notes,
+        })
+        .map_err(|e| Failure::new(e.message_zh, e.message_en))
+}
+
+/// Text in GBK (old government pages, declared or not) as UTF-8; anything else as it is.
+fn as_utf8(bytes: Vec<u8>) -> Vec<u8> {
+    if !needs_decoding(&bytes) {
+        return bytes;
+    }
+    decode_legacy(&bytes).map_or(bytes, String::into_bytes)
+}
+
+/// A file that is neither UTF-8 nor valid GBK: say where the text stops being UTF-8.
+fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> Failure {
+    let good = bytes.get(..error.valid_up_to()).unwrap_or_default();
+    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = std::str::from_utf8(good.get(line_start..).unwrap_or_default())
+        .map_or(1, |s| s.chars().count() + 1);
+    Failure::new(
+        format!("第{line}行第{column}列：不是 UTF-8 编码的文本（可能是 GBK）；请另存为 UTF-8 后再试"),
+        format!("line {line}, column {column}: the text is not UTF-8 (perhaps GBK); save it as UTF-8 and try again"),
+    )
+}
+
+fn report_failure(path: &Path, failure: &Failure) {
+    let file = path.display();
+    eprintln!("{file}: {}\n{file}: {}", failure.zh, failure.en);
+}
+
+// ---------------------------------------------------------------------------------------------
+// check
+// ---------------------------------------------------------------------------------------------
+
+pub fn check(options: &CheckArgs) -> u8 {
+    let stage = if options.publish {
+        Stage::Publish
+    } else {
+        Stage::Draft
+    };
+    let last_year = match options.last_year.as_deref().map(load).transpose() {
+        Ok(loaded) => loaded.map(|mut l| {
+            // The model keeps one year back.
+            l.report.last_year = None;
+            l.report
+        }),
+        Err(failure) => {
+            report_failure(
+                options.last_year.as_deref().unwrap_or(Path::new("")),
+                &failure,
+            );
+            return EXIT_FAILURE;
+        }
+    };
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut code = 0;
+    let mut all = Vec::new();
+    for path in &options.files {
+        let mut loaded = match load(path) {
+            Ok(loaded) => loaded,
+            Err(failure) => {
+                // Errors go to stderr; keep the order a reader sees on one terminal.
+                let _ = out.flush();
+                report_failure(path, &failure);
+                code = EXIT_FAILURE;
+                continue;
+            }
+        };
+        if let Some(last_year) = &last_year {
+            loaded.report.last_year = Some(Box::new(last_year.clone()));
+        }
+        let mut findings = loaded.notes;
+        findings.extend(rules::check(&loaded.report, stage));
+        if code == 0 && findings.iter().any(|f| f.severity == Severity::Error) {
+            code = EXIT_FINDINGS;
+        }
+        if options.json {
+            let file = path.to_string_lossy();
+            all.extend(findings.iter().map(|f| finding_json(&file, f)));
+        } else if write_findings(&mut out, path, &findings).is_err() {
+            // A closed pipe (`| head`): nobody is reading, but the exit code still counts.
+            break;
+        }
+    }
+    if options.json {
+        let text = serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into());
+        let _ = writeln!(out, "{text}");
+    }
+    let _ = out.flush();
+    code
+}
+
+/// `check --csv`: the supervisor's batch table, as the app's batch check writes it.
+pub fn check_table(options: &CheckArgs) -> u8 {
+    let mut rows: Vec<BatchRow> = Vec::new();
+    for path in &options.files {
+        let name = path.to_string_lossy();
+        match std::fs::read(path) {
+            Ok(bytes) => rows.push(batch::check_file(&name, &as_utf8(bytes))),
+            Err(e) => rows.push(BatchRow {
+                file_name: name.clone().into_owned(),
+                outcome: Err(FileProblem {
+                    zh: format!("无法读取文件“{name}”：{e}"),
+                    en: format!("cannot read “{name}”: {e}"),
+                }),
+            }),
+        }
+    }
+    batch::link_last_years(&mut rows);
+    print_stdout(batch::to_csv(&rows, false));
+    if rows.iter().any(|r| r.outcome.is_err()) {
+        EXIT_FAILURE
+    } else if rows
+        .iter()
+        .filter_map(BatchRow::checked)
+        .any(|c| c.count(Severity::Error) > 0)
+    {
+        EXIT_FINDINGS
+    } else {
+        0
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// summary
+// ---------------------------------------------------------------------------------------------
+
+pub fn summary(options: &SummaryArgs) -> u8 {
+    let mut units = Vec::new();
+    for path in &options.units {
+        match load(path) {
+            Ok(loaded) => units.push(loaded.report),
+            Err(failure) => {
+                report_failure(path, &failure);
+                return EXIT_FAILURE;
+            }
+        }
+    }
+    let refs: Vec<&Report> = units.iter().collect();
+    if let Some(path) = &options.check {
+        let summary = match load(path) {
+            Ok(loaded) => loaded.report,
+            Err(failure) => {
+                report_failure(path, &failure);
+                return EXIT_FAILURE;
+            }
+        };
+        let findings = check_summary(&summary, &refs);
+        let mut out = io::stdout().lock();
+        let _ = write_findings(&mut out, path, &findings);
+        return if findings.is_empty() {
+            0
+        } else {
+            EXIT_FINDINGS
+        };
+    }
+    let year = options.year.unwrap_or_else(|| usual_year(&refs));
+    let agency = options.agency.as_deref().unwrap_or_default();
+    let kind = options.kind.unwrap_or(AgencyKind::CountyGov);
+    let built = sum_reports(&refs, agency, kind, year);
+    eprintln!(
+        "汇总了 {} 个单位 / summed {} units: {}",
+        built.units.len(),
+        built.units.len(),
+        built.units.join("、")
+    );
+    for note in &built.notes {
+        eprintln!(
+            "{} {}: {} / {}",
+            note.rule,
+            note.place.id(),
+            note.message_zh,
+            note.message_en
+        );
+    }
+    write_output(
+        options.output.as_deref(),
+        json::to_json(&built.report).as_bytes(),
+    )
+}
+
+fn write_findings(out: &mut impl Write, path: &Path, findings: &[Finding]) -> io::Result<()> {
+    writeln!(out, "== {} ==", path.display())?;
+    for f in findings {
+        writeln!(
+            out,
+            "{} {:<7} {:<18} {:<28} {} / {}",
+            f.severity.label_zh(),
+            f.severity.label_en(),
+            f.rule,
+            f.place.id(),
+            f.message_zh,
+            f.message_en
+        )?;
+    }
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    writeln!(
+        out,
+        "   {errors} 个错误，{warnings} 个警告，{infos} 个提示 / {errors} errors, {warnings} warnings, {infos} info\n"
+    )
+}
+
+fn finding_json(file: &str, f: &Finding) -> serde_json::Value {
+    serde_json::json!({
+        "file": file,
+        "rule": f.rule,
+        "severity": f.severity.label_en(),
+        "place": f.place.id(),
+        "message_zh": f.message_zh,
+        "message_en": f.message_en,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// import, render, next
+// ---------------------------------------------------------------------------------------------
+
+pub fn convert(action: Action, file: &ConvertArgs) -> u8 {
+    let (input, output) = (file.input.as_path(), file.output.as_deref());
+    let loaded = match load(input) {
+        Ok(loaded) => loaded,
+        Err(failure) => {
+            report_failure(input, &failure);
+            return EXIT_FAILURE;
+        }
+    };
+    for note in &loaded.notes {
+        eprintln!(
+            "{}: {} {} {}: {} / {}",
+            input.display(),
+            note.severity.label_zh(),
+            note.rule,
+            note.place.id(),
+            note.message_zh,
+            note.message_en
+        );
+    }
+    let bytes = match action {
+        // A JSON input is read (and migrated) and written back as the current version.
+        Action::Import => json::to_json(&loaded.report).into_bytes(),
+        Action::Render(RenderFormat::Html) => html::render(&loaded.report).into_bytes(),
+        Action::Render(RenderFormat::Docx) => match docx_bytes(&loaded.report) {
+            Ok(bytes) => bytes,
+            Err(failure) => {
+                report_failure(input, &failure);
+                return EXIT_FAILURE;
+            }
+        },
+        Action::Render(RenderFormat::Figure) => figure::render_figure(&loaded.report).into_bytes(),
+        Action::Next => json::to_json(&next_year_draft(&loaded.report)).into_bytes(),
+    };
+    write_output(output, &bytes)
+}
+
+fn docx_bytes(report: &Report) -> Result<Vec<u8>, Failure> {
+    docx::render_docx(report).map_err(|e| Failure::new(e.message_zh, e.message_en))
+}
+
+/// Writes the output to the file given with -o, or to stdout.
+fn write_output(output: Option<&Path>, bytes: &[u8]) -> u8 {
+    let Some(path) = output else {
+        return print_stdout(bytes);
+    };
+    match std::fs::write(path, bytes) {
+        Ok(()) => 0,
+        Err(e) => {
+            let failure = Failure::new(
+                format!("无法写入文件：{e}"),
+                format!("cannot write the file: {e}"),
+            );
+            report_failure(path, &failure);
+            EXIT_FAILURE
+        }
+    }
+}
