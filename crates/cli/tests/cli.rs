@@ -550,11 +550,13 @@ const FIXTURE_FINDINGS: [(&str, &[&str]); 5] = [
     ),
     (
         // Only the first part of the page, without a title: it stops in table 三 after six
-        // columns of row 三(三)6; the agency and the year come from the text; 四, 五, 六 never came.
+        // columns of row 三(三)6; the agency and the year come from the text (so the agency's
+        // kind is unsure too); 四, 五, 六 never came.
         "guanzhou-street-2023-partial.txt",
         &[
             "warning I-missing section/requests",
             "warning I-meta meta/agency",
+            "warning I-agency-kind meta/agency_kind",
             "warning I-meta meta/year",
             "error T-section-empty section/problems",
             "error T-section-empty section/other",
