@@ -343,3 +343,19 @@ fn no_false_t_numbers_finding_on_the_corpus() {
     assert!(found > 0, "the corpus holds mismatches T-numbers must find");
     fail_all("false T-numbers findings", failures);
 }
+
+/// The index lists every entry (`python3 tools/corpus_index.py` writes it).
+#[test]
+fn the_index_lists_every_entry() {
+    let index = std::fs::read_to_string(common::corpus::corpus_dir().join("README.md"))
+        .expect("tests/corpus/README.md");
+    let missing: Vec<String> = entries()
+        .into_iter()
+        .filter(|e| !index.contains(&format!("[{}]", e.slug)))
+        .map(|e| e.slug)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "run python3 tools/corpus_index.py: {missing:?}"
+    );
+}
