@@ -231,12 +231,21 @@ fn place_of(word: &str, next: Option<char>, above: Option<Place>) -> Option<Plac
 }
 
 /// The places a name begins with, and where its organ starts (a char index).
+/// The last chars of every place ending: a word that ends otherwise is no place.
+const PLACE_LAST_CHARS: &str = "区市县旗镇乡省盟州道处木";
+
 fn place_chain(name: &[char]) -> (Vec<Place>, usize) {
     let mut chain: Vec<Place> = Vec::new();
     let mut at = 0;
     'places: while at < name.len() {
         let rest = name.get(at..).unwrap_or(&[]);
         for end in 1..=rest.len().min(MAX_PLACE_CHARS + 5) {
+            if !rest
+                .get(end - 1)
+                .is_some_and(|c| PLACE_LAST_CHARS.contains(*c))
+            {
+                continue;
+            }
             let word: String = rest[..end].iter().collect();
             if let Some(place) = place_of(&word, rest.get(end).copied(), chain.last().copied()) {
                 chain.push(place);
@@ -326,11 +335,19 @@ pub fn name_in(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let first_place = |rest: &[char]| -> Option<String> {
         (1..=rest.len().min(MAX_PLACE_CHARS + 2)).find_map(|end| {
+            if !rest
+                .get(end - 1)
+                .is_some_and(|c| PLACE_LAST_CHARS.contains(*c))
+            {
+                return None;
+            }
             let word: String = rest[..end].iter().collect();
             place_of(&word, rest.get(end).copied(), None).map(|_| word)
         })
     };
-    let known = (0..chars.len()).find_map(|start| {
+    // A name begins near the start of the words it was found in, after a verb at most.
+    const MAX_LEAD: usize = 6;
+    let known = (0..chars.len().min(MAX_LEAD)).find_map(|start| {
         let rest = &chars[start..];
         let first = first_place(rest)?;
         let place = first.trim_end_matches('市');

@@ -230,7 +230,16 @@ const MAX_MENU_LINK_CHARS: usize = 8;
 /// Why `line` is page chrome, or None for a line of the report.
 pub fn classify(line: &str) -> Option<ChromeKind> {
     let line = line.trim();
-    if line.is_empty() || line.chars().count() > MAX_CHROME_CHARS {
+    // A cell of numbers, a sentence: most lines of a report are told at once. No chrome has a
+    // sentence's 「，」 or 「。」.
+    if line.is_empty()
+        || line.contains(['。', '，'])
+        || line.len() > MAX_CHROME_CHARS * 4
+        || !line
+            .chars()
+            .any(|c| is_cjk(c) || c.is_ascii_alphabetic() || c == '©')
+        || line.chars().count() > MAX_CHROME_CHARS
+    {
         return None;
     }
     let lower = line.to_ascii_lowercase();
@@ -310,9 +319,18 @@ fn is_metadata(line: &str, squeezed: &str) -> bool {
     if METADATA_KEYS.iter().any(keyed) {
         return true;
     }
+    if squeezed.matches(':').nth(1).is_none() {
+        return false;
+    }
     let with_colons = METADATA_KEYS
         .iter()
-        .filter(|key| squeezed.contains(&format!("{key}:")))
+        .filter(|key| {
+            squeezed.match_indices(**key).any(|(at, k)| {
+                squeezed
+                    .get(at + k.len()..)
+                    .is_some_and(|r| r.starts_with(':'))
+            })
+        })
         .count();
     with_colons >= 2
 }

@@ -139,6 +139,15 @@ fn item_text(item: &Item) -> std::borrow::Cow<'_, str> {
 }
 
 fn is_chrome(item: &Item) -> bool {
+    // A row with a number in a cell of its own is a table's.
+    if let Item::Row(cells) = item {
+        let numbers = |c: &super::Cell| {
+            !c.text.is_empty() && c.text.chars().all(|ch| ch.is_ascii_digit() || ch == '.')
+        };
+        if cells.iter().any(numbers) {
+            return false;
+        }
+    }
     page_chrome::classify(&item_text(item)).is_some()
 }
 
@@ -147,7 +156,8 @@ fn is_chrome(item: &Item) -> bool {
 fn cut_page_tail(document: &mut Document) {
     if let Some(last) = document.regions.last_mut() {
         let end = last.items.iter().position(|item| {
-            page_chrome::classify(&item_text(item)).is_some_and(|kind| kind.ends_article())
+            is_chrome(item)
+                && page_chrome::classify(&item_text(item)).is_some_and(|kind| kind.ends_article())
         });
         if let Some(end) = end {
             last.items.truncate(end);
@@ -240,15 +250,15 @@ pub(super) fn preamble_text(document: &Document, from_text: bool) -> Vec<String>
 pub(super) fn section_text(region: &Region, from_text: bool) -> Vec<String> {
     let table = is_table_section(region.section);
     let mut lines = Vec::new();
-    for item in region.items.iter().filter(|item| !is_chrome(item)) {
+    for item in &region.items {
         match item {
             Item::Line(line) => {
-                if !table || matches!(table_line(line), TableLine::Text) {
+                if (!table || matches!(table_line(line), TableLine::Text)) && !is_chrome(item) {
                     lines.push(line.clone());
                 }
             }
             // A small table inside running text (a list of what was published) stays readable.
-            Item::Row(cells) if !table => lines.push(
+            Item::Row(cells) if !table && !is_chrome(item) => lines.push(
                 cells
                     .iter()
                     .map(|c| c.text.as_str())

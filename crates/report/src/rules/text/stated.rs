@@ -364,6 +364,69 @@ fn unit_counts(unit: char, quantity: Quantity) -> bool {
     }
 }
 
+/// Words of which one at least is in the words before or after any number a quantity of the
+/// tables is named for: a number without any is passed over at once.
+const NAMING_WORDS: &[&str] = &[
+    "申请",
+    "复议",
+    "诉讼",
+    "起诉",
+    "公开",
+    "提供",
+    "处理",
+    "结转",
+    "转结",
+    "顺延",
+    "转入",
+    "转下",
+    "文件",
+    "规章",
+    "许可",
+    "处罚",
+    "强制",
+    "新收",
+    "自然人",
+    "公民",
+    "法人",
+    "企业",
+    "机构",
+    "组织",
+    "维持",
+    "纠正",
+    "纠错",
+    "结果",
+    "审结",
+    "办结",
+    "答复",
+    "办理",
+    "受理",
+    "收到",
+    "接收",
+    "接到",
+    "收悉",
+    "秘密",
+    "权益",
+    "信息",
+    "案卷",
+    "事项",
+    "制作",
+    "明确",
+    "信访",
+    "出版物",
+    "出具",
+    "补正",
+    "逾期",
+    "不掌握",
+    "有效",
+    "废止",
+    "制发",
+    "印发",
+    "出台",
+    "制定",
+    "发布",
+    "新增",
+];
+
 /// Longest run of words between the naming keyword and its number (「共收到依申请信息公开26件」:
 /// 7). Further away, the number usually belongs to something else the clause mentions.
 const MAX_GAP: usize = 16;
@@ -1127,6 +1190,11 @@ fn read_section(year: i32, section: SectionId, chars: &[char], out: &mut Vec<Sta
                 .map_or(clause.end, |(n, _)| clause.start + n.start);
             let after = text_of(chars, end..next);
             from = end;
+            // Most numbers of a report count something else: told at once by their words.
+            if !contains_any(&window, NAMING_WORDS) && !contains_any(&after, NAMING_WORDS) {
+                last_count = None;
+                continue;
+            }
             if !number.exact {
                 last_count = None;
                 continue;
