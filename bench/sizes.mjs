@@ -13,9 +13,11 @@ import { execFileSync } from 'node:child_process';
 export const BUDGET_GZIP_BYTES = 350_000;
 /** The parts fetched after the first visit (by the service worker, for offline use, and when
  * first used): the supervisor's page and the editor's tools worker (importer, Word, 图解). Not
- * part of the first visit's budget; held at their size (measured 2026-11-29: 280.5 and
- * 357.4 KB) plus 3 %, so that they do not grow unnoticed. */
-export const LATER_GZIP_BYTES = { supervisor: 289_000, worker: 368_000 };
+ * part of the first visit's budget; held at their size plus 3 %, so that they do not grow
+ * unnoticed. Measured 2026-11-29: 280.5 and 357.4 KB; 2026-12-04, after the importer and
+ * T-numbers learned real reports (page chrome, agencies, damaged PDF rows, every quantity the
+ * text states): 308.7 and 375.7 KB. */
+export const LATER_GZIP_BYTES = { supervisor: 318_000, worker: 387_000 };
 
 const KINDS = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
 

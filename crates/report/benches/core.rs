@@ -17,6 +17,9 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
+#[path = "../tests/common/hostile.rs"]
+mod hostile;
+
 /// The real reports of tests/fixtures, each imported in the `import` group.
 const FIXTURES: [&str; 5] = [
     "shuyang-county-2025.txt",
@@ -155,6 +158,26 @@ fn large_json(c: &mut Criterion) {
     group.finish();
 }
 
+/// Input made to hurt the importer (tests/import_fixtures.rs says what each gives): each should
+/// return in well under a second.
+fn import_hostile(c: &mut Criterion) {
+    let mut inputs = vec![
+        (
+            "random bytes",
+            String::from_utf8_lossy(&hostile::random_bytes()).into_owned(),
+        ),
+        ("1 MB of the format's words", hostile::megabyte_of_words()),
+    ];
+    inputs.extend(hostile::floods());
+    let mut group = c.benchmark_group("import_hostile");
+    group.sample_size(10);
+    for (name, input) in &inputs {
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function(*name, |b| b.iter(|| import_published(black_box(input))));
+    }
+    group.finish();
+}
+
 fn short_runs() -> Criterion {
     // Short runs keep the whole bench under about three minutes on two busy cores.
     Criterion::default()
@@ -166,6 +189,7 @@ fn short_runs() -> Criterion {
 criterion_group! {
     name = core;
     config = short_runs();
-    targets = validate, totals, json_round_trip, import, render_html, check_1000, large_json
+    targets = validate, totals, json_round_trip, import, import_hostile, render_html, check_1000,
+        large_json
 }
 criterion_main!(core);

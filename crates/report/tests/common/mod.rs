@@ -17,3 +17,4 @@ pub fn fixture(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }
 pub mod corpus;
+pub mod hostile;

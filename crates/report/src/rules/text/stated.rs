@@ -549,6 +549,9 @@ const DOCUMENT_BLOCKERS: &[&str] = &[
     "名义",
     "各类",
 ];
+/// Reasons that in the 2021 format make a request 无法提供, written by older habit as 不予公开
+/// (「非我局职能不予公开0件」, 「无相关统计数据不予公开0件」): which row they count in is unsure.
+const RESULT_BLOCKERS: &[&str] = &["非我", "非本", "职能", "无相关", "不存在"];
 /// What is not a decision of table 二: items, published notices, case files, applications.
 const DECISION_BLOCKERS: &[&str] = &[
     "事项", "信息", "公示", "目录", "清单", "公开", "案卷", "评查", "听证", "申请", "受理", "网上",
@@ -885,9 +888,17 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
         Quantity::Review | Quantity::Suits | Quantity::SuitGroup(_) => APPEAL_BLOCKERS,
         Quantity::Documents { .. } => DOCUMENT_BLOCKERS,
         Quantity::Decisions(_) => DECISION_BLOCKERS,
+        // Only 「不予公开」 is written with the reasons of 无法提供.
+        Quantity::Results(index)
+            if RESULT_NAMES
+                .get(*index)
+                .is_some_and(|(_, keys)| keys.iter().all(|k| k.starts_with("3.3"))) =>
+        {
+            RESULT_BLOCKERS
+        }
+        Quantity::Results(_) => &[][..],
         Quantity::CarriedIn
         | Quantity::CarriedOut
-        | Quantity::Results(_)
         | Quantity::Applicants(_)
         | Quantity::AppealResult { .. } => &[][..],
     };
