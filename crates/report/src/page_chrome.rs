@@ -168,6 +168,10 @@ const BUTTON_WORDS: &[&str] = &[
     "隐私声明",
     "隐私政策",
     "政府网站找错",
+    // A browser toolbar saved with the page (搜狗).
+    "翻译",
+    "搜索",
+    "复制",
 ];
 
 /// Lines that begin with these are buttons whatever follows (「扫一扫在手机上查看当前页面」).

@@ -224,6 +224,29 @@ fn no_page_chrome_in_any_imported_section() {
                 }
             }
         }
+        // Beyond the vocabulary: a website's button or link that no list knows shows as a
+        // lone word of a line (「翻译」「搜索」「复制」 of a browser toolbar saved with the page).
+        for def in &nianbao_report::format::SECTIONS {
+            let text = imported.report.sections.get(def.id);
+            let lines: Vec<&str> = text.lines().collect();
+            // A partial copy may stop inside a word.
+            let judged = match entry.completeness {
+                Completeness::Partial => lines.len().saturating_sub(1),
+                Completeness::Full => lines.len(),
+            };
+            for line in lines.iter().take(judged) {
+                let line = line.trim();
+                let lone_word = (1..=2).contains(&line.chars().count())
+                    && line.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    && !line.ends_with('是');
+                if lone_word {
+                    failures.push(format!(
+                        "{}: {} holds a lone 「{line}」",
+                        entry.slug, def.heading
+                    ));
+                }
+            }
+        }
         if let Some(preamble) = &entry.key.preamble {
             let overview = squeeze(imported.report.sections.get(SectionId::Overview));
             if !overview.starts_with(&squeeze(preamble)) {

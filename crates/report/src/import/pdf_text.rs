@@ -129,9 +129,17 @@ fn continues_fragment(paragraph: &str, previous: &str, line: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| CONTINUATION_STARTS.contains(c));
+    // 「本报告由总体情况」 / 「、」 / 「主动公开政府信息情况」 … 「三明」 / 「市」 / 「人民」: a
+    // paragraph left at a comma or a 和, and pieces of one or two chars, go on.
+    let enumerating = paragraph.ends_with(['、', '，', ',', '和', '及', '“']);
+    let piece = |s: &str| s.chars().count() <= 2 && !starts_item(s);
     ends_open
         && !heading
-        && (is_bare_number(line) || continuation || is_bare_number(previous) && !starts_item(line))
+        && (is_bare_number(line)
+            || continuation
+            || enumerating && !starts_item(line)
+            || piece(line)
+            || (is_bare_number(previous) || piece(previous)) && !starts_item(line))
 }
 
 /// Characters that OCR of Chinese reports is known to confuse in place names, wrong → right.

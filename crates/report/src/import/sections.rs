@@ -55,10 +55,22 @@ pub(super) fn split(items: Vec<Item>) -> Document {
         preamble: Vec::new(),
         regions: Vec::new(),
     };
+    // Whether the line before ended open, in an enumeration (「…、」「…和」): a heading's words
+    // there, without their numbering, are a list of the report's parts, not a heading.
+    let mut after_open = false;
     for item in items.into_iter().flat_map(split_glued_heading) {
+        let open_before = after_open;
+        after_open =
+            matches!(&item, Item::Line(l) if l.trim_end().ends_with(['、', '，', ',', '和', '及']));
         if let Item::Line(line) = &item {
             let after = document.last_section();
             let mut heading = labels.section_heading(line, after);
+            let numbered = super::normalise::split_ordinal(&fold(super::normalise::head(line, 8)))
+                .0
+                .is_some();
+            if open_before && !numbered {
+                heading = None;
+            }
             // A table of contents lists the headings before the report does: headings back to
             // back, then the opening paragraph. A heading met again there starts the sections
             // anew, and what followed the contents is the preamble.
@@ -301,6 +313,13 @@ pub(super) fn date_line(line: &str) -> Option<String> {
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// 「（此件主动公开）」, 「（此件公开发布）」: how an official document says it is public.
+fn is_release_mark(line: &str) -> bool {
+    let folded = fold(line);
+    let inner = folded.trim_start_matches('(').trim_end_matches(')');
+    inner.starts_with("此件") && inner.chars().count() <= 8
+}
+
 /// The signature under the last section: who signed, and when (YYYY-MM-DD).
 pub(super) struct Signature {
     pub agency: Option<String>,
@@ -309,6 +328,16 @@ pub(super) struct Signature {
 
 /// Drops the signature (agency and date) that ends the last section, returning it.
 pub(super) fn strip_signature(lines: &mut Vec<String>) -> Option<Signature> {
+    // 「（此件主动公开）」 under the date marks the document as public, as official documents do.
+    if lines.last().is_some_and(|l| is_release_mark(l)) && lines.len() >= 2 {
+        let date_above = lines
+            .get(lines.len() - 2)
+            .and_then(|l| date_line(l))
+            .is_some();
+        if date_above {
+            lines.pop();
+        }
+    }
     let date = lines.last().and_then(|l| date_line(l))?;
     lines.pop();
     let signed = lines.last().is_some_and(|l| {
@@ -345,6 +374,20 @@ mod tests {
         let signature = strip_signature(&mut lines).unwrap();
         assert_eq!(signature.date, "2024-01-17");
         assert_eq!(signature.agency.as_deref(), Some("沭阳县发展和改革局"));
+
         assert_eq!(lines, vec!["本年度未收取信息处理费。".to_owned()]);
+        // 莆田市林业局 2024: the document's release mark under the date.
+        let mut marked: Vec<String> = [
+            "我局今年无收取信息处理费情况。",
+            "莆田市林业局",
+            "2025年1月14日",
+            "（此件主动公开）",
+        ]
+        .map(String::from)
+        .to_vec();
+        let signature = strip_signature(&mut marked).unwrap();
+        assert_eq!(signature.date, "2025-01-14");
+        assert_eq!(signature.agency.as_deref(), Some("莆田市林业局"));
+        assert_eq!(marked, ["我局今年无收取信息处理费情况。"]);
     }
 }
