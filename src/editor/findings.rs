@@ -102,9 +102,9 @@ fn finding_item(lang: Lang, finding: Finding) -> impl IntoView {
     };
     view! {
         <li class=format!("finding {}", finding.severity.label_en())>
-            <button class="finding-link" data-rule=finding.rule data-place=finding.place.id()
+            <button class="finding-link" data-rule=finding.rule.id() data-place=finding.place.id()
                 on:click=move |_| { focus_place(&place); }>
-                <span class="rule">{finding.rule}</span>
+                <span class="rule">{finding.rule.id()}</span>
                 <span class="message">{lang.choose(&finding.message_zh, &finding.message_en).to_owned()}</span>
             </button>
             <span class="basis">{format!("{}：{basis}", lang.pick(i18n::BASIS))}</span>

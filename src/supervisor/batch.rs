@@ -239,7 +239,7 @@ pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
                 view! {
                     <li class=format!("finding-line {}", f.severity.label_en())>
                         <span class="severity">{move || match lang.get() { Lang::Zh => severity.label_zh(), Lang::En => severity.label_en() }}</span>
-                        " "<code>{f.rule}</code>" "
+                        " "<code>{f.rule.id()}</code>" "
                         <span class="message">{move || lang.get().choose(&f.message_zh, &f.message_en).to_owned()}</span>
                     </li>
                 }

@@ -2,6 +2,7 @@
 //! Chinese and English that quotes the numbers.
 
 use crate::model::Place;
+use crate::rules::Rule;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -43,8 +44,8 @@ pub enum Basis {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
-    /// The rule id of the spec: "R3-balance", "T-numbers" …
-    pub rule: &'static str,
+    /// The rule, by its id of the spec: 「R3-balance」, 「T-numbers」 …
+    pub rule: Rule,
     pub severity: Severity,
     pub place: Place,
     pub message_zh: String,

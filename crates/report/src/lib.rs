@@ -25,3 +25,4 @@ pub mod totals;
 pub use finding::{Basis, Finding, Severity};
 pub use format::{AgencyKind, SectionId};
 pub use model::{Place, Report};
+pub use rules::Rule;

@@ -8,9 +8,10 @@ use crate::finding::{Basis, Finding, Severity};
 use crate::format::{ActiveRowId, AgencyKind, SectionId};
 use crate::layout::value_places;
 use crate::model::{CellValue, Decimal, Place, Report};
+use crate::rules::Rule;
 
-pub const SUM_RULE: &str = "H-sum";
-pub const BLANK_IN_SUM_RULE: &str = "H-blank";
+pub const SUM_RULE: Rule = Rule::HSum;
+pub const BLANK_IN_SUM_RULE: Rule = Rule::HBlank;
 
 /// A summary draft and what a reviewer must know about it.
 pub struct Summary {

@@ -8,6 +8,7 @@
 
 mod common;
 use common::corpus::{entries, searchable, squeeze, Completeness, Entry};
+use nianbao_report::Rule;
 
 use nianbao_report::agency;
 use nianbao_report::import::{import_published, notes, Imported};
@@ -35,7 +36,13 @@ fn arithmetic(entry: &Entry) -> BTreeSet<String> {
     rules::check(&entry.key.report(), Stage::Draft)
         .into_iter()
         .filter(|f| {
-            f.rule.starts_with("R3-") && f.rule != "R3-other-share" || f.rule == "R4-group-total"
+            [
+                Rule::R3Balance,
+                Rule::R3RowTotal,
+                Rule::R3ResultsTotal,
+                Rule::R4GroupTotal,
+            ]
+            .contains(&f.rule)
         })
         .map(|f| format!("{} {}", f.rule, key_place(f.rule, &f.place)))
         .collect()
@@ -43,9 +50,9 @@ fn arithmetic(entry: &Entry) -> BTreeSet<String> {
 
 /// The place KEYS.md gives a table finding: R3-balance and R3-results-total by the column of
 /// row 3.7, R3-row-total by its row's total, R4-group-total by the group's total.
-fn key_place(rule: &str, place: &Place) -> String {
+fn key_place(rule: Rule, place: &Place) -> String {
     match (rule, place) {
-        ("R3-balance", Place::Request { column, .. }) => Place::Request {
+        (Rule::R3Balance, Place::Request { column, .. }) => Place::Request {
             row: nianbao_report::format::request_row("3.7"),
             column: *column,
         }
@@ -351,7 +358,7 @@ fn no_false_t_numbers_finding_on_the_corpus() {
         // The findings themselves are these statements (or T-no-requests-claim for a 0).
         let numbers = rules::check(&report, Stage::Draft)
             .iter()
-            .filter(|f| f.rule == "T-numbers")
+            .filter(|f| f.rule == Rule::TNumbers)
             .count();
         let disagreeing = rules::stated_quantities(&report)
             .iter()

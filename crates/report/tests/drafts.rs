@@ -13,6 +13,7 @@ use nianbao_report::export::json::{from_json, to_json};
 use nianbao_report::format::{request_row, ActiveRowId, REQUEST_COLUMNS, REQUEST_TOTAL_COLUMN};
 use nianbao_report::model::Decimal;
 use nianbao_report::rules::{check, Stage};
+use nianbao_report::Rule;
 use nianbao_report::{Place, Report, SectionId, Severity};
 use serde_json::Value;
 
@@ -288,7 +289,7 @@ fn the_index_is_rebuilt_from_the_drafts_and_lists_damaged_ones() {
     assert!(
         findings
             .iter()
-            .any(|f| f.rule == "C-blank" && f.severity == Severity::Warning),
+            .any(|f| f.rule == Rule::CBlank && f.severity == Severity::Warning),
         "the 125 blank cells are counted among the warnings: {entry:?}"
     );
 

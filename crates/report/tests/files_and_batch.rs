@@ -4,6 +4,7 @@
 use nianbao_report::drafts::{self, DraftEnvelope};
 use nianbao_report::export::json;
 use nianbao_report::import::file::{read_file, FileContent};
+use nianbao_report::Rule;
 use nianbao_report::{AgencyKind, Report};
 
 fn county() -> Report {
@@ -174,7 +175,7 @@ fn last_years_report_in_the_batch_is_used_for_the_cross_year_rules() {
             .unwrap()
             .findings
             .iter()
-            .any(|f| f.rule == "X-carry-over")
+            .any(|f| f.rule == Rule::XCarryOver)
     };
     assert!(!carry_over(&rows));
     batch::link_last_years(&mut rows);
@@ -291,7 +292,7 @@ fn the_fixtures_are_checked_in_one_batch() {
     let blank_columns = fagaiju
         .findings
         .iter()
-        .filter(|f| f.rule == "C-blank" && f.severity == Severity::Error)
+        .filter(|f| f.rule == Rule::CBlank && f.severity == Severity::Error)
         .count();
     assert_eq!(blank_columns, 5, "{:?}", fagaiju.findings);
     assert_eq!(by_name("shuyang-county-2025.txt").report.meta.year, 2025);
@@ -299,7 +300,7 @@ fn the_fixtures_are_checked_in_one_batch() {
     assert!(by_name("dizhang-street-2023-partial-2019-format.txt")
         .notes
         .iter()
-        .any(|n| n.rule == "S-old-format"));
+        .any(|n| n.rule == Rule::SOldFormat));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,7 +343,7 @@ fn a_summary_of_three_units_has_their_sums_and_passes_h_sum_until_a_unit_changes
     let findings = check_summary(&summary.report, &refs);
     assert_eq!(findings.len(), 1, "{findings:?}");
     let finding = &findings[0];
-    assert_eq!(finding.rule, "H-sum");
+    assert_eq!(finding.rule, Rule::HSum);
     assert_eq!(finding.severity, Severity::Error);
     assert_eq!(finding.place, received);
     assert!(
@@ -393,7 +394,7 @@ fn year_over_year_shows_each_cell_with_last_year_and_the_carry_over_mismatch() {
     let carry_over: Vec<_> = view
         .findings
         .iter()
-        .filter(|f| f.rule == "X-carry-over")
+        .filter(|f| f.rule == Rule::XCarryOver)
         .collect();
     // Column 自然人 and the total column.
     assert_eq!(carry_over.len(), 2, "{:?}", view.findings);
@@ -403,7 +404,7 @@ fn year_over_year_shows_each_cell_with_last_year_and_the_carry_over_mismatch() {
         "{:?}",
         view.whole_percent
     );
-    assert!(view.findings.iter().any(|f| f.rule == "T-repeat"));
+    assert!(view.findings.iter().any(|f| f.rule == Rule::TRepeat));
     let overview = &view.sections[0];
     assert_eq!(overview.section, SectionId::Overview);
     let text = this.sections.get(SectionId::Overview);

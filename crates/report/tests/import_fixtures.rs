@@ -4,6 +4,7 @@
 
 mod common;
 use common::{fixture, hostile};
+use nianbao_report::Rule;
 
 use nianbao_report::format::{
     self, request_row, AgencyKind, SectionId, ACTIVE_BANDS, ACTIVE_ITEM_HEADER, APPEAL_COLUMNS,
@@ -27,7 +28,7 @@ fn row(report: &Report, key: &str) -> [Count; 7] {
     *report.requests.row(key)
 }
 
-fn notes_with<'a>(imported: &'a Imported, rule: &str) -> Vec<&'a Finding> {
+fn notes_with(imported: &Imported, rule: Rule) -> Vec<&Finding> {
     imported.notes.iter().filter(|n| n.rule == rule).collect()
 }
 
@@ -560,7 +561,7 @@ fn page_chrome_never_becomes_report_text() {
     assert_eq!(report.meta.published_on.as_deref(), Some("2026-01-23"));
     let chrome: Vec<_> = nianbao_report::rules::check(report, nianbao_report::rules::Stage::Draft)
         .into_iter()
-        .filter(|f| f.rule == "T-page-chrome")
+        .filter(|f| f.rule == Rule::TPageChrome)
         .collect();
     assert!(chrome.is_empty(), "{chrome:#?}");
 }

@@ -11,9 +11,10 @@ use nianbao_report::model::{template_text, Decimal};
 use nianbao_report::next_year::next_year_draft;
 use nianbao_report::rules::{check, Stage};
 use nianbao_report::totals::{fill_blank_totals, fill_totals, is_total};
+use nianbao_report::Rule;
 use nianbao_report::{format, Basis, Finding, Place, Report, Severity};
 
-fn findings(report: &Report, stage: Stage, rule: &str) -> Vec<Finding> {
+fn findings(report: &Report, stage: Stage, rule: Rule) -> Vec<Finding> {
     check(report, stage)
         .into_iter()
         .filter(|f| f.rule == rule)
@@ -22,23 +23,23 @@ fn findings(report: &Report, stage: Stage, rule: &str) -> Vec<Finding> {
 
 /// Findings of the rules this file is about; text rules of another module are left out.
 fn own_findings(report: &Report, stage: Stage) -> Vec<Finding> {
-    const OWN: [&str; 12] = [
-        "R3-balance",
-        "R3-row-total",
-        "R3-results-total",
-        "R4-group-total",
-        "C-integer",
-        "C-blank",
-        "R3-other-share",
-        "D-deadline",
-        "C-date",
-        "X-carry-over",
-        "X-in-force",
-        "X-last-year",
+    const OWN: [Rule; 12] = [
+        Rule::R3Balance,
+        Rule::R3RowTotal,
+        Rule::R3ResultsTotal,
+        Rule::R4GroupTotal,
+        Rule::CInteger,
+        Rule::CBlank,
+        Rule::R3OtherShare,
+        Rule::DDeadline,
+        Rule::CDate,
+        Rule::XCarryOver,
+        Rule::XInForce,
+        Rule::XLastYear,
     ];
     check(report, stage)
         .into_iter()
-        .filter(|f| OWN.contains(&f.rule) || f.rule == "T-repeat")
+        .filter(|f| OWN.contains(&f.rule) || f.rule == Rule::TRepeat)
         .collect()
 }
 
@@ -49,7 +50,7 @@ fn cell(row: &str, column: &str) -> Place {
     }
 }
 
-fn summary(findings: &[Finding]) -> Vec<(&'static str, String, String)> {
+fn summary(findings: &[Finding]) -> Vec<(Rule, String, String)> {
     findings
         .iter()
         .map(|f| (f.rule, f.place.id(), f.message_zh.clone()))
@@ -75,12 +76,12 @@ fn county_2025_as_published_has_no_findings_of_these_rules() {
 fn fagaiju_2023_as_published_balances_despite_its_blank_columns() {
     let report = shuyang::fagaiju_2023();
     for rule in [
-        "R3-balance",
-        "R3-row-total",
-        "R3-results-total",
-        "R4-group-total",
-        "C-integer",
-        "D-deadline",
+        Rule::R3Balance,
+        Rule::R3RowTotal,
+        Rule::R3ResultsTotal,
+        Rule::R4GroupTotal,
+        Rule::CInteger,
+        Rule::DDeadline,
     ] {
         assert!(findings(&report, Stage::Publish, rule).is_empty(), "{rule}");
     }
@@ -97,7 +98,7 @@ fn one_wrong_new_requests_cell_breaks_its_column_and_its_row() {
     let found = own_findings(&report, Stage::Draft);
     assert_eq!(found.len(), 2, "{:#?}", summary(&found));
 
-    let balance = &findings(&report, Stage::Draft, "R3-balance")[0];
+    let balance = &findings(&report, Stage::Draft, Rule::R3Balance)[0];
     assert_eq!(balance.severity, Severity::Error);
     assert_eq!(balance.place.id(), "requests/1/natural");
     assert_eq!(
@@ -110,7 +111,7 @@ fn one_wrong_new_requests_cell_breaks_its_column_and_its_row() {
     );
     assert_eq!(balance.basis, Basis::Official(format::REQUEST_CORNER_NOTE));
 
-    let row_total = &findings(&report, Stage::Draft, "R3-row-total")[0];
+    let row_total = &findings(&report, Stage::Draft, Rule::R3RowTotal)[0];
     assert_eq!(row_total.place.id(), "requests/1/total");
     assert_eq!(
         row_total.message_zh,
@@ -125,7 +126,7 @@ fn the_example_of_the_spec_reads_as_the_spec_writes_it() {
     for (key, value) in [("1", 3), ("2", 0), ("3.7", 2), ("4", 0)] {
         report.requests.row_mut(key)[0] = Some(value);
     }
-    let balance = findings(&report, Stage::Draft, "R3-balance");
+    let balance = findings(&report, Stage::Draft, Rule::R3Balance);
     let natural: Vec<_> = balance
         .iter()
         .filter(|f| f.place == cell("1", "natural"))
@@ -140,13 +141,13 @@ fn the_example_of_the_spec_reads_as_the_spec_writes_it() {
 fn a_blank_part_is_not_an_error_until_the_filled_cells_alone_break_the_equation() {
     let mut report = shuyang::county_2025();
     report.requests.row_mut("2")[0] = None;
-    assert!(findings(&report, Stage::Draft, "R3-balance").is_empty());
-    assert!(findings(&report, Stage::Draft, "R3-row-total").is_empty());
-    assert_eq!(findings(&report, Stage::Draft, "C-blank").len(), 1);
+    assert!(findings(&report, Stage::Draft, Rule::R3Balance).is_empty());
+    assert!(findings(&report, Stage::Draft, Rule::R3RowTotal).is_empty());
+    assert_eq!(findings(&report, Stage::Draft, Rule::CBlank).len(), 1);
 
     // 800 new requests alone exceed 三(七) + 四 = 741, whatever the blank holds.
     report.requests.row_mut("1")[0] = Some(800);
-    let balance = findings(&report, Stage::Draft, "R3-balance");
+    let balance = findings(&report, Stage::Draft, Rule::R3Balance);
     assert_eq!(balance.len(), 1, "{:#?}", summary(&balance));
     assert_eq!(
         balance[0].message_zh,
@@ -166,17 +167,17 @@ fn a_result_row_that_does_not_add_up_to_row_seven() {
     let other = report.requests.row_mut("3.6.3");
     other[0] = Some(141);
     other[REQUEST_TOTAL_COLUMN] = Some(142);
-    let found = findings(&report, Stage::Draft, "R3-results-total");
+    let found = findings(&report, Stage::Draft, Rule::R3ResultsTotal);
     assert_eq!(
         summary(&found),
         vec![
             (
-                "R3-results-total",
+                Rule::R3ResultsTotal,
                 "requests/3.7/natural".to_owned(),
                 "自然人列：三(一)至三(六)3之和=709，三(七)(710)，相差1".to_owned()
             ),
             (
-                "R3-results-total",
+                Rule::R3ResultsTotal,
                 "requests/3.7/total".to_owned(),
                 "总计列：三(一)至三(六)3之和=717，三(七)(718)，相差1".to_owned()
             ),
@@ -186,14 +187,14 @@ fn a_result_row_that_does_not_add_up_to_row_seven() {
         found[0].message_en,
         "Column 自然人 (natural persons): the results 3(1) to 3(6)3 add up to 709, but 3(7) (710); difference 1"
     );
-    assert!(findings(&report, Stage::Draft, "R3-row-total").is_empty());
+    assert!(findings(&report, Stage::Draft, Rule::R3RowTotal).is_empty());
 }
 
 #[test]
 fn an_appeal_group_whose_total_is_not_its_sum() {
     let mut report = shuyang::county_2025();
     report.appeals.0[0][4] = Some(62);
-    let found = findings(&report, Stage::Draft, "R4-group-total");
+    let found = findings(&report, Stage::Draft, Rule::R4GroupTotal);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place.id(), "appeals/review/total");
     assert_eq!(
@@ -203,7 +204,7 @@ fn an_appeal_group_whose_total_is_not_its_sum() {
 
     let mut report = shuyang::county_2025();
     report.appeals.0[2][3] = Some(2);
-    let found = findings(&report, Stage::Draft, "R4-group-total");
+    let found = findings(&report, Stage::Draft, Rule::R4GroupTotal);
     assert_eq!(found[0].place.id(), "appeals/suit_after_review/total");
     assert_eq!(
         found[0].message_zh,
@@ -221,18 +222,18 @@ fn a_fee_that_is_not_a_number_and_a_count_beyond_any_real_report() {
     report.active.fees = Some(Decimal("4,068.208".into()));
     // 行政许可 517645 misread with seven extra digits.
     report.active.licensing = Some(5_176_450_000_000);
-    let found = findings(&report, Stage::Draft, "C-integer");
+    let found = findings(&report, Stage::Draft, Rule::CInteger);
     assert_eq!(
         summary(&found),
         vec![
             (
-                "C-integer",
+                Rule::CInteger,
                 "active/fees/amount".to_owned(),
                 "表二 行政事业性收费/本年收费金额（单位：万元）：「4,068.208」不是非负数（以万元为单位，如 4068.208）"
                     .to_owned()
             ),
             (
-                "C-integer",
+                Rule::CInteger,
                 "active/licensing/decisions".to_owned(),
                 "表二 行政许可/本年处理决定数量：5176450000000超出可能的上限1000000000000".to_owned()
             ),
@@ -248,7 +249,7 @@ fn a_fee_that_is_not_a_number_and_a_count_beyond_any_real_report() {
 #[test]
 fn fagaiju_blank_columns_are_five_findings_not_125() {
     let report = shuyang::fagaiju_2023();
-    let draft = findings(&report, Stage::Draft, "C-blank");
+    let draft = findings(&report, Stage::Draft, Rule::CBlank);
     let places: Vec<String> = draft.iter().map(|f| f.place.id()).collect();
     assert_eq!(
         places,
@@ -265,7 +266,7 @@ fn fagaiju_blank_columns_are_five_findings_not_125() {
         "表三“商业企业”列全部空白（25格）（空白不等于0，没有请填0）"
     );
     assert!(draft.iter().all(|f| f.severity == Severity::Warning));
-    let publish = findings(&report, Stage::Publish, "C-blank");
+    let publish = findings(&report, Stage::Publish, Rule::CBlank);
     assert_eq!(publish.len(), 5);
     assert!(publish.iter().all(|f| f.severity == Severity::Error));
 }
@@ -273,22 +274,22 @@ fn fagaiju_blank_columns_are_five_findings_not_125() {
 #[test]
 fn a_new_report_is_three_blank_tables() {
     let report = Report::new_blank("沭阳县人民政府", format::AgencyKind::CountyGov, 2026);
-    let found = findings(&report, Stage::Draft, "C-blank");
+    let found = findings(&report, Stage::Draft, Rule::CBlank);
     assert_eq!(
         summary(&found),
         vec![
             (
-                "C-blank",
+                Rule::CBlank,
                 "section/active".to_owned(),
                 "表二尚未填写：全部10格空白（空白不等于0，没有请填0）".to_owned()
             ),
             (
-                "C-blank",
+                Rule::CBlank,
                 "section/requests".to_owned(),
                 "表三尚未填写：全部175格空白（空白不等于0，没有请填0）".to_owned()
             ),
             (
-                "C-blank",
+                Rule::CBlank,
                 "section/appeals".to_owned(),
                 "表四尚未填写：全部15格空白（空白不等于0，没有请填0）".to_owned()
             ),
@@ -304,23 +305,23 @@ fn single_blank_cells_rows_and_groups_are_named() {
     report.requests.row_mut("3.3.1")[4] = None;
     report.active.fees = None;
     report.appeals.0[1] = [None; 5];
-    let found = findings(&report, Stage::Draft, "C-blank");
+    let found = findings(&report, Stage::Draft, Rule::CBlank);
     assert_eq!(
         summary(&found),
         vec![
             (
-                "C-blank",
+                Rule::CBlank,
                 "active/fees/amount".to_owned(),
                 "表二 行政事业性收费/本年收费金额（单位：万元）空白（空白不等于0，没有请填0）"
                     .to_owned()
             ),
             (
-                "C-blank",
+                Rule::CBlank,
                 "requests/3.3.1/legal".to_owned(),
                 "表三 三(三)1/法律服务机构空白（空白不等于0，没有请填0）".to_owned()
             ),
             (
-                "C-blank",
+                Rule::CBlank,
                 "appeals/suit_direct/upheld".to_owned(),
                 "表四“行政诉讼（未经复议直接起诉）”全部空白（5格）（空白不等于0，没有请填0）"
                     .to_owned()
@@ -330,7 +331,7 @@ fn single_blank_cells_rows_and_groups_are_named() {
 
     let mut report = shuyang::county_2025();
     *report.requests.row_mut("3.3.1") = [None; 7];
-    let found = findings(&report, Stage::Publish, "C-blank");
+    let found = findings(&report, Stage::Publish, Rule::CBlank);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place.id(), "requests/3.3.1/natural");
     assert_eq!(
@@ -347,15 +348,15 @@ fn single_blank_cells_rows_and_groups_are_named() {
 #[test]
 fn other_handling_share_is_reported_only_when_high_and_not_tiny() {
     // As published: （六） 9 + 7 + 143 = 159 of 718, 22 %.
-    assert!(findings(&shuyang::county_2025(), Stage::Draft, "R3-other-share").is_empty());
+    assert!(findings(&shuyang::county_2025(), Stage::Draft, Rule::R3OtherShare).is_empty());
 
     // 100 of the 290 disclosed to natural persons moved to 三(六)3: 259 of 718, 36 %.
     let mut report = shuyang::county_2025();
     report.requests.row_mut("3.1")[0] = Some(190);
     report.requests.row_mut("3.6.3")[0] = Some(242);
     fill_totals(&mut report);
-    assert!(findings(&report, Stage::Draft, "R3-results-total").is_empty());
-    let found = findings(&report, Stage::Draft, "R3-other-share");
+    assert!(findings(&report, Stage::Draft, Rule::R3ResultsTotal).is_empty());
+    let found = findings(&report, Stage::Draft, Rule::R3OtherShare);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Info);
     assert_eq!(found[0].place.id(), "requests/3.6.1/total");
@@ -369,8 +370,8 @@ fn other_handling_share_is_reported_only_when_high_and_not_tiny() {
     for (key, value) in [("3.1", 17), ("3.6.3", 9)] {
         report_cell_and_total(&mut small, key, value);
     }
-    assert!(findings(&small, Stage::Draft, "R3-results-total").is_empty());
-    assert!(findings(&small, Stage::Draft, "R3-other-share").is_empty());
+    assert!(findings(&small, Stage::Draft, Rule::R3ResultsTotal).is_empty());
+    assert!(findings(&small, Stage::Draft, Rule::R3OtherShare).is_empty());
 }
 
 fn report_cell_and_total(report: &mut Report, row: &str, natural: u64) {
@@ -387,9 +388,9 @@ fn report_cell_and_total(report: &mut Report, row: &str, natural: u64) {
 fn publication_after_the_deadline_of_the_agency_kind() {
     let mut county = shuyang::county_2025();
     county.meta.published_on = Some("2026-02-20".into());
-    assert!(findings(&county, Stage::Draft, "D-deadline").is_empty());
+    assert!(findings(&county, Stage::Draft, Rule::DDeadline).is_empty());
     county.meta.published_on = Some("2026-02-21".into());
-    let found = findings(&county, Stage::Draft, "D-deadline");
+    let found = findings(&county, Stage::Draft, Rule::DDeadline);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Info);
     assert_eq!(found[0].place.id(), "meta/published_on");
@@ -401,7 +402,7 @@ fn publication_after_the_deadline_of_the_agency_kind() {
     // The same date is 21 days late for a department (31 January).
     let mut department = shuyang::fagaiju_2023();
     department.meta.published_on = Some("2024-02-21".into());
-    let found = findings(&department, Stage::Draft, "D-deadline");
+    let found = findings(&department, Stage::Draft, Rule::DDeadline);
     assert_eq!(
         found[0].message_zh,
         "发布日期2024-02-21晚于部门年度报告的公布时限2024年1月31日（晚21天）"
@@ -413,21 +414,21 @@ fn publication_after_the_deadline_of_the_agency_kind() {
 fn a_publication_date_that_cannot_be_checked() {
     let mut report = shuyang::county_2025();
     report.meta.published_on = Some("2026年1月23日".into());
-    let found = findings(&report, Stage::Draft, "C-date");
+    let found = findings(&report, Stage::Draft, Rule::CDate);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warning);
     assert_eq!(
         found[0].message_zh,
         "发布日期「2026年1月23日」不是有效日期，应写作YYYY-MM-DD，如2026-01-23"
     );
-    assert!(findings(&report, Stage::Draft, "D-deadline").is_empty());
+    assert!(findings(&report, Stage::Draft, Rule::DDeadline).is_empty());
 
     report.meta.published_on = Some("2025-01-23".into());
-    let found = findings(&report, Stage::Draft, "C-date");
+    let found = findings(&report, Stage::Draft, Rule::CDate);
     assert!(found[0].message_zh.contains("不晚于统计期末2025年12月31日"));
 
     report.meta.published_on = Some("  ".into());
-    assert!(findings(&report, Stage::Draft, "C-date").is_empty());
+    assert!(findings(&report, Stage::Draft, Rule::CDate).is_empty());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -496,16 +497,16 @@ fn county_2026() -> Report {
 #[test]
 fn carry_over_is_checked_per_column() {
     let draft = county_2026();
-    assert!(findings(&draft, Stage::Draft, "X-carry-over").is_empty());
-    assert!(findings(&draft, Stage::Draft, "X-last-year").is_empty());
+    assert!(findings(&draft, Stage::Draft, Rule::XCarryOver).is_empty());
+    assert!(findings(&draft, Stage::Draft, Rule::XLastYear).is_empty());
 
     let mut draft = county_2026();
     draft.requests.row_mut("2")[0] = Some(30);
-    let found = findings(&draft, Stage::Draft, "X-carry-over");
+    let found = findings(&draft, Stage::Draft, Rule::XCarryOver);
     assert_eq!(
         summary(&found),
         vec![(
-            "X-carry-over",
+            Rule::XCarryOver,
             "requests/2/natural".to_owned(),
             "自然人列：本年二(30)应等于上年四(31)，相差1".to_owned()
         )]
@@ -520,10 +521,10 @@ fn carry_over_is_checked_per_column() {
 #[test]
 fn in_force_follows_last_year_plus_issued_minus_repealed() {
     // 2025: 32 in force; 2026: 2 issued, 0 repealed → 34.
-    assert!(findings(&county_2026(), Stage::Draft, "X-in-force").is_empty());
+    assert!(findings(&county_2026(), Stage::Draft, Rule::XInForce).is_empty());
     let mut draft = county_2026();
     draft.active.normative_documents[2] = Some(33);
-    let found = findings(&draft, Stage::Draft, "X-in-force");
+    let found = findings(&draft, Stage::Draft, Rule::XInForce);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Info);
     assert_eq!(found[0].place.id(), "active/normative_documents/in_force");
@@ -538,7 +539,7 @@ fn last_year_of_the_wrong_year_stops_the_cross_year_rules() {
     let mut draft = county_2026();
     draft.requests.row_mut("2")[0] = Some(30);
     draft.meta.year = 2027;
-    let found = findings(&draft, Stage::Draft, "X-last-year");
+    let found = findings(&draft, Stage::Draft, Rule::XLastYear);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warning);
     assert_eq!(found[0].place.id(), "meta/year");
@@ -547,7 +548,7 @@ fn last_year_of_the_wrong_year_stops_the_cross_year_rules() {
         "{}",
         found[0].message_zh
     );
-    assert!(findings(&draft, Stage::Draft, "X-carry-over").is_empty());
+    assert!(findings(&draft, Stage::Draft, Rule::XCarryOver).is_empty());
 }
 
 #[test]
@@ -558,12 +559,12 @@ fn last_year_by_a_shorter_name_is_only_noted() {
     let mut draft = next_year_draft(&last);
     draft.meta.agency = "沭阳县发展和改革局".into();
     draft.requests.row_mut("2")[0] = Some(1);
-    let found = findings(&draft, Stage::Draft, "X-last-year");
+    let found = findings(&draft, Stage::Draft, Rule::XLastYear);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Info);
     assert_eq!(found[0].place.id(), "meta/agency");
     // …and the comparison still runs.
-    assert_eq!(findings(&draft, Stage::Draft, "X-carry-over").len(), 1);
+    assert_eq!(findings(&draft, Stage::Draft, Rule::XCarryOver).len(), 1);
 }
 
 #[test]
@@ -573,7 +574,7 @@ fn problems_copied_from_last_year_repeat_it() {
         SectionId::Problems,
         shuyang::COUNTY_2025_PROBLEMS.replace("2025", "2026"),
     );
-    let found = findings(&draft, Stage::Draft, "T-repeat");
+    let found = findings(&draft, Stage::Draft, Rule::TRepeat);
     assert_eq!(found.len(), 1, "{:#?}", summary(&found));
     assert_eq!(found[0].place.id(), "section/problems");
     assert_eq!(found[0].severity, Severity::Warning);
@@ -595,7 +596,7 @@ fn problems_copied_from_last_year_repeat_it() {
         SectionId::Problems,
         format!("{first_paragraph}\n\n{}", shuyang::FAGAIJU_2023_PROBLEMS),
     );
-    assert!(findings(&draft, Stage::Draft, "T-repeat").is_empty());
+    assert!(findings(&draft, Stage::Draft, Rule::TRepeat).is_empty());
 }
 
 #[test]
@@ -604,7 +605,7 @@ fn another_agencys_problems_are_not_a_repeat() {
     draft
         .sections
         .set(SectionId::Problems, shuyang::FAGAIJU_2023_PROBLEMS);
-    assert!(findings(&draft, Stage::Draft, "T-repeat").is_empty());
+    assert!(findings(&draft, Stage::Draft, Rule::TRepeat).is_empty());
 }
 
 #[test]
@@ -625,7 +626,7 @@ fn the_whole_text_copied_repeats_it_even_with_new_problems() {
         .next()
         .unwrap_or_default();
     draft.sections.set(SectionId::Problems, new_problems);
-    let found = findings(&draft, Stage::Draft, "T-repeat");
+    let found = findings(&draft, Stage::Draft, Rule::TRepeat);
     assert_eq!(found.len(), 1, "{:#?}", summary(&found));
     assert_eq!(found[0].place, Place::Report);
     assert!(found[0].message_zh.starts_with("报告全文与上年报告重复"));
@@ -678,7 +679,7 @@ fn fill_totals_overwrites_a_typed_total_and_fill_blank_totals_keeps_it() {
     assert_eq!(kept.requests.row("1")[REQUEST_TOTAL_COLUMN], Some(713));
     // 999 typed into 三(七)/自然人 is kept, so the row total computed from it is not 718…
     assert_eq!(kept.requests.row("3.7")[REQUEST_TOTAL_COLUMN], Some(718));
-    assert_eq!(findings(&kept, Stage::Draft, "R3-row-total").len(), 1);
+    assert_eq!(findings(&kept, Stage::Draft, Rule::R3RowTotal).len(), 1);
 
     let mut computed = typed;
     fill_totals(&mut computed);
@@ -696,11 +697,11 @@ fn row_seven_total_agrees_both_ways_with_blank_and_partial_rows() {
     assert_eq!(report.requests.row("3.1")[REQUEST_TOTAL_COLUMN], Some(293));
     // 718 − 111 (三(四)1) − 1 (三(一)/商业企业) = 606, by rows and by columns alike.
     assert_eq!(report.requests.row("3.7")[REQUEST_TOTAL_COLUMN], Some(606));
-    assert!(findings(&report, Stage::Draft, "R3-row-total").is_empty());
-    assert!(findings(&report, Stage::Draft, "R3-results-total").is_empty());
+    assert!(findings(&report, Stage::Draft, Rule::R3RowTotal).is_empty());
+    assert!(findings(&report, Stage::Draft, Rule::R3ResultsTotal).is_empty());
     // What is still missing shows as an unbalanced table and as blanks, not as a wrong total.
-    assert!(!findings(&report, Stage::Draft, "R3-balance").is_empty());
-    assert_eq!(findings(&report, Stage::Draft, "C-blank").len(), 2);
+    assert!(!findings(&report, Stage::Draft, Rule::R3Balance).is_empty());
+    assert_eq!(findings(&report, Stage::Draft, Rule::CBlank).len(), 2);
 
     let mut blank = Report::new_blank("沭阳县人民政府", format::AgencyKind::CountyGov, 2026);
     fill_totals(&mut blank);

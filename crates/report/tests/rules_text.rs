@@ -12,20 +12,21 @@ use nianbao_report::format::{self, AgencyKind, SectionId};
 use nianbao_report::model::{Place, Report};
 use nianbao_report::rules::{self, Stage};
 use nianbao_report::Finding;
+use nianbao_report::Rule;
 use std::path::PathBuf;
 
-const TEXT_RULES: [&str; 8] = [
-    "T-overview-length",
-    "T-fee-statement",
-    "T-numbers",
-    "T-no-requests-claim",
-    "T-section-empty",
-    "T-year",
-    "T-page-chrome",
-    "S-gov-review",
+const TEXT_RULES: [Rule; 8] = [
+    Rule::TOverviewLength,
+    Rule::TFeeStatement,
+    Rule::TNumbers,
+    Rule::TNoRequestsClaim,
+    Rule::TSectionEmpty,
+    Rule::TYear,
+    Rule::TPageChrome,
+    Rule::SGovReview,
 ];
 
-fn findings(report: &Report, rule: &str) -> Vec<Finding> {
+fn findings(report: &Report, rule: Rule) -> Vec<Finding> {
     rules::check(report, Stage::Draft)
         .into_iter()
         .filter(|f| f.rule == rule)
@@ -185,10 +186,10 @@ fn fixture_report(text: &str, kind: AgencyKind, year: i32, tables: Tables) -> Re
     report
 }
 
-fn counts(report: &Report) -> Vec<(&'static str, usize)> {
+fn counts(report: &Report) -> Vec<(Rule, usize)> {
     TEXT_RULES
         .iter()
-        .map(|rule| (*rule, findings(report, rule).len()))
+        .map(|rule| (*rule, findings(report, *rule).len()))
         .collect()
 }
 
@@ -216,15 +217,15 @@ fn seed_gives_only_the_overview_length_warning() {
     let report = fixture_report(&seed_text(), AgencyKind::Township, 2023, ERDUN);
     print_findings("erdun-2023", &report);
     // 一、总体情况 is 1,193 characters without whitespace: over the 1,000 of the format.
-    let long = findings(&report, "T-overview-length");
+    let long = findings(&report, Rule::TOverviewLength);
     assert_eq!(long.len(), 1);
     assert!(
         long[0].message_zh.contains("1193"),
         "{}",
         long[0].message_zh
     );
-    for rule in TEXT_RULES.iter().filter(|r| **r != "T-overview-length") {
-        assert_eq!(findings(&report, rule), [], "{rule}");
+    for rule in TEXT_RULES.iter().filter(|r| **r != Rule::TOverviewLength) {
+        assert_eq!(findings(&report, *rule), [], "{rule}");
     }
 }
 
@@ -234,17 +235,17 @@ fn shuyang_county_text_agrees_with_its_tables() {
     let report = fixture_report(&text, AgencyKind::CountyGov, 2025, SHUYANG_COUNTY);
     print_findings("shuyang-county-2025", &report);
     // 「共受理政府信息公开申请 749 件」 (一+二), 「共办理 718 件」, 「结转下一年 31 件」: all agree.
-    assert_eq!(findings(&report, "T-numbers"), []);
-    assert_eq!(findings(&report, "T-no-requests-claim"), []);
-    assert_eq!(findings(&report, "T-year"), []);
-    assert_eq!(findings(&report, "T-fee-statement"), []);
-    assert_eq!(findings(&report, "T-section-empty"), []);
+    assert_eq!(findings(&report, Rule::TNumbers), []);
+    assert_eq!(findings(&report, Rule::TNoRequestsClaim), []);
+    assert_eq!(findings(&report, Rule::TYear), []);
+    assert_eq!(findings(&report, Rule::TFeeStatement), []);
+    assert_eq!(findings(&report, Rule::TSectionEmpty), []);
     // A county government that reports 考核 but neither 社会评议 nor 责任追究: true.
-    let review = findings(&report, "S-gov-review");
+    let review = findings(&report, Rule::SGovReview);
     assert_eq!(review.len(), 1);
     assert!(review[0].message_zh.contains("社会评议、责任追究"));
     assert!(!review[0].message_zh.contains("未提及工作考核"));
-    assert_eq!(findings(&report, "T-overview-length").len(), 1);
+    assert_eq!(findings(&report, Rule::TOverviewLength).len(), 1);
 }
 
 #[test]
@@ -253,7 +254,7 @@ fn shuyang_county_numbers_are_caught_when_the_tables_differ() {
     let mut tables = SHUYANG_COUNTY;
     tables.requests = [Some(700), Some(36), Some(717), Some(30)];
     let report = fixture_report(&text, AgencyKind::CountyGov, 2025, tables);
-    let found = findings(&report, "T-numbers");
+    let found = findings(&report, Rule::TNumbers);
     let messages: Vec<&str> = found.iter().map(|f| f.message_zh.as_str()).collect();
     assert_eq!(found.len(), 3, "{messages:#?}");
     // 749 is neither 一 (700) nor 一+二 (736); 718 is not 三(七); 31 is not 四.
@@ -279,7 +280,7 @@ fn shuyang_fagaiju_text_agrees_with_its_tables() {
     let mut tables = SHUYANG_FAGAIJU;
     tables.requests[0] = Some(25);
     let report = fixture_report(&text, AgencyKind::Department, 2023, tables);
-    let found = findings(&report, "T-numbers");
+    let found = findings(&report, Rule::TNumbers);
     assert_eq!(found.len(), 1);
     assert!(found[0].message_zh.contains("共收到依申请信息公开26件"));
 }
@@ -292,7 +293,7 @@ fn partial_copies_lack_their_required_sections() {
     let dizhang = fixture_report(&dizhang, AgencyKind::Township, 2023, DIZHANG);
     for (name, report) in [("guanzhou", &guanzhou), ("dizhang", &dizhang)] {
         print_findings(name, report);
-        let empty: Vec<Place> = findings(report, "T-section-empty")
+        let empty: Vec<Place> = findings(report, Rule::TSectionEmpty)
             .into_iter()
             .map(|f| f.place)
             .collect();
@@ -305,10 +306,10 @@ fn partial_copies_lack_their_required_sections() {
             "{name}"
         );
         for rule in [
-            "T-numbers",
-            "T-no-requests-claim",
-            "T-year",
-            "T-overview-length",
+            Rule::TNumbers,
+            Rule::TNoRequestsClaim,
+            Rule::TYear,
+            Rule::TOverviewLength,
         ] {
             assert_eq!(findings(report, rule), [], "{name} {rule}");
         }
@@ -330,7 +331,7 @@ fn no_requests_claim_agrees_with_an_empty_row_one() {
         SectionId::Overview,
         SEED_NO_REQUESTS,
     );
-    assert_eq!(findings(&report, "T-no-requests-claim"), []);
+    assert_eq!(findings(&report, Rule::TNoRequestsClaim), []);
 }
 
 #[test]
@@ -344,7 +345,7 @@ fn no_requests_claim_against_three_requests() {
         SectionId::Overview,
         SEED_NO_REQUESTS,
     );
-    let found = findings(&report, "T-no-requests-claim");
+    let found = findings(&report, Rule::TNoRequestsClaim);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place, Place::Section(SectionId::Overview));
     assert!(found[0].message_zh.contains("未收到依申请公开申请信息"));
@@ -357,7 +358,7 @@ fn no_requests_claim_against_three_requests() {
         SectionId::Overview,
         "2023 年,全年未收到依申请公开来信,无意见投诉情况。",
     );
-    assert_eq!(findings(&report, "T-no-requests-claim").len(), 1);
+    assert_eq!(findings(&report, Rule::TNoRequestsClaim).len(), 1);
 }
 
 #[test]
@@ -377,7 +378,7 @@ fn no_requests_claim_ignores_appeals_and_other_kinds_of_requests() {
             SectionId::Overview,
             sentence,
         );
-        assert_eq!(findings(&report, "T-no-requests-claim"), [], "{sentence}");
+        assert_eq!(findings(&report, Rule::TNoRequestsClaim), [], "{sentence}");
     }
 }
 
@@ -393,10 +394,10 @@ fn requests_claimed_against_an_empty_row_one() {
         SectionId::Overview,
         "2023年度我局共收到依申请信息公开26件，及时回复申请人。",
     );
-    let found = findings(&report, "T-no-requests-claim");
+    let found = findings(&report, Rule::TNoRequestsClaim);
     assert_eq!(found.len(), 1);
     assert!(found[0].message_zh.contains("称收到了"));
-    assert_eq!(findings(&report, "T-numbers"), []);
+    assert_eq!(findings(&report, Rule::TNumbers), []);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -434,7 +435,7 @@ fn numbers_that_agree_pass() {
             SectionId::Overview,
             sentence,
         );
-        assert_eq!(findings(&report, "T-numbers"), [], "{sentence}");
+        assert_eq!(findings(&report, Rule::TNumbers), [], "{sentence}");
     }
 }
 
@@ -456,7 +457,7 @@ fn numbers_that_disagree_fail() {
             SectionId::Overview,
             sentence,
         );
-        let found = findings(&report, "T-numbers");
+        let found = findings(&report, Rule::TNumbers);
         assert!(!found.is_empty(), "{sentence}");
         assert!(found
             .iter()
@@ -475,7 +476,7 @@ fn numbers_message_quotes_text_number_and_table() {
         SectionId::Other,
         "因政府信息公开工作被申请行政复议61件。",
     );
-    let found = findings(&report, "T-numbers");
+    let found = findings(&report, Rule::TNumbers);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place, Place::Section(SectionId::Other));
     assert_eq!(
@@ -499,7 +500,7 @@ fn nothing_carried_over_names_row_one_once() {
         SectionId::Overview,
         "2023年度我局共收到依申请信息公开26件，及时回复申请人。",
     );
-    let found = findings(&report, "T-numbers");
+    let found = findings(&report, Rule::TNumbers);
     assert_eq!(found.len(), 1);
     assert_eq!(
         found[0].message_zh,
@@ -550,7 +551,7 @@ fn numbers_left_alone() {
             SectionId::Overview,
             sentence,
         );
-        assert_eq!(findings(&report, "T-numbers"), [], "{sentence}");
+        assert_eq!(findings(&report, Rule::TNumbers), [], "{sentence}");
     }
 }
 
@@ -564,7 +565,7 @@ fn parts_after_qizhong_are_left_alone() {
         SectionId::Overview,
         "全县全年共受理政府信息公开申请 749 件，其中自然人申请 741 件，法人或其他组织申请 8 件；共办理 718 件，结转下一年 31 件。",
     );
-    assert_eq!(findings(&report, "T-numbers"), []);
+    assert_eq!(findings(&report, Rule::TNumbers), []);
     // The 「；」 ends the breakdown: 718 is read again.
     let mut tables = SHUYANG_COUNTY;
     tables.requests[2] = Some(700);
@@ -575,7 +576,7 @@ fn parts_after_qizhong_are_left_alone() {
         SectionId::Overview,
         "全县全年共受理政府信息公开申请 749 件，其中自然人申请 741 件，法人或其他组织申请 8 件；共办理 718 件，结转下一年 31 件。",
     );
-    let found = findings(&report, "T-numbers");
+    let found = findings(&report, Rule::TNumbers);
     assert_eq!(found.len(), 1);
     assert!(found[0].message_zh.contains("写的是718件"));
 }
@@ -599,14 +600,14 @@ fn handling_may_count_open_applications() {
     assert_eq!(
         findings(
             &say("本年度收到政府信息公开申请75件，共办理80件。"),
-            "T-numbers"
+            Rule::TNumbers
         ),
         []
     );
     assert_eq!(
         findings(
             &say("本年度收到政府信息公开申请75件，共办结80件。"),
-            "T-numbers"
+            Rule::TNumbers
         )
         .len(),
         1
@@ -622,7 +623,7 @@ fn blank_cells_give_no_number_finding() {
         SectionId::Overview,
         "本年度共收到政府信息公开申请713件，上年结转36件，被申请行政复议61件。",
     );
-    assert_eq!(findings(&report, "T-numbers"), []);
+    assert_eq!(findings(&report, Rule::TNumbers), []);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -638,14 +639,14 @@ fn sections_with_text_are_not_empty() {
         SectionId::Problems,
         "一是对政务公开工作认识不到位，主动性不强。",
     );
-    assert_eq!(findings(&report, "T-section-empty"), []);
+    assert_eq!(findings(&report, Rule::TSectionEmpty), []);
 }
 
 #[test]
 fn template_subheadings_alone_are_empty() {
     // A new draft: every text section holds only its sub-headings.
     let report = Report::new_blank("锡林浩特市额尔敦街道办事处", AgencyKind::Township, 2023);
-    let empty: Vec<Place> = findings(&report, "T-section-empty")
+    let empty: Vec<Place> = findings(&report, Rule::TSectionEmpty)
         .into_iter()
         .map(|f| f.place)
         .collect();
@@ -658,7 +659,7 @@ fn template_subheadings_alone_are_empty() {
         ]
     );
     // An empty 六 is not also reported as lacking the fee statement.
-    assert_eq!(findings(&report, "T-fee-statement"), []);
+    assert_eq!(findings(&report, Rule::TFeeStatement), []);
     // Writing under one sub-heading fills the section.
     let mut report = report;
     let overview = format!(
@@ -666,7 +667,7 @@ fn template_subheadings_alone_are_empty() {
         report.sections.get(SectionId::Overview)
     );
     report.sections.set(SectionId::Overview, overview);
-    assert_eq!(findings(&report, "T-section-empty").len(), 2);
+    assert_eq!(findings(&report, Rule::TSectionEmpty).len(), 2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -681,11 +682,11 @@ fn overview_length_counts_characters_not_bytes_or_spaces() {
     report
         .sections
         .set(SectionId::Overview, at_limit.replace('。', "。 \n"));
-    assert_eq!(findings(&report, "T-overview-length"), []);
+    assert_eq!(findings(&report, Rule::TOverviewLength), []);
     report
         .sections
         .set(SectionId::Overview, at_limit.clone() + "公");
-    let found = findings(&report, "T-overview-length");
+    let found = findings(&report, Rule::TOverviewLength);
     assert_eq!(found.len(), 1);
     assert!(found[0].message_zh.contains("共1001字"));
 }
@@ -704,7 +705,7 @@ fn fee_statements_from_real_reports_pass() {
     ] {
         let mut report = report(AgencyKind::Township, 2023, ERDUN);
         report.sections.set(SectionId::Other, sentence);
-        assert_eq!(findings(&report, "T-fee-statement"), [], "{sentence}");
+        assert_eq!(findings(&report, Rule::TFeeStatement), [], "{sentence}");
     }
 }
 
@@ -714,7 +715,7 @@ fn other_section_without_fee_fails() {
     report
         .sections
         .set(SectionId::Other, "本年度无其他需要报告的事项。");
-    let found = findings(&report, "T-fee-statement");
+    let found = findings(&report, Rule::TFeeStatement);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place, Place::Section(SectionId::Other));
 }
@@ -741,7 +742,7 @@ fn historical_and_near_years_pass() {
             SectionId::Problems,
             sentence,
         );
-        assert_eq!(findings(&report, "T-year"), [], "{sentence}");
+        assert_eq!(findings(&report, Rule::TYear), [], "{sentence}");
     }
 }
 
@@ -767,7 +768,7 @@ fn distant_years_and_misdated_plans_fail() {
             SectionId::Problems,
             sentence,
         );
-        let found = findings(&report, "T-year");
+        let found = findings(&report, Rule::TYear);
         assert_eq!(found.len(), 1, "{sentence}");
         assert_eq!(found[0].place, Place::Section(SectionId::Problems));
         assert!(
@@ -782,9 +783,9 @@ fn distant_years_and_misdated_plans_fail() {
 fn title_naming_another_year_fails() {
     let mut report = report(AgencyKind::Department, 2023, SHUYANG_FAGAIJU);
     report.meta.title = "沭阳县发展和改革局2023年政府信息公开年度报告".into();
-    assert_eq!(findings(&report, "T-year"), []);
+    assert_eq!(findings(&report, Rule::TYear), []);
     report.meta.title = "沭阳县发展和改革局2022年政府信息公开年度报告".into();
-    let found = findings(&report, "T-year");
+    let found = findings(&report, Rule::TYear);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place, Place::Meta("title"));
 }
@@ -802,7 +803,7 @@ fn government_covering_all_three_passes() {
         SectionId::Overview,
         "将县直单位信息公开工作纳入高质量发展考核，开展社会评议，全年未发生责任追究情况。",
     );
-    assert_eq!(findings(&report, "S-gov-review"), []);
+    assert_eq!(findings(&report, Rule::SGovReview), []);
     // Departments and street offices are not asked.
     let report = report_saying(
         AgencyKind::Township,
@@ -811,7 +812,7 @@ fn government_covering_all_three_passes() {
         SectionId::Overview,
         "签署保密责任书。",
     );
-    assert_eq!(findings(&report, "S-gov-review"), []);
+    assert_eq!(findings(&report, Rule::SGovReview), []);
 }
 
 #[test]
@@ -823,7 +824,7 @@ fn government_missing_one_fails() {
         SectionId::Overview,
         "将县直单位信息公开工作纳入高质量发展考核，全年未发生政府信息公开方面责任追究结果情况。",
     );
-    let found = findings(&report, "S-gov-review");
+    let found = findings(&report, Rule::SGovReview);
     assert_eq!(found.len(), 1);
     assert!(found[0].message_zh.contains("未提及社会评议结果情况"));
     assert_eq!(found[0].place, Place::Section(SectionId::Overview));
@@ -896,7 +897,7 @@ fn report_lines_that_name_page_words_pass() {
         ),
     ] {
         let report = report_saying(AgencyKind::Department, 2023, ERDUN, section, sentence);
-        assert_eq!(findings(&report, "T-page-chrome"), [], "{sentence}");
+        assert_eq!(findings(&report, Rule::TPageChrome), [], "{sentence}");
     }
 }
 
@@ -935,7 +936,7 @@ fn page_chrome_in_a_section_is_an_error() {
         ),
     ] {
         let report = report_saying(AgencyKind::Department, 2023, ERDUN, section, line);
-        let found = findings(&report, "T-page-chrome");
+        let found = findings(&report, Rule::TPageChrome);
         assert_eq!(found.len(), 1, "{line}");
         assert_eq!(found[0].severity, nianbao_report::Severity::Error);
         assert_eq!(found[0].place, Place::Section(section));

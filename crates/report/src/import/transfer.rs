@@ -96,7 +96,7 @@ mod tests {
         assert_eq!(read.notes.len(), original.notes.len());
         assert!(!read.notes.is_empty());
         for (text, note) in read.notes.iter().zip(&original.notes) {
-            assert_eq!(text.rule, note.rule);
+            assert_eq!(text.rule, note.rule.id());
             assert_eq!(text.severity, note.severity);
             assert_eq!(text.message_zh, note.message_zh);
             assert_eq!(text.message_en, note.message_en);

@@ -7,6 +7,7 @@
 //! agency name is only an info and the rules still run: agencies are renamed, and names are
 //! written short or long (沭阳县发改局 / 沭阳县发展和改革局).
 
+use crate::rules::Rule;
 use std::collections::HashSet;
 
 use super::tables::{request_column_en, request_column_zh, value_en, value_zh};
@@ -17,10 +18,10 @@ use crate::format::{
 };
 use crate::model::{Place, Report};
 
-const CARRY_OVER: &str = "X-carry-over";
-const IN_FORCE: &str = "X-in-force";
-const REPEAT: &str = "T-repeat";
-const LAST_YEAR: &str = "X-last-year";
+const CARRY_OVER: Rule = Rule::XCarryOver;
+const IN_FORCE: Rule = Rule::XInForce;
+const REPEAT: Rule = Rule::TRepeat;
+const LAST_YEAR: Rule = Rule::XLastYear;
 
 /// T-repeat compares runs of this many characters. Eight characters is about two Chinese
 /// words: long enough that set phrases of official prose (「进一步加强」 is five) rarely make a

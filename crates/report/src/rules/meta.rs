@@ -9,9 +9,10 @@
 use crate::finding::{Basis, Finding, Severity};
 use crate::format::AgencyKind;
 use crate::model::{Place, Report};
+use crate::rules::Rule;
 
-const DEADLINE: &str = "D-deadline";
-const DATE: &str = "C-date";
+const DEADLINE: Rule = Rule::DDeadline;
+const DATE: Rule = Rule::CDate;
 
 const PUBLISHED_ON: &str = "published_on";
 

@@ -3,6 +3,8 @@
 //! One file per family of rules; each rule id is written once, in the file that checks it.
 //! [`check`] runs them all over a report (and its `last_year`, when known).
 
+mod catalogue;
+pub use catalogue::{markdown, Rule, RuleDef, RunsIn, RULES};
 mod cross_year;
 pub use cross_year::{repeated_passages, Repeat, REPEAT_PERCENT, REPEAT_RUN_CHARS};
 mod meta;
@@ -15,7 +17,7 @@ use crate::model::Report;
 
 /// The rule that reports blank cells: the only rule whose severity depends on the [`Stage`]
 /// (a warning in a draft, an error when publishing).
-pub const BLANK_CELL_RULE: &str = tables::BLANK;
+pub const BLANK_CELL_RULE: Rule = tables::BLANK;
 
 /// How strict to be: a draft may have blanks; a report about to be published may not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

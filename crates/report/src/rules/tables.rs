@@ -14,14 +14,15 @@ use crate::format::{
     REQUEST_COLUMNS, REQUEST_COLUMN_LABELS_EN, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
 use crate::model::{AppealTable, Count, Place, Report, RequestTable, MAX_COUNT};
+use crate::rules::Rule;
 
-const BALANCE: &str = "R3-balance";
-const ROW_TOTAL: &str = "R3-row-total";
-const RESULTS_TOTAL: &str = "R3-results-total";
-const GROUP_TOTAL: &str = "R4-group-total";
-const INTEGER: &str = "C-integer";
-pub(super) const BLANK: &str = "C-blank";
-const OTHER_SHARE: &str = "R3-other-share";
+const BALANCE: Rule = Rule::R3Balance;
+const ROW_TOTAL: Rule = Rule::R3RowTotal;
+const RESULTS_TOTAL: Rule = Rule::R3ResultsTotal;
+const GROUP_TOTAL: Rule = Rule::R4GroupTotal;
+const INTEGER: Rule = Rule::CInteger;
+pub(super) const BLANK: Rule = Rule::CBlank;
+const OTHER_SHARE: Rule = Rule::R3OtherShare;
 
 /// R3-other-share fires above this share of （六）其他处理 in （七）总计, in percent. 沭阳县人民政府
 /// 2025 (a large county, published without remark) stands at 22 %; well above that, the

@@ -20,17 +20,18 @@ use crate::format::{
 };
 use crate::model::{Place, Report};
 use crate::page_chrome::{self, ChromeKind};
+use crate::rules::Rule;
 use numbers::StatedYear;
 use std::ops::Range;
 
-const OVERVIEW_LENGTH: &str = "T-overview-length";
-const FEE_STATEMENT: &str = "T-fee-statement";
-const NUMBERS: &str = "T-numbers";
-const NO_REQUESTS_CLAIM: &str = "T-no-requests-claim";
-const SECTION_EMPTY: &str = "T-section-empty";
-const YEAR: &str = "T-year";
-const GOV_REVIEW: &str = "S-gov-review";
-const PAGE_CHROME: &str = "T-page-chrome";
+const OVERVIEW_LENGTH: Rule = Rule::TOverviewLength;
+const FEE_STATEMENT: Rule = Rule::TFeeStatement;
+const NUMBERS: Rule = Rule::TNumbers;
+const NO_REQUESTS_CLAIM: Rule = Rule::TNoRequestsClaim;
+const SECTION_EMPTY: Rule = Rule::TSectionEmpty;
+const YEAR: Rule = Rule::TYear;
+const GOV_REVIEW: Rule = Rule::SGovReview;
+const PAGE_CHROME: Rule = Rule::TPageChrome;
 
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     check_empty_sections(report, findings);

@@ -1,0 +1,575 @@
+//! Every rule of the checker and every note of the importer, once: its id (the spec's
+//! vocabulary), how severe it is, what it checks in Chinese and English, its basis, and when it
+//! runs. `docs/rules.md` is written from this table (`cargo run -p nianbao-report --example
+//! rules_doc > docs/rules.md`; a test fails while it is stale), and findings name their rule by
+//! [`Rule`], so a misspelt id does not compile.
+
+use crate::finding::{Basis, Severity};
+use crate::format;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A rule of the checker or a note of the importer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    R3Balance,
+    R3RowTotal,
+    R3ResultsTotal,
+    R4GroupTotal,
+    CInteger,
+    CBlank,
+    CDate,
+    R3OtherShare,
+    TSectionEmpty,
+    TOverviewLength,
+    TFeeStatement,
+    TNumbers,
+    TNoRequestsClaim,
+    TYear,
+    TPageChrome,
+    SGovReview,
+    DDeadline,
+    XLastYear,
+    XCarryOver,
+    XInForce,
+    TRepeat,
+    HSum,
+    HBlank,
+    SOldFormat,
+    IMissing,
+    IUnread,
+    ISectionMissing,
+    IRowsMissing,
+    ITableMissing,
+    IMeta,
+    IAgencyKind,
+    IOcrFix,
+    IDerived,
+}
+
+/// When a rule runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunsIn {
+    /// On every edit of a draft, and on a report about to be published.
+    Check,
+    /// With last year's report of the same agency.
+    CrossYear,
+    /// Over a summary report (汇总) and the units' reports it sums.
+    Summary,
+    /// While a published report is imported: a note on what could not be read.
+    Import,
+}
+
+impl RunsIn {
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            RunsIn::Check => "每次编辑和发布前检查",
+            RunsIn::CrossYear => "与上年报告对比时",
+            RunsIn::Summary => "检查汇总报告时",
+            RunsIn::Import => "导入已发布的报告时",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            RunsIn::Check => "on every edit and before publishing",
+            RunsIn::CrossYear => "with last year's report",
+            RunsIn::Summary => "over a summary report and its units",
+            RunsIn::Import => "while importing a published report",
+        }
+    }
+}
+
+/// One entry of the catalogue.
+pub struct RuleDef {
+    pub rule: Rule,
+    /// The id of the spec: 「R3-balance」.
+    pub id: &'static str,
+    /// How severe its findings are (a draft's; some depend on the case, see `severity_note`).
+    pub severity: Severity,
+    /// When the severity is not always the same, why.
+    pub severity_note: Option<(&'static str, &'static str)>,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+    pub basis: Basis,
+    pub runs_in: RunsIn,
+}
+
+const fn def(
+    rule: Rule,
+    id: &'static str,
+    severity: Severity,
+    runs_in: RunsIn,
+    title: (&'static str, &'static str),
+    basis: Basis,
+) -> RuleDef {
+    RuleDef {
+        rule,
+        id,
+        severity,
+        severity_note: None,
+        title_zh: title.0,
+        title_en: title.1,
+        basis,
+        runs_in,
+    }
+}
+
+const IMPORT_BASIS: Basis = Basis::Practice("导入已发布的报告 (importing a published report)");
+
+/// The catalogue, in the order the docs list it: the tables, the text, the header, last year,
+/// the summary, the import.
+pub const RULES: [RuleDef; 33] = [
+    def(
+        Rule::R3Balance,
+        "R3-balance",
+        Severity::Error,
+        RunsIn::Check,
+        (
+            "表三每一列：一（本年新收）+ 二（上年结转）= 三(七)（办理结果总计）+ 四（结转下年度）",
+            "Table 3, every column: 1 (new) + 2 (carried in) = 3(7) (results) + 4 (carried out)",
+        ),
+        Basis::Official(format::REQUEST_CORNER_NOTE),
+    ),
+    def(
+        Rule::R3RowTotal,
+        "R3-row-total",
+        Severity::Error,
+        RunsIn::Check,
+        (
+            "表三每一行：总计 = 六类申请人之和",
+            "Table 3, every row: the total is the sum of the six applicant columns",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::R3ResultsTotal,
+        "R3-results-total",
+        Severity::Error,
+        RunsIn::Check,
+        (
+            "表三每一列：三(七)总计 = 各项办理结果之和",
+            "Table 3, every column: 3(7) is the sum of the results above it",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::R4GroupTotal,
+        "R4-group-total",
+        Severity::Error,
+        RunsIn::Check,
+        (
+            "表四每一组：结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计",
+            "Table 4, every group: upheld + corrected + other + pending = total",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::CInteger,
+        "C-integer",
+        Severity::Error,
+        RunsIn::Check,
+        (
+            "数量是不小于0的整数，收费金额是不小于0的小数",
+            "Counts are whole numbers of 0 or more; the fee is a decimal of 0 or more",
+        ),
+        Basis::Derived,
+    ),
+    RuleDef {
+        severity_note: Some((
+            "草稿中是警告，准备发布时是错误",
+            "a warning in a draft, an error when ready to publish",
+        )),
+        ..def(
+            Rule::CBlank,
+            "C-blank",
+            Severity::Warning,
+            RunsIn::Check,
+            (
+                "表格中的空白格（空白不等于0，没有请填0）",
+                "A blank cell of a table (blank is not 0: type 0 where there were none)",
+            ),
+            Basis::Practice("已公布的报告每格都填数字，没有则填0"),
+        )
+    },
+    def(
+        Rule::CDate,
+        "C-date",
+        Severity::Warning,
+        RunsIn::Check,
+        (
+            "发布日期不是有效日期（如2025-02-31）",
+            "The publication date is no real date (such as 2025-02-31)",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::R3OtherShare,
+        "R3-other-share",
+        Severity::Info,
+        RunsIn::Check,
+        (
+            "「（六）其他处理」在办理结果中占比过高",
+            "「（六）其他处理」 (other handling) is a large share of all results",
+        ),
+        Basis::Practice("2019年试行格式的填报指引"),
+    ),
+    def(
+        Rule::TSectionEmpty,
+        "T-section-empty",
+        Severity::Error,
+        RunsIn::Check,
+        (
+            "必须填写的部分（一、五、六）没有内容",
+            "A required section (一, 五, 六) has no text",
+        ),
+        Basis::Official("《中华人民共和国政府信息公开条例》第五十条"),
+    ),
+    def(
+        Rule::TOverviewLength,
+        "T-overview-length",
+        Severity::Warning,
+        RunsIn::Check,
+        (
+            "「一、总体情况」超过1000字",
+            "「一、总体情况」 (overview) is over 1,000 characters",
+        ),
+        Basis::Official("篇幅原则上不超过一千字"),
+    ),
+    def(
+        Rule::TFeeStatement,
+        "T-fee-statement",
+        Severity::Warning,
+        RunsIn::Check,
+        (
+            "「六、其他需要报告的事项」没有说明信息处理费的收取情况",
+            "Section 六 does not say whether information processing fees were charged",
+        ),
+        Basis::Official("《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号"),
+    ),
+    def(
+        Rule::TNumbers,
+        "T-numbers",
+        Severity::Warning,
+        RunsIn::Check,
+        (
+            "正文写的数字与表格不符（收到、结转、办理结果、申请人、复议诉讼、规范性文件、许可处罚强制，也包括百分比）",
+            "A number the text states disagrees with the tables (requests, carry-over, results, applicants, appeals, documents, decisions; shares too)",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::TNoRequestsClaim,
+        "T-no-requests-claim",
+        Severity::Warning,
+        RunsIn::Check,
+        (
+            "正文称未收到申请，但表三有新收申请（或相反）",
+            "The text says no requests were received but table 3 has some (or the reverse)",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::TYear,
+        "T-year",
+        Severity::Info,
+        RunsIn::Check,
+        (
+            "正文或统计期限中的年份与报告年度不符",
+            "A year in the text or the statistics period does not fit the report year",
+        ),
+        Basis::Practice("年度报告所列数据的统计期限为本年度1月1日至12月31日"),
+    ),
+    def(
+        Rule::TPageChrome,
+        "T-page-chrome",
+        Severity::Error,
+        RunsIn::Check,
+        (
+            "正文中有网页的菜单、按钮、导航或页脚",
+            "A section holds a website's menu, buttons, breadcrumb or footer",
+        ),
+        Basis::Practice("报告由六个部分组成；网页的菜单、按钮和页脚不是报告的内容"),
+    ),
+    def(
+        Rule::SGovReview,
+        "S-gov-review",
+        Severity::Warning,
+        RunsIn::Check,
+        (
+            "人民政府的报告没有写工作考核、社会评议和责任追究结果情况",
+            "A people's government's report does not cover assessment, public appraisal and accountability",
+        ),
+        Basis::Official("《中华人民共和国政府信息公开条例》第五十条第四项"),
+    ),
+    def(
+        Rule::DDeadline,
+        "D-deadline",
+        Severity::Info,
+        RunsIn::Check,
+        (
+            "发布日期晚于该类机关的公布期限",
+            "The publication date is after the deadline for the agency's kind",
+        ),
+        Basis::Official("《中华人民共和国政府信息公开条例》第四十九条"),
+    ),
+    def(
+        Rule::XLastYear,
+        "X-last-year",
+        Severity::Warning,
+        RunsIn::CrossYear,
+        (
+            "作为上年报告的不是同一机关上一年度的报告",
+            "The report given as last year's is not the same agency's of the year before",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::XCarryOver,
+        "X-carry-over",
+        Severity::Warning,
+        RunsIn::CrossYear,
+        (
+            "本年表三「二、上年结转」应等于上年「四、结转下年度继续办理」",
+            "This year's row 2 (carried in) equals last year's row 4 (carried out)",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::XInForce,
+        "X-in-force",
+        Severity::Info,
+        RunsIn::CrossYear,
+        (
+            "上年现行有效 + 本年制发 − 本年废止 = 本年现行有效（规章、规范性文件）",
+            "Last year's in force + issued − repealed = this year's in force",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::TRepeat,
+        "T-repeat",
+        Severity::Warning,
+        RunsIn::CrossYear,
+        (
+            "「五」（或全文）与上年报告雷同超过一半",
+            "Section 五 (or the whole text) repeats last year's by more than half",
+        ),
+        Basis::Official("不得出现敷衍了事甚至年年雷同现象"),
+    ),
+    def(
+        Rule::HSum,
+        "H-sum",
+        Severity::Error,
+        RunsIn::Summary,
+        (
+            "汇总报告的数字不等于各单位之和",
+            "A number of the summary report is not the sum of the units'",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::HBlank,
+        "H-blank",
+        Severity::Warning,
+        RunsIn::Summary,
+        (
+            "汇总时有的单位该格空白",
+            "Some units left the cell blank in the sum",
+        ),
+        Basis::Derived,
+    ),
+    def(
+        Rule::SOldFormat,
+        "S-old-format",
+        Severity::Warning,
+        RunsIn::Import,
+        (
+            "导入的报告用的是2019年试行格式",
+            "The imported report uses the 2019 trial layout",
+        ),
+        Basis::Official("国办公开办函〔2021〕30号"),
+    ),
+    def(
+        Rule::IMissing,
+        "I-missing",
+        Severity::Warning,
+        RunsIn::Import,
+        (
+            "导入的文本在报告结束前就断了",
+            "The imported text ends before the report does",
+        ),
+        IMPORT_BASIS,
+    ),
+    def(
+        Rule::IUnread,
+        "I-unread",
+        Severity::Warning,
+        RunsIn::Import,
+        (
+            "表格中读不出或对不上列的数字，已留空",
+            "Numbers of a table that could not be read or placed: left blank",
+        ),
+        IMPORT_BASIS,
+    ),
+    def(
+        Rule::ISectionMissing,
+        "I-section-missing",
+        Severity::Warning,
+        RunsIn::Import,
+        (
+            "没有找到某部分的标题",
+            "A section's heading was not found",
+        ),
+        IMPORT_BASIS,
+    ),
+    def(
+        Rule::IRowsMissing,
+        "I-rows-missing",
+        Severity::Warning,
+        RunsIn::Import,
+        (
+            "表格中没有找到某些行",
+            "Rows of a table were not found",
+        ),
+        IMPORT_BASIS,
+    ),
+    def(
+        Rule::ITableMissing,
+        "I-table-missing",
+        Severity::Warning,
+        RunsIn::Import,
+        ("没有找到某张表格", "A table was not found"),
+        IMPORT_BASIS,
+    ),
+    def(
+        Rule::IMeta,
+        "I-meta",
+        Severity::Warning,
+        RunsIn::Import,
+        (
+            "标题、机关名称或年度没有找到，或是推测的",
+            "The title, the agency or the year was not found, or was inferred",
+        ),
+        IMPORT_BASIS,
+    ),
+    def(
+        Rule::IAgencyKind,
+        "I-agency-kind",
+        Severity::Warning,
+        RunsIn::Import,
+        (
+            "从机关名称看不准机关类型",
+            "The agency's name leaves its kind open",
+        ),
+        IMPORT_BASIS,
+    ),
+    def(
+        Rule::IOcrFix,
+        "I-ocr-fix",
+        Severity::Info,
+        RunsIn::Import,
+        (
+            "机关名称中常见的识别错误已改正",
+            "A common misreading of a PDF or OCR copy was corrected in the agency's name",
+        ),
+        IMPORT_BASIS,
+    ),
+    def(
+        Rule::IDerived,
+        "I-derived",
+        Severity::Info,
+        RunsIn::Import,
+        (
+            "复制件印坏的格子按表格的勾稽关系只有一种读法，已按此填写",
+            "Cells a copy printed damaged were filled where the tables' arithmetic allows one value only",
+        ),
+        IMPORT_BASIS,
+    ),
+];
+
+impl Rule {
+    pub fn def(self) -> &'static RuleDef {
+        // The table lists every rule in the enum's order (a test holds it so).
+        &RULES[self as usize]
+    }
+
+    /// The spec's id: 「R3-balance」.
+    pub fn id(self) -> &'static str {
+        self.def().id
+    }
+
+    pub fn from_id(id: &str) -> Option<Rule> {
+        RULES.iter().find(|d| d.id == id).map(|d| d.rule)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// The catalogue as Markdown: what `docs/rules.md` holds.
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# The rules\n\nEvery rule of the checker and every note of the importer, from the catalogue \
+         in `crates/report/src/rules/catalogue.rs` (written by `cargo run -p nianbao-report \
+         --example rules_doc > docs/rules.md`; a test fails while this file is stale). Each \
+         finding names its rule by this id, its place, and a message in Chinese and English.\n",
+    );
+    for runs_in in [
+        RunsIn::Check,
+        RunsIn::CrossYear,
+        RunsIn::Summary,
+        RunsIn::Import,
+    ] {
+        out.push_str(&format!(
+            "\n## {} ({})\n\n| id | severity | 规则 | rule | basis |\n|---|---|---|---|---|\n",
+            runs_in.label_zh(),
+            runs_in.label_en()
+        ));
+        for def in RULES.iter().filter(|d| d.runs_in == runs_in) {
+            let severity = match def.severity_note {
+                Some((zh, en)) => format!("{zh} / {en}"),
+                None => format!("{} / {}", def.severity.label_zh(), def.severity.label_en()),
+            };
+            let basis = match def.basis {
+                Basis::Official(text) => format!("official: {text}"),
+                Basis::Derived => "derived from the tables".to_owned(),
+                Basis::Practice(text) => format!("practice: {text}"),
+            };
+            out.push_str(&format!(
+                "| `{}` | {severity} | {} | {} | {basis} |\n",
+                def.id,
+                def.title_zh.replace('|', "\\|"),
+                def.title_en.replace('|', "\\|")
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_lists_every_rule_once_in_the_enums_order() {
+        for (index, def) in RULES.iter().enumerate() {
+            assert_eq!(def.rule as usize, index, "{}", def.id);
+            assert_eq!(Rule::from_id(def.id), Some(def.rule));
+        }
+        let mut ids: Vec<&str> = RULES.iter().map(|d| d.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), RULES.len());
+        assert_eq!(Rule::from_id("R3-balanse"), None);
+    }
+}
