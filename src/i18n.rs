@@ -86,11 +86,6 @@ pub const WARNINGS: Text = t("警告", "Warnings");
 pub const INFOS: Text = t("提示", "Notes");
 pub const BASIS: Text = t("依据", "Basis");
 pub const BASIS_DERIVED: Text = t("由表格关系推出", "derived from the tables");
-pub const PASTE_REFUSED: Text = t("以下单元格未粘贴：", "These cells were not pasted: ");
-pub const PASTE_OUTSIDE: Text = t(
-    "超出表格的内容未粘贴",
-    "content beyond the table was not pasted",
-);
 pub const UPDATE_READY: Text = t("新版本已就绪。", "A new version is ready.");
 pub const RELOAD: Text = t("重新加载", "Reload");
 pub const EDITOR_REGION: Text = t("报告编辑区", "Report editor");

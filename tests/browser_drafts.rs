@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use nianbao_app::drafts::autosave::SaveKind;
-use nianbao_app::drafts::{export_file_name, shelf, Drafts, SaveStatus};
+use nianbao_app::drafts::{shelf, Drafts, SaveStatus};
 use nianbao_app::i18n::Lang;
 use nianbao_app::platform::storage;
 use nianbao_app::store::Store;
@@ -42,16 +42,6 @@ fn start_drafts() -> Drafts {
 
 fn stored_envelope(id: &str) -> DraftEnvelope {
     drafts::decode(&storage::read(&drafts::draft_key(id)).unwrap().unwrap()).unwrap()
-}
-
-#[wasm_bindgen_test]
-fn export_file_names_name_agency_and_year() {
-    assert_eq!(export_file_name(&county()), "沭阳县人民政府-2025-年报.json");
-    let mut odd = county();
-    odd.meta.agency = "某局/办公室:\"A\"".into();
-    assert_eq!(export_file_name(&odd), "某局_办公室__A_-2025-年报.json");
-    odd.meta.agency = "  ".into();
-    assert_eq!(export_file_name(&odd), "未命名-2025-年报.json");
 }
 
 #[wasm_bindgen_test]

@@ -419,7 +419,7 @@ impl Drafts {
     pub fn export_open(&self) {
         let report = self.store.report.get_untracked();
         if let Err(why) = files::download(
-            &export_file_name(&report),
+            &nianbao_report::export::json_file_name(&report),
             "application/json",
             &json::to_json(&report),
         ) {
@@ -477,33 +477,6 @@ pub fn blank_report() -> Report {
     Report::new_blank("", AgencyKind::Township, year)
 }
 
-/// 「<机关>-<年度>-年报.json」, with the characters file systems refuse replaced.
-pub fn export_file_name(report: &Report) -> String {
-    export_file_stem(report) + ".json"
-}
-
-/// 「<机关>-<年度>-年报」: the name every file exported from a report starts with.
-pub fn export_file_stem(report: &Report) -> String {
-    let agency = report.meta.agency.trim();
-    let agency = if agency.is_empty() {
-        "未命名"
-    } else {
-        agency
-    };
-    let safe: String = agency
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{safe}-{}-年报", report.meta.year)
-}
-
-/// The draft id in the address (`#draft=<id>`).
 /// Stores `report` as a new draft without opening it (the supervisor's page hands a report of
 /// its batch to the editor this way) and returns its id. Imported reports keep their totals as
 /// read: auto-total off.
@@ -537,6 +510,7 @@ pub fn editor_address(id: &str) -> String {
     format!("../#draft={id}")
 }
 
+/// The draft id in the address (`#draft=<id>`).
 fn hash_draft_id() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let id = hash.strip_prefix("#draft=")?;

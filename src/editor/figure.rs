@@ -5,10 +5,10 @@ use leptos::prelude::*;
 use nianbao_report::export::json;
 
 use crate::drafts::button::ActionButton;
-use crate::drafts::export_file_stem;
 use crate::i18n;
 use crate::platform::{files, image, tools};
 use crate::store::{use_store, Store};
+use nianbao_report::export::file_stem as export_file_stem;
 
 /// The figure's page in CSS pixels (A4 at 96 dpi), as the core draws it.
 const FIGURE_WIDTH: u32 = 794;

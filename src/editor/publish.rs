@@ -33,7 +33,7 @@ pub fn PublishBar() -> impl IntoView {
     let export_html = move |_| {
         let (name, page) = store.report.with_untracked(|r| {
             (
-                crate::drafts::export_file_stem(r) + ".html",
+                nianbao_report::export::file_stem(r) + ".html",
                 html::render(r),
             )
         });
@@ -48,7 +48,7 @@ pub fn PublishBar() -> impl IntoView {
     let export_docx = move |_| {
         let (name, report) = store.report.with_untracked(|r| {
             (
-                crate::drafts::export_file_stem(r) + ".docx",
+                nianbao_report::export::file_stem(r) + ".docx",
                 nianbao_report::export::json::to_json(r),
             )
         });

@@ -643,9 +643,7 @@ fn read_active(
             ActiveRowKind::FeeAmount => {
                 report.active.fees = match value {
                     Value::Null => None,
-                    Value::String(text) if Decimal(text.clone()).is_valid() => {
-                        Some(Decimal(text.clone()))
-                    }
+                    Value::String(text) if Decimal::exact(text).is_some() => Decimal::exact(text),
                     Value::String(text) => {
                         return Err(JsonError::at(
                             &row_path,
