@@ -160,6 +160,11 @@ pub const SAVING_STOPPED_AFTER: Text = t(
     "Nothing on this page is lost: download JSON, or keep it as a new draft.",
 );
 pub const SAVE_AS_NEW_DRAFT: Text = t("另存为新草稿", "Keep as a new draft");
+pub const DELETED_ELSEWHERE: Text = t(
+    "此草稿已在另一窗口中删除，本窗口不再自动保存。如需保留本窗口中的内容，请另存为新草稿。",
+    "This draft was deleted in another window: this window no longer saves it. To keep what is on screen here, keep it as a new draft.",
+);
+pub const KEEP_THIS_COPY: Text = t("保留本窗口的内容", "Keep this window's copy");
 pub const MERGED: Text = t(
     "另一窗口修改了此草稿，已合并。",
     "This draft was changed in another window; the changes are merged.",

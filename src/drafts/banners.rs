@@ -1,5 +1,6 @@
 //! Messages about the drafts' storage that stay until the situation changes: storage full,
-//! storage unavailable, saving stopped, a merge with another window; and where dropped files go.
+//! storage unavailable, saving stopped, the draft deleted in another window, a merge with
+//! another window; and where dropped files go.
 
 use leptos::prelude::*;
 use nianbao_report::format;
@@ -40,6 +41,13 @@ pub fn StorageBanners() -> impl IntoView {
                 <span class="banner-text">{i18n::tr(lang, i18n::STORAGE_FULL)}<small>{why}</small></span>
                 <ActionButton class="download-json" label=i18n::DOWNLOAD_JSON on_press=move || drafts.export_open() />
                 <ActionButton class="try-again" label=i18n::TRY_AGAIN on_press=move || drafts.save_now(SaveKind::Auto) />
+            </div>
+        </Show>
+        <Show when=move || drafts.status.with(|s| *s == SaveStatus::DeletedElsewhere)>
+            <div class="banner banner-storage banner-deleted" role="alert">
+                <span class="banner-text">{i18n::tr(lang, i18n::DELETED_ELSEWHERE)}</span>
+                <ActionButton class="keep-copy" label=i18n::KEEP_THIS_COPY on_press=move || drafts.save_as_new_draft() />
+                <ActionButton class="download-json" label=i18n::DOWNLOAD_JSON on_press=move || drafts.export_open() />
             </div>
         </Show>
         <Show when=move || stopped().is_some()>

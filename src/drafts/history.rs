@@ -28,8 +28,14 @@ impl Drafts {
         else {
             return;
         };
-        self.store
-            .edit(None, move |report| *report = version.report);
+        let report = match version.report() {
+            Ok(report) => report.clone(),
+            Err(error) => {
+                self.store.say(error.message_zh, error.message_en);
+                return;
+            }
+        };
+        self.store.edit(None, move |r| *r = report);
         self.mark_new_version();
         self.store.say(
             format!(

@@ -19,12 +19,13 @@ use leptos::prelude::*;
 use nianbao_report::drafts::{self as core_drafts, DraftEnvelope, HistoryEntry, Resolution};
 use nianbao_report::export::json;
 use nianbao_report::format::AgencyKind;
-use nianbao_report::{next_year, Place, Report};
+use nianbao_report::{next_year, Report};
 use wasm_bindgen::JsValue;
 
 use crate::platform::{files, storage};
 use crate::store::Store;
-use autosave::{OpenDraft, SaveKind};
+use autosave::{SaveKind, Timers};
+use nianbao_report::drafts::autosave::OpenDraft;
 use shelf::{Listed, Stored};
 
 /// Which screen shows.
@@ -34,53 +35,9 @@ pub enum Screen {
     Editor,
 }
 
-/// What the header says about saving the open draft.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// A new draft nothing has been typed into: nothing to save yet.
-    Idle,
-    /// Typed, not yet saved (the autosave waits for a pause in typing).
-    Pending,
-    Saved {
-        at_ms: i64,
-    },
-    /// The browser refused the write (storage full): the draft is in the page only.
-    Full {
-        why: String,
-    },
-    /// The stored draft could not be read (damaged, or saved by a newer version of the app):
-    /// this tab stops saving rather than write over it.
-    Blocked {
-        zh: String,
-        en: String,
-    },
-    /// Storage went away while the page was open.
-    Failed {
-        zh: String,
-        en: String,
-    },
-}
-
-impl SaveStatus {
-    /// Whether what is on screen may be lost when the page closes.
-    pub fn is_unsaved(&self) -> bool {
-        matches!(
-            self,
-            SaveStatus::Full { .. } | SaveStatus::Blocked { .. } | SaveStatus::Failed { .. }
-        )
-    }
-}
-
-/// Another tab's save merged into this tab's unsaved edits.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Merged {
-    /// This tab's report just before the merge, for "keep mine as a copy".
-    pub mine: Report,
-    /// The other tab's report, for "use the other window's version".
-    pub theirs: Report,
-    /// Places both tabs changed differently (mine kept; texts kept both).
-    pub conflicts: Vec<Place>,
-}
+/// What the header says about saving the open draft, and a merge of another tab's save: the
+/// core's autosave decides them.
+pub use nianbao_report::drafts::autosave::{Merged, SaveStatus};
 
 /// A draft just deleted, kept for undo until the page closes or another is deleted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,6 +70,7 @@ pub struct Drafts {
     /// Files are being dragged over the page.
     pub dropping: RwSignal<bool>,
     open: StoredValue<Option<OpenDraft>>,
+    timers: StoredValue<Timers>,
     tab_id: StoredValue<String>,
     persist_asked: StoredValue<bool>,
 }
@@ -142,6 +100,7 @@ impl Drafts {
             paste_import_text: RwSignal::new(String::new()),
             dropping: RwSignal::new(false),
             open: StoredValue::new(None),
+            timers: StoredValue::new(Timers::default()),
             tab_id: StoredValue::new(shelf::new_tab_id()),
             persist_asked: StoredValue::new(false),
         };
@@ -186,8 +145,8 @@ impl Drafts {
             return false;
         }
         match shelf::read_draft(id) {
-            Ok(Stored::Draft(draft)) => {
-                self.begin(*draft, true);
+            Ok(Stored::Draft(draft, text)) => {
+                self.begin(*draft, Some(text));
                 true
             }
             Ok(Stored::Unreadable(error)) => {
@@ -224,27 +183,23 @@ impl Drafts {
             return;
         }
         let draft = new_envelope(report, &self.tab_id(), auto_total);
-        self.begin(draft, false);
+        self.begin(draft, None);
         if store_now {
             self.save_now(SaveKind::Create);
         }
     }
 
-    fn begin(&self, draft: DraftEnvelope, stored: bool) {
+    /// Puts a draft in the editor; `stored_text` is the text it was read from (None: new).
+    fn begin(&self, draft: DraftEnvelope, stored_text: Option<String>) {
         self.store
             .replace_report(draft.report.clone(), draft.auto_total);
-        self.status.set(if stored {
-            SaveStatus::Saved {
-                at_ms: draft.saved_at_ms,
-            }
-        } else {
-            SaveStatus::Idle
-        });
         self.merged.set(None);
         self.history_open.set(false);
         self.open_id.set(Some(draft.id.clone()));
         set_hash(Some(&draft.id));
-        self.open.set_value(Some(OpenDraft::new(draft, stored)));
+        let open = OpenDraft::new(draft, stored_text).with_tab(&self.tab_id());
+        self.status.set(open.status().clone());
+        self.open.set_value(Some(open));
         self.screen.set(Screen::Editor);
     }
 
@@ -260,11 +215,8 @@ impl Drafts {
         {
             return false;
         }
-        self.open.update_value(|open| {
-            if let Some(open) = open.take() {
-                open.cancel_timers();
-            }
-        });
+        self.timers.update_value(Timers::cancel);
+        self.open.set_value(None);
         self.open_id.set(None);
         true
     }
@@ -299,7 +251,7 @@ impl Drafts {
     /// Writes a change into a stored draft that is not open here (a tab that has it open takes
     /// the change from the `storage` event).
     fn change_stored(&self, id: &str, change: impl FnOnce(&mut Report)) {
-        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+        let Ok(Stored::Draft(stored, _)) = shelf::read_draft(id) else {
             self.refresh_list();
             return;
         };
@@ -320,7 +272,7 @@ impl Drafts {
 
     /// Stores a copy of a draft as a new draft (it shows first in the list).
     pub fn duplicate(&self, id: &str) {
-        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+        let Ok(Stored::Draft(stored, _)) = shelf::read_draft(id) else {
             self.refresh_list();
             return;
         };
@@ -341,7 +293,7 @@ impl Drafts {
 
     /// Next year's draft of a stored one (the core's carry-over), opened.
     pub fn next_year(&self, id: &str) {
-        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+        let Ok(Stored::Draft(stored, _)) = shelf::read_draft(id) else {
             self.refresh_list();
             return;
         };
@@ -450,11 +402,8 @@ impl Drafts {
         let report = self.store.report.get_untracked();
         match self.store_copy(report, self.store.auto_total.get_untracked()) {
             Ok(id) => {
-                self.open.update_value(|open| {
-                    if let Some(open) = open.take() {
-                        open.cancel_timers();
-                    }
-                });
+                self.timers.update_value(Timers::cancel);
+                self.open.set_value(None);
                 self.open(&id);
             }
             Err(error) => self.store.say(error.message_zh(), error.message_en()),
@@ -490,11 +439,7 @@ fn store_new(
     tab_id: &str,
     auto_total: bool,
 ) -> Result<String, storage::StorageError> {
-    let mut draft = new_envelope(report, tab_id, auto_total);
-    draft.revision = 1;
-    shelf::write_draft(&draft)?;
-    shelf::update_index(&draft.id, Some(core_drafts::index_entry(&draft)));
-    Ok(draft.id)
+    shelf::store_new(report, tab_id, auto_total)
 }
 
 /// A new draft holding `report`, with a fresh id, saved now as far as its clock goes.

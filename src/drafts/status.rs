@@ -39,6 +39,7 @@ pub fn SaveStatusText() -> impl IntoView {
         SaveStatus::Full { .. } => "full",
         SaveStatus::Blocked { .. } => "blocked",
         SaveStatus::Failed { .. } => "failed",
+        SaveStatus::DeletedElsewhere => "deleted",
     };
     let text = move || {
         let lang = lang.get();
@@ -53,9 +54,10 @@ pub fn SaveStatusText() -> impl IntoView {
                 };
                 format!("{} {}", lang.pick(saved), clock(at_ms))
             }
-            SaveStatus::Full { .. } | SaveStatus::Blocked { .. } | SaveStatus::Failed { .. } => {
-                lang.pick(i18n::STATUS_NOT_SAVED).to_owned()
-            }
+            SaveStatus::Full { .. }
+            | SaveStatus::Blocked { .. }
+            | SaveStatus::Failed { .. }
+            | SaveStatus::DeletedElsewhere => lang.pick(i18n::STATUS_NOT_SAVED).to_owned(),
         }
     };
     let class = move || format!("save-status save-{}", state());

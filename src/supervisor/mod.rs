@@ -341,7 +341,7 @@ impl Supervisor {
     /// A stored draft beside last year's report (the editor sends `#compare=<draft id>`): the
     /// one the draft carries, else a stored draft of the same agency a year earlier.
     fn compare_stored_draft(&self, id: &str) {
-        let Ok(shelf::Stored::Draft(draft)) = shelf::read_draft(id) else {
+        let Ok(shelf::Stored::Draft(draft, _)) = shelf::read_draft(id) else {
             return;
         };
         let mut this = draft.report;
@@ -352,7 +352,7 @@ impl Supervisor {
                 .filter(|l| !agency.is_empty() && l.entry.agency.trim() == agency)
                 .filter(|l| l.entry.year == year)
                 .find_map(|l| match shelf::read_draft(&l.entry.id) {
-                    Ok(shelf::Stored::Draft(draft)) => Some(draft.report),
+                    Ok(shelf::Stored::Draft(draft, _)) => Some(draft.report),
                     _ => None,
                 })
         });
