@@ -202,6 +202,13 @@ pub const DAMAGED_KEPT: Text = t(
     "Its text is kept aside and is never written over.",
 );
 pub const DOWNLOAD_RAW: Text = t("下载原文", "Download raw text");
+pub const RECOVERIES: Text = t("恢复的文本", "Recovered texts");
+pub const RECOVERIES_HINT: Text = t(
+    "无法读取的草稿或历史版本在改动前原样保存于此，可下载后手工修复。",
+    "Drafts or histories that could not be read were kept here as they were, before anything was written: download one to repair it by hand.",
+);
+pub const DELETE_OLD_RECOVERIES: Text = t("删除过期的恢复文本", "Delete the old ones");
+pub const KEEP_THEM: Text = t("暂时保留", "Keep them for now");
 pub const LAST_SAVED: Text = t("最后保存", "Last saved");
 pub const NO_DRAFTS: Text = t("还没有草稿。", "No drafts yet.");
 pub const NO_AGENCY: Text = t("（未填机关）", "(no agency yet)");

@@ -10,32 +10,21 @@ use nianbao_report::editing::undo::UndoHistory;
 use nianbao_report::rules::{self, Stage};
 use nianbao_report::{totals, Finding, Place, Report, Severity};
 
-use crate::i18n::Lang;
-
-/// A short message for the user (a refused paste, a cell that is not a count).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub zh: String,
-    pub en: String,
-}
-
 #[derive(Clone, Copy)]
 pub struct Store {
     pub report: RwSignal<Report>,
     history: StoredValue<UndoHistory>,
     pub auto_total: RwSignal<bool>,
-    pub lang: RwSignal<Lang>,
     pub findings: Memo<Vec<Finding>>,
     /// Whether the report could be published as it is: no error even with blanks counted as
     /// errors (the "ready to publish" stage).
     pub ready_to_publish: Memo<bool>,
     /// The most severe finding of each place, by place id: what a cell or paragraph shows.
     pub findings_by_place: Memo<HashMap<String, (Severity, String, String)>>,
-    pub notice: RwSignal<Option<Notice>>,
 }
 
 impl Store {
-    pub fn new(report: Report, auto_total: bool, lang: Lang) -> Store {
+    pub fn new(report: Report, auto_total: bool) -> Store {
         let report = RwSignal::new(report);
         let findings = Memo::new(move |_| report.with(|r| rules::check(r, Stage::Draft)));
         // The publish stage differs from the draft stage only in that blank cells (C-blank)
@@ -67,11 +56,9 @@ impl Store {
             report,
             history: StoredValue::new(UndoHistory::default()),
             auto_total: RwSignal::new(auto_total),
-            lang: RwSignal::new(lang),
             findings,
             ready_to_publish,
             findings_by_place,
-            notice: RwSignal::new(None),
         }
     }
 
@@ -127,13 +114,6 @@ impl Store {
     pub fn finding_at(&self, place: &Place) -> Option<(Severity, String, String)> {
         self.findings_by_place
             .with(|by_place| by_place.get(&place.id()).cloned())
-    }
-
-    pub fn say(&self, zh: impl Into<String>, en: impl Into<String>) {
-        self.notice.set(Some(Notice {
-            zh: zh.into(),
-            en: en.into(),
-        }));
     }
 }
 

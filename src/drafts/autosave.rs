@@ -65,7 +65,7 @@ impl Drafts {
             self.history_versions.set(history);
         }
         if let Some(status) = status {
-            self.status.set(status);
+            self.storage.status.set(status);
         }
         if let Some(ms) = arm_debounce_ms {
             self.arm_debounce(Duration::from_millis(ms));
@@ -181,7 +181,7 @@ pub fn install(drafts: Drafts) {
     let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
         drafts.flush();
         // Work that is only in this page: let the browser ask before it goes.
-        let only_here = drafts.status.with_untracked(SaveStatus::is_unsaved)
+        let only_here = drafts.storage.status.with_untracked(SaveStatus::is_unsaved)
             || (storage::in_memory() && drafts.open_id.with_untracked(Option::is_some));
         if only_here {
             ev.prevent_default();
@@ -194,7 +194,7 @@ pub fn install(drafts: Drafts) {
             && ev.key().eq_ignore_ascii_case("s")
         {
             ev.prevent_default();
-            if drafts.screen.get_untracked() == Screen::Editor {
+            if drafts.view.screen.get_untracked() == Screen::Editor {
                 drafts.save_now(SaveKind::Explicit);
             }
         }
@@ -213,7 +213,7 @@ pub fn install(drafts: Drafts) {
                 drafts.on_saved_elsewhere();
             }
         }
-        if drafts.screen.get_untracked() == Screen::List
+        if drafts.view.screen.get_untracked() == Screen::List
             && (draft_id.is_some() || name == drafts::INDEX_KEY || name.starts_with("recovery:"))
         {
             drafts.refresh_list();

@@ -22,10 +22,12 @@ use nianbao_report::format::AgencyKind;
 use nianbao_report::{next_year, Report};
 use wasm_bindgen::JsValue;
 
+use crate::app_state::Notices;
 use crate::platform::{files, storage};
 use crate::store::Store;
 use autosave::{SaveKind, Timers};
 use nianbao_report::drafts::autosave::OpenDraft;
+use nianbao_report::drafts::shelf::Recovery;
 use shelf::{Listed, Stored};
 
 /// Which screen shows.
@@ -48,27 +50,49 @@ pub struct Deleted {
     history: Option<String>,
 }
 
+/// What the page shows of the drafts: which screen, which panel or dialog is open. Page state,
+/// nothing stored.
 #[derive(Clone, Copy)]
-pub struct Drafts {
-    pub store: Store,
+pub struct DraftsView {
     pub screen: RwSignal<Screen>,
-    /// Every stored draft, the newest edit first.
-    pub list: RwSignal<Vec<Listed>>,
-    /// The id of the open draft.
-    pub open_id: RwSignal<Option<String>>,
-    pub status: RwSignal<SaveStatus>,
-    pub merged: RwSignal<Option<Merged>>,
-    pub deleted: RwSignal<Option<Deleted>>,
-    /// localStorage is unavailable: everything lives in this page.
-    pub in_memory: RwSignal<bool>,
     pub history_open: RwSignal<bool>,
-    /// The open draft's versions, the newest first (kept up to date after each save).
-    pub history_versions: RwSignal<Vec<HistoryEntry>>,
     pub paste_import_open: RwSignal<bool>,
     /// Text handed to the paste-import dialog (a dropped HTML or text file).
     pub paste_import_text: RwSignal<String>,
     /// Files are being dragged over the page.
     pub dropping: RwSignal<bool>,
+    /// The user chose to keep the old recovered texts for now.
+    pub keep_old_recoveries: RwSignal<bool>,
+}
+
+/// What is stored, as this page knows it: the drafts, the texts kept for recovery, whether the
+/// open draft is saved, and whether there is a browser storage at all.
+#[derive(Clone, Copy)]
+pub struct StorageState {
+    /// localStorage is unavailable: everything lives in this page.
+    pub in_memory: RwSignal<bool>,
+    /// Every stored draft, the newest edit first.
+    pub list: RwSignal<Vec<Listed>>,
+    /// Texts kept under recovery keys (drafts or histories that did not read), the oldest first.
+    pub recoveries: RwSignal<Vec<Recovery>>,
+    /// Whether the open draft is saved.
+    pub status: RwSignal<SaveStatus>,
+}
+
+/// The drafts: what the user does with them (open, save, delete, rename …), over the storage
+/// state and the view, which are contexts of their own.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    pub store: Store,
+    pub notices: Notices,
+    pub view: DraftsView,
+    pub storage: StorageState,
+    /// The id of the open draft.
+    pub open_id: RwSignal<Option<String>>,
+    pub merged: RwSignal<Option<Merged>>,
+    pub deleted: RwSignal<Option<Deleted>>,
+    /// The open draft's versions, the newest first (kept up to date after each save).
+    pub history_versions: RwSignal<Vec<HistoryEntry>>,
     open: StoredValue<Option<OpenDraft>>,
     timers: StoredValue<Timers>,
     tab_id: StoredValue<String>,
@@ -83,29 +107,38 @@ impl Drafts {
     /// Reads the stored drafts and opens the one to start with: the one named in the address
     /// (`#draft=<id>`), else the only one, else a new blank one when there is none; with more
     /// than one (or a damaged one) the list.
-    pub fn start(store: Store) -> Drafts {
+    pub fn start(store: Store, notices: Notices) -> Drafts {
         let in_memory = storage::use_memory_if_unavailable();
         let drafts = Drafts {
             store,
-            screen: RwSignal::new(Screen::Editor),
-            list: RwSignal::new(Vec::new()),
+            notices,
+            view: DraftsView {
+                screen: RwSignal::new(Screen::Editor),
+                history_open: RwSignal::new(false),
+                paste_import_open: RwSignal::new(false),
+                paste_import_text: RwSignal::new(String::new()),
+                dropping: RwSignal::new(false),
+                keep_old_recoveries: RwSignal::new(false),
+            },
+            storage: StorageState {
+                in_memory: RwSignal::new(in_memory),
+                list: RwSignal::new(Vec::new()),
+                recoveries: RwSignal::new(Vec::new()),
+                status: RwSignal::new(SaveStatus::Idle),
+            },
             open_id: RwSignal::new(None),
-            status: RwSignal::new(SaveStatus::Idle),
             merged: RwSignal::new(None),
             deleted: RwSignal::new(None),
-            in_memory: RwSignal::new(in_memory),
-            history_open: RwSignal::new(false),
             history_versions: RwSignal::new(Vec::new()),
-            paste_import_open: RwSignal::new(false),
-            paste_import_text: RwSignal::new(String::new()),
-            dropping: RwSignal::new(false),
             open: StoredValue::new(None),
             timers: StoredValue::new(Timers::default()),
             tab_id: StoredValue::new(shelf::new_tab_id()),
             persist_asked: StoredValue::new(false),
         };
+        provide_context(drafts.view);
+        provide_context(drafts.storage);
         drafts.refresh_list();
-        let list = drafts.list.get_untracked();
+        let list = drafts.storage.list.get_untracked();
         let readable = |id: &str| list.iter().any(|l| l.entry.id == id && l.problem.is_none());
         let opened = match hash_draft_id() {
             Some(id) if readable(&id) => drafts.open(&id),
@@ -132,10 +165,50 @@ impl Drafts {
 
     /// Reads the list of drafts again (after a change here or in another tab).
     pub fn refresh_list(&self) {
-        match shelf::load_list() {
-            Ok(list) => self.list.set(list),
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+        match shelf::load_list().and_then(|list| Ok((list, shelf::recoveries()?))) {
+            Ok((list, recoveries)) => {
+                self.storage.list.set(list);
+                self.storage.recoveries.set(recoveries);
+            }
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
+    }
+
+    /// Saves a text kept under a recovery key as a file.
+    pub fn download_recovery(&self, recovery: &Recovery) {
+        match shelf::read_recovery(&recovery.name) {
+            Ok(Some(text)) => {
+                if let Err(why) = files::download(&recovery.file_name(), "application/json", &text)
+                {
+                    self.notices.say(
+                        format!("下载失败：{why}"),
+                        format!("Download failed: {why}"),
+                    );
+                }
+            }
+            Ok(None) => self.refresh_list(),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+        }
+    }
+
+    /// Deletes a text kept under a recovery key (the user asked).
+    pub fn delete_recovery(&self, recovery: &Recovery) {
+        if let Err(error) = shelf::remove_recovery(&recovery.name) {
+            self.notices.say(error.message_zh(), error.message_en());
+        }
+        self.refresh_list();
+    }
+
+    /// Deletes the texts kept longer than the core's limit (the user agreed).
+    pub fn remove_old_recoveries(&self) {
+        match shelf::remove_old_recoveries() {
+            Ok(removed) => self.notices.say(
+                format!("已清理{removed}份过期的恢复文本"),
+                format!("{removed} old recovered texts removed"),
+            ),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+        }
+        self.refresh_list();
     }
 
     /// Opens a stored draft in the editor. A draft that does not read is rescued and stays in
@@ -152,7 +225,7 @@ impl Drafts {
             Ok(Stored::Unreadable(error)) => {
                 let _ = shelf::rescue(id, &error.raw);
                 self.refresh_list();
-                self.store.say(error.message_zh, error.message_en);
+                self.notices.say(error.message_zh, error.message_en);
                 false
             }
             Ok(Stored::Nothing) => {
@@ -160,7 +233,7 @@ impl Drafts {
                 false
             }
             Err(error) => {
-                self.store.say(error.message_zh(), error.message_en());
+                self.notices.say(error.message_zh(), error.message_en());
                 false
             }
         }
@@ -194,13 +267,13 @@ impl Drafts {
         self.store
             .replace_report(draft.report.clone(), draft.auto_total);
         self.merged.set(None);
-        self.history_open.set(false);
+        self.view.history_open.set(false);
         self.open_id.set(Some(draft.id.clone()));
         set_hash(Some(&draft.id));
         let open = OpenDraft::new(draft, stored_text).with_tab(&self.tab_id());
-        self.status.set(open.status().clone());
+        self.storage.status.set(open.status().clone());
         self.open.set_value(Some(open));
-        self.screen.set(Screen::Editor);
+        self.view.screen.set(Screen::Editor);
     }
 
     /// Saves and closes the open draft. When it cannot be saved, the user decides whether to
@@ -210,7 +283,7 @@ impl Drafts {
             return true;
         }
         self.flush();
-        if self.status.with_untracked(SaveStatus::is_unsaved)
+        if self.storage.status.with_untracked(SaveStatus::is_unsaved)
             && !confirm(crate::i18n::LEAVE_UNSAVED)
         {
             return false;
@@ -227,10 +300,10 @@ impl Drafts {
             return;
         }
         self.refresh_list();
-        self.history_open.set(false);
+        self.view.history_open.set(false);
         self.merged.set(None);
         set_hash(None);
-        self.screen.set(Screen::List);
+        self.view.screen.set(Screen::List);
     }
 
     /// Saves the open draft and goes to another page of the app (`url`, relative to this one).
@@ -264,7 +337,7 @@ impl Drafts {
         {
             match shelf::write_draft(&draft) {
                 Ok(()) => shelf::update_index(id, Some(core_drafts::index_entry(&draft))),
-                Err(error) => self.store.say(error.message_zh(), error.message_en()),
+                Err(error) => self.notices.say(error.message_zh(), error.message_en()),
             }
         }
         self.refresh_list();
@@ -277,7 +350,7 @@ impl Drafts {
             return;
         };
         if let Err(error) = self.store_copy(stored.report, stored.auto_total) {
-            self.store.say(error.message_zh(), error.message_en());
+            self.notices.say(error.message_zh(), error.message_en());
         }
         self.refresh_list();
     }
@@ -302,7 +375,7 @@ impl Drafts {
 
     /// Deletes a draft and its history; [`Self::undo_delete`] puts them back.
     pub fn delete(&self, id: &str) {
-        let title = self.list.with_untracked(|list| {
+        let title = self.storage.list.with_untracked(|list| {
             list.iter()
                 .find(|l| l.entry.id == id)
                 .map(|l| l.entry.title.clone())
@@ -315,7 +388,7 @@ impl Drafts {
                 draft,
                 history,
             })),
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
         self.refresh_list();
     }
@@ -329,7 +402,7 @@ impl Drafts {
             deleted.draft.as_deref(),
             deleted.history.as_deref(),
         ) {
-            self.store.say(error.message_zh(), error.message_en());
+            self.notices.say(error.message_zh(), error.message_en());
             return;
         }
         self.deleted.set(None);
@@ -343,27 +416,27 @@ impl Drafts {
                 if let Err(why) =
                     files::download(&format!("{id}-草稿原文.json"), "application/json", &raw)
                 {
-                    self.store.say(
+                    self.notices.say(
                         format!("下载失败：{why}"),
                         format!("Download failed: {why}"),
                     );
                 }
             }
             Ok(None) => self.refresh_list(),
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
     }
 
     /// Reads a damaged draft again (after the user or another tab put it right).
     pub fn retry_damaged(&self, id: &str) {
         self.refresh_list();
-        let problem = self.list.with_untracked(|list| {
+        let problem = self.storage.list.with_untracked(|list| {
             list.iter()
                 .find(|l| l.entry.id == id)
                 .and_then(|l| l.problem.clone())
         });
         if let Some((zh, en)) = problem {
-            self.store.say(zh, en);
+            self.notices.say(zh, en);
         }
     }
 
@@ -375,7 +448,7 @@ impl Drafts {
             "application/json",
             &json::to_json(&report),
         ) {
-            self.store
+            self.notices
                 .say(format!("导出失败：{why}"), format!("Export failed: {why}"));
         }
     }
@@ -389,10 +462,10 @@ impl Drafts {
         match self.store_copy(merged.mine, self.store.auto_total.get_untracked()) {
             Ok(_) => {
                 self.merged.set(None);
-                self.store
+                self.notices
                     .say(crate::i18n::KEPT_AS_COPY.zh, crate::i18n::KEPT_AS_COPY.en);
             }
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
     }
 
@@ -406,7 +479,7 @@ impl Drafts {
                 self.open.set_value(None);
                 self.open(&id);
             }
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
     }
 

@@ -31,8 +31,8 @@ pub fn date_time(at_ms: i64) -> String {
 #[component]
 pub fn SaveStatusText() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
-    let state = move || match drafts.status.get() {
+    let lang = crate::app_state::use_lang();
+    let state = move || match drafts.storage.status.get() {
         SaveStatus::Idle => "idle",
         SaveStatus::Pending => "pending",
         SaveStatus::Saved { .. } => "saved",
@@ -43,11 +43,11 @@ pub fn SaveStatusText() -> impl IntoView {
     };
     let text = move || {
         let lang = lang.get();
-        match drafts.status.get() {
+        match drafts.storage.status.get() {
             SaveStatus::Idle => lang.pick(i18n::STATUS_NEW).to_owned(),
             SaveStatus::Pending => lang.pick(i18n::STATUS_SAVING).to_owned(),
             SaveStatus::Saved { at_ms } => {
-                let saved = if drafts.in_memory.get() {
+                let saved = if drafts.storage.in_memory.get() {
                     i18n::STATUS_SAVED_IN_PAGE
                 } else {
                     i18n::STATUS_SAVED
@@ -86,9 +86,9 @@ pub fn DraftsButton() -> impl IntoView {
 #[component]
 pub fn HistoryButton() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
-        <button class="history" aria-pressed=move || drafts.history_open.get().to_string()
+        <button class="history" aria-pressed=move || drafts.view.history_open.get().to_string()
             on:click=move |_| drafts.toggle_history()>
             {i18n::tr(lang, i18n::HISTORY)}
         </button>

@@ -35,7 +35,7 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
             })
         })
     };
-    let lang = store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
         <div class="grid-tools">
             <CopyTableButton table />
@@ -102,7 +102,8 @@ fn render_cell(cell: &LayoutCell, value_rows: StoredValue<Vec<Vec<Place>>>) -> A
 #[component]
 fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let notices = crate::app_state::use_notices();
+    let lang = crate::app_state::use_lang();
     let id = dom_id(&place);
     let is_total = totals::is_total(&place);
     let place = StoredValue::new(place);
@@ -258,7 +259,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
             return;
         }
         ev.prevent_default();
-        paste_block(store, &block, &place.get_value(), value_rows);
+        paste_block(store, notices, &block, &place.get_value(), value_rows);
     };
 
     view! {
@@ -290,6 +291,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
 /// and what is refused; the refused cells are named in the notice.
 fn paste_block(
     store: crate::store::Store,
+    notices: crate::app_state::Notices,
     block: &[Vec<String>],
     anchor: &Place,
     value_rows: StoredValue<Vec<Vec<Place>>>,
@@ -305,7 +307,7 @@ fn paste_block(
         });
     }
     match message {
-        Some((zh, en)) => store.say(zh, en),
-        None => store.notice.set(None),
+        Some((zh, en)) => notices.say(zh, en),
+        None => notices.clear(),
     }
 }
