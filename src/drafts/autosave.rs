@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use nianbao_report::drafts::autosave::{Debounce, Effects, OpenDraft, RETRY_MS};
-use nianbao_report::drafts::{self, DraftHistory};
+use nianbao_report::drafts::{self, DraftHistory, FindingCounts};
 
 use super::{shelf, Drafts, SaveStatus, Screen};
 use crate::platform::storage::{self, LocalStorage};
@@ -125,8 +125,15 @@ impl Drafts {
         self.timers.update_value(Timers::cancel);
         let (report, auto_total) = (self.store.report, self.store.auto_total.get_untracked());
         let now = shelf::now_ms();
+        // The editor's findings of the report on screen: the index needs only their counts.
+        let counts = self
+            .store
+            .findings
+            .try_with_untracked(|findings| FindingCounts::count(findings));
         let effects = self.with_open(|open| {
-            report.with_untracked(|r| open.save(kind, &mut LocalStorage, r, auto_total, now))
+            report.with_untracked(|r| {
+                open.save_counted(kind, &mut LocalStorage, r, auto_total, now, counts)
+            })
         });
         if let Some(effects) = effects {
             self.perform(effects);

@@ -40,11 +40,12 @@ use serde_json::Value;
 
 use super::shelf::{read_history, rescue, update_index, write_history, Storage, StorageError};
 use super::{
-    decode, draft_key, encode_with, index_entry, merge_three_way, resolve, DraftEnvelope,
-    DraftError, DraftHistory, HistoryEntry, Resolution, DRAFT_SCHEMA_VERSION,
+    decode, draft_key, encode_with, index_entry_counted, merge_three_way, resolve, DraftEnvelope,
+    DraftError, DraftHistory, FindingCounts, HistoryEntry, Resolution, DRAFT_SCHEMA_VERSION,
 };
 use crate::export::json;
 use crate::model::{Place, Report};
+use crate::totals;
 
 /// The pause in typing after which the draft is saved (ms).
 pub const DEBOUNCE_MS: u64 = 400;
@@ -306,6 +307,21 @@ impl OpenDraft {
         auto_total: bool,
         now_ms: i64,
     ) -> Effects {
+        self.save_counted(kind, storage, report, auto_total, now_ms, None)
+    }
+
+    /// [`Self::save`] with the findings of `report` counted already (the editor keeps them for
+    /// the report on screen): the index's counts are taken from them instead of running the
+    /// rules again, unless another tab's save was merged in.
+    pub fn save_counted(
+        &mut self,
+        kind: SaveKind,
+        storage: &mut impl Storage,
+        report: &Report,
+        auto_total: bool,
+        now_ms: i64,
+        counts: Option<FindingCounts>,
+    ) -> Effects {
         let mut fx = Effects::default();
         self.debounce_armed = false;
         if self.blocked || self.deleted_elsewhere {
@@ -382,7 +398,18 @@ impl OpenDraft {
                     let text = encode_with(&draft, &report_json);
                     match storage.write(&key, &text) {
                         Ok(()) => {
-                            self.after_write(draft, text, report_json, kind, storage, &mut fx)
+                            // Counts of the report on screen hold only if nothing was merged in.
+                            let counts = match (&merged_screen, counts) {
+                                (None, Some(counts)) => counts,
+                                _ => FindingCounts::of(&draft.report),
+                            };
+                            let written = Written {
+                                draft,
+                                text,
+                                report_json,
+                                counts,
+                            };
+                            self.after_write(written, kind, storage, &mut fx);
                         }
                         Err(StorageError::WriteRefused(why)) => {
                             self.set_status(SaveStatus::Full { why }, &mut fx);
@@ -408,13 +435,17 @@ impl OpenDraft {
     /// A save went through: it is now what this tab has seen; the history and the index follow.
     fn after_write(
         &mut self,
-        draft: DraftEnvelope,
-        text: String,
-        report_json: Value,
+        written: Written,
         kind: SaveKind,
         storage: &mut impl Storage,
         fx: &mut Effects,
     ) {
+        let Written {
+            draft,
+            text,
+            report_json,
+            counts,
+        } = written;
         let at_ms = draft.saved_at_ms;
         let mut versions = match self.history.take() {
             Some(versions) => versions,
@@ -443,7 +474,11 @@ impl OpenDraft {
         }
         fx.history = Some(versions.entries.clone());
         self.history = Some(versions);
-        update_index(storage, &self.id, Some(index_entry(&draft)));
+        update_index(
+            storage,
+            &self.id,
+            Some(index_entry_counted(&draft, &counts)),
+        );
         self.ancestor = self.seen.take().map(|seen| seen.report);
         self.clean = (draft.report.clone(), draft.auto_total);
         self.seen = Some(draft);
@@ -472,7 +507,13 @@ impl OpenDraft {
                 .map_or_else(|| self.clean.0.clone(), |seen| seen.report.clone()),
         };
         let screen = if dirty {
-            let (merged, conflicts) = merge_three_way(&base, &mine, &theirs.report);
+            let (mut merged, mut conflicts) = merge_three_way(&base, &mine, &theirs.report);
+            if auto_total {
+                // Totals are computed, not typed: two tabs that changed different cells of one
+                // row both changed its total, which is no conflict; it is computed again.
+                totals::fill_totals(&mut merged);
+                conflicts.retain(|place| !totals::is_total(place));
+            }
             fx.merged = Some(Merged {
                 mine,
                 theirs: theirs.report.clone(),
@@ -570,6 +611,15 @@ impl OpenDraft {
             fx,
         );
     }
+}
+
+/// A draft just written: its text, its report's JSON (for the history), its findings' counts
+/// (for the index).
+struct Written {
+    draft: DraftEnvelope,
+    text: String,
+    report_json: Value,
+    counts: FindingCounts,
 }
 
 fn failed(error: &StorageError) -> SaveStatus {

@@ -584,16 +584,42 @@ impl DraftIndex {
 
 /// What the index says about a draft that was read.
 pub fn index_entry(draft: &DraftEnvelope) -> IndexEntry {
-    let findings = rules::check(&draft.report, Stage::Draft);
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    index_entry_counted(draft, &FindingCounts::of(&draft.report))
+}
+
+/// How many findings of each severity a report has at the draft stage: what the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FindingCounts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl FindingCounts {
+    /// Runs the rules (stage "draft") and counts.
+    pub fn of(report: &Report) -> FindingCounts {
+        FindingCounts::count(&rules::check(report, Stage::Draft))
+    }
+
+    /// Counts findings already made (the editor has them for the report on screen).
+    pub fn count(findings: &[crate::finding::Finding]) -> FindingCounts {
+        let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+        FindingCounts {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+        }
+    }
+}
+
+/// [`index_entry`] with the findings counted already.
+pub fn index_entry_counted(draft: &DraftEnvelope, counts: &FindingCounts) -> IndexEntry {
     IndexEntry {
         id: draft.id.clone(),
         agency: draft.report.meta.agency.clone(),
         year: draft.report.meta.year,
         title: draft.report.title(),
         saved_at_ms: draft.saved_at_ms,
-        findings_errors: count(Severity::Error),
-        findings_warnings: count(Severity::Warning),
+        findings_errors: counts.errors,
+        findings_warnings: counts.warnings,
         damaged: false,
     }
 }

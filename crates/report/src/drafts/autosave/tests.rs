@@ -120,25 +120,42 @@ fn two_tabs_saving_in_the_same_instant_lose_nothing() {
     let base = seed();
     let mut a = stored_and_opened(&mut storage, base.clone(), "tab-a");
     let mut b = open(&storage, "tab-b");
+    // Each tab edits as the editor does with auto-total on: the row's total follows.
     let mut mine_a = base.clone();
     mine_a.requests.row_mut("1")[0] = Some(11);
     mine_a.sections.set(SectionId::Problems, "A 的问题");
+    crate::totals::fill_totals(&mut mine_a);
     let mut mine_b = base.clone();
     mine_b.requests.row_mut("1")[1] = Some(22);
     mine_b.sections.set(SectionId::Problems, "B 的问题");
+    crate::totals::fill_totals(&mut mine_b);
     a.save(SaveKind::Auto, &mut storage, &mine_a, true, 5_000);
     let fx_b = b.save(SaveKind::Auto, &mut storage, &mine_b, true, 5_000);
     let fx_a = a.on_stored_elsewhere(&mut storage, &mine_a, true, 5_001);
     let saved = stored(&storage);
     assert_eq!(saved.revision, 3);
-    assert_eq!(saved.report.requests.row("1")[0], Some(11));
-    assert_eq!(saved.report.requests.row("1")[1], Some(22));
+    let row = saved.report.requests.row("1");
+    assert_eq!(row[0], Some(11));
+    assert_eq!(row[1], Some(22));
+    // Regression: the row's total, changed by both, was kept as one tab's and called a conflict.
+    let mut computed = saved.report.clone();
+    crate::totals::fill_totals(&mut computed);
+    assert_eq!(
+        saved.report, computed,
+        "the totals are computed after the merge"
+    );
+    assert!(!fx_b
+        .merged
+        .as_ref()
+        .unwrap()
+        .conflicts
+        .iter()
+        .any(crate::totals::is_total));
     let problems = saved.report.sections.get(SectionId::Problems);
     assert!(
         problems.contains("A 的问题") && problems.contains("B 的问题"),
         "{problems}"
     );
-    assert!(fx_b.merged.is_some());
     assert_eq!(fx_a.show.map(|(r, _)| r), Some(saved.report));
 }
 
@@ -312,4 +329,46 @@ fn one_autosave_of_the_seed_serialises_the_report_once_and_parses_it_at_most_onc
     let history = open.history(&mut storage, 7_000);
     assert_eq!(history.entries[0].report().unwrap(), &report);
     assert_eq!(history.entries.len(), drafts::HISTORY_MAX_VERSIONS);
+}
+
+#[test]
+fn the_index_takes_the_editors_counts_unless_another_tabs_save_was_merged_in() {
+    let mut storage = MemoryStorage::default();
+    let mut a = stored_and_opened(&mut storage, blank(), "tab-a");
+    let mut b = open(&storage, "tab-b");
+    let index =
+        |storage: &mut MemoryStorage| shelf::load_list(storage, 0).unwrap()[0].entry.clone();
+    let given = drafts::FindingCounts {
+        errors: 97,
+        warnings: 98,
+    };
+    let mut report = blank();
+    report.meta.title = "一".into();
+    a.save_counted(
+        SaveKind::Auto,
+        &mut storage,
+        &report,
+        true,
+        2_000,
+        Some(given),
+    );
+    let entry = index(&mut storage);
+    assert_eq!((entry.findings_errors, entry.findings_warnings), (97, 98));
+    // B's screen is merged with A's save: the counts given were of B's screen, not of the merge.
+    let mut theirs = blank();
+    theirs.meta.agency = "另一个名字".into();
+    b.save_counted(
+        SaveKind::Auto,
+        &mut storage,
+        &theirs,
+        true,
+        3_000,
+        Some(given),
+    );
+    let entry = index(&mut storage);
+    let real = drafts::FindingCounts::of(&stored(&storage).report);
+    assert_eq!(
+        (entry.findings_errors, entry.findings_warnings),
+        (real.errors, real.warnings)
+    );
 }
