@@ -142,6 +142,30 @@ pub struct Effects {
     pub warning: Option<String>,
 }
 
+impl Effects {
+    /// Adds what a later transition asks: its fields win where it has any.
+    fn then(&mut self, later: Effects) {
+        let Effects {
+            status,
+            show,
+            merged,
+            history,
+            arm_debounce_ms,
+            arm_retry,
+            ask_persistent,
+            warning,
+        } = later;
+        self.status = status.or(self.status.take());
+        self.show = show.or(self.show.take());
+        self.merged = merged.or(self.merged.take());
+        self.history = history.or(self.history.take());
+        self.arm_debounce_ms = arm_debounce_ms.or(self.arm_debounce_ms);
+        self.arm_retry |= arm_retry;
+        self.ask_persistent |= ask_persistent;
+        self.warning = warning.or(self.warning.take());
+    }
+}
+
 /// What the pause timer does when it fires.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Debounce {
@@ -376,7 +400,8 @@ impl OpenDraft {
             };
             if let Some((theirs, text)) = stored.as_ref().filter(|(s, _)| !self.has_seen(s)) {
                 let screen = merged_screen.take().unwrap_or((report.clone(), auto_total));
-                merged_screen = Some(self.merge_in(theirs.clone(), text.clone(), screen, &mut fx));
+                let (screen, _) = self.merge_in(theirs.clone(), text.clone(), screen, &mut fx);
+                merged_screen = Some(screen);
                 continue;
             }
             let (on_screen, on_screen_total) = merged_screen
@@ -421,7 +446,8 @@ impl OpenDraft {
                 }
                 Resolution::Conflict { theirs } => {
                     let screen = merged_screen.take().unwrap_or((report.clone(), auto_total));
-                    merged_screen = Some(self.merge_in(theirs, None, screen, &mut fx));
+                    let (screen, _) = self.merge_in(theirs, None, screen, &mut fx);
+                    merged_screen = Some(screen);
                 }
             }
         }
@@ -488,19 +514,23 @@ impl OpenDraft {
 
     /// Takes another tab's save of the open draft: as it is when nothing here is unsaved,
     /// merged with this tab's unsaved edits otherwise (and the user is told). Returns what is
-    /// on screen now.
+    /// on screen now, and whether this tab's own last write had been written over (it is then
+    /// merged back in, and must be written again at once).
     fn merge_in(
         &mut self,
         theirs: DraftEnvelope,
         theirs_text: Option<String>,
         (mine, auto_total): (Report, bool),
         fx: &mut Effects,
-    ) -> (Report, bool) {
-        let dirty = self.is_dirty(&mine, auto_total);
+    ) -> ((Report, bool), bool) {
+        // The same revision as this tab's last write, or an older one: both tabs wrote at
+        // once from the save before, and theirs went over ours (two browser processes each
+        // read the storage before the other's write reached it). Ours is not lost: it is
+        // merged back in from the save both started from, saved or not.
+        let written_over = self.ancestor.is_some() && theirs.revision <= self.base_revision();
+        let dirty = written_over || self.is_dirty(&mine, auto_total);
         let base = match &self.ancestor {
-            // The same revision as this tab's last write: both wrote at once, from the save
-            // before.
-            Some(ancestor) if theirs.revision <= self.base_revision() => ancestor.clone(),
+            Some(ancestor) if written_over => ancestor.clone(),
             _ => self
                 .seen
                 .as_ref()
@@ -537,7 +567,7 @@ impl OpenDraft {
         self.deleted_elsewhere = false;
         self.seen = Some(theirs);
         self.seen_text = theirs_text;
-        screen
+        (screen, written_over)
     }
 
     /// Another tab changed the stored draft (a `storage` event). What is stored now is read
@@ -568,13 +598,20 @@ impl OpenDraft {
             Ok(Some(raw)) => match decode(&raw) {
                 Ok(theirs) if !self.has_seen(&theirs) => {
                     let was_deleted = std::mem::take(&mut self.deleted_elsewhere);
-                    let (report, auto_total) =
+                    let ((report, auto_total), written_over) =
                         self.merge_in(theirs, Some(raw), (report.clone(), auto_total), &mut fx);
                     if was_deleted && fx.status.is_none() {
                         let at_ms = self.seen.as_ref().map_or(0, |s| s.saved_at_ms);
                         self.set_status(SaveStatus::Saved { at_ms }, &mut fx);
                     }
-                    self.schedule(now_ms as f64, &report, auto_total, &mut fx);
+                    if written_over {
+                        // This tab's work is only on its screen now: written again at once.
+                        let saved =
+                            self.save(SaveKind::Flush, storage, &report, auto_total, now_ms);
+                        fx.then(saved);
+                    } else {
+                        self.schedule(now_ms as f64, &report, auto_total, &mut fx);
+                    }
                 }
                 Ok(_) => {}
                 Err(error) => self.block(storage, error, now_ms, &mut fx),

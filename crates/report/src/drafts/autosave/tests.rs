@@ -159,6 +159,48 @@ fn two_tabs_saving_in_the_same_instant_lose_nothing() {
     assert_eq!(fx_a.show.map(|(r, _)| r), Some(saved.report));
 }
 
+/// Regression (issue 15, found by the e2e test of two tabs saving at once): two browser
+/// processes each read the storage before the other's write reached it, so the second write
+/// went over the first with the same revision; the first tab, with nothing unsaved, then took
+/// the other's version as it was and its own work was gone from the storage and the screen.
+#[test]
+fn a_write_that_went_over_this_tabs_own_is_merged_back_and_written_again() {
+    let mut shared = MemoryStorage::default();
+    let base = seed();
+    let mut a = stored_and_opened(&mut shared, base.clone(), "tab-a");
+    let mut b = open(&shared, "tab-b");
+    // B's process still has the storage as it was before A's write.
+    let mut b_view = shared.clone();
+    let mut mine_a = base.clone();
+    mine_a.sections.set(SectionId::Overview, "A窗口写的概述");
+    let mut mine_b = base.clone();
+    mine_b.sections.set(SectionId::Problems, "B窗口写的问题");
+    a.save(SaveKind::Explicit, &mut shared, &mine_a, true, 7_000);
+    b.save(SaveKind::Explicit, &mut b_view, &mine_b, true, 7_000);
+    // B's write reaches the shared storage, over A's: both are revision 2.
+    let b_text = b_view.read(&draft_key("d1")).unwrap().unwrap();
+    shared.write(&draft_key("d1"), &b_text).unwrap();
+    assert_eq!(stored(&shared).revision, 2);
+    // A hears of it: its own work is merged back in and written again at once.
+    let fx = a.on_stored_elsewhere(&mut shared, &mine_a, true, 7_001);
+    let saved = stored(&shared);
+    assert_eq!(saved.revision, 3);
+    assert_eq!(
+        saved.report.sections.get(SectionId::Overview),
+        "A窗口写的概述"
+    );
+    assert_eq!(
+        saved.report.sections.get(SectionId::Problems),
+        "B窗口写的问题"
+    );
+    assert_eq!(fx.show.map(|(r, _)| r), Some(saved.report.clone()));
+    assert!(fx.merged.is_some(), "the user is told");
+    assert_eq!(fx.status, Some(SaveStatus::Saved { at_ms: 7_001 }));
+    // B hears of A's write and takes it: nothing of its own is unsaved.
+    let fx = b.on_stored_elsewhere(&mut shared, &mine_b, true, 7_002);
+    assert_eq!(fx.show.map(|(r, _)| r), Some(saved.report));
+}
+
 #[test]
 fn a_stored_text_that_does_not_read_stops_saving_and_is_kept() {
     let mut storage = MemoryStorage::default();
