@@ -72,28 +72,26 @@ fn Recoveries() -> impl IntoView {
                     </div>
                 </Show>
                 <ul class="recovery-list">
-                    <For
-                        each=move || drafts.storage.recoveries.get()
-                        key=|recovery| recovery.name.clone()
-                        children=move |recovery| {
-                            let recovery = StoredValue::new(recovery);
-                            let (id, at, chars, name) = recovery.with_value(|r| (r.id.clone(), r.rescued_at_ms, r.chars, r.name.clone()));
-                            view! {
-                                <li class="recovery" data-key=name>
-                                    <span class="recovery-id">{id}</span>
-                                    <span class="recovery-time">{date_time(at)}</span>
-                                    <span class="recovery-size">{move || match lang.get() {
-                                        crate::i18n::Lang::Zh => format!("{chars}字"),
-                                        crate::i18n::Lang::En => format!("{chars} characters"),
-                                    }}</span>
-                                    <ActionButton class="download-recovery" label=i18n::DOWNLOAD_RAW
-                                        on_press=move || recovery.with_value(|r| drafts.download_recovery(r)) />
-                                    <ActionButton class="delete-recovery" label=i18n::DELETE
-                                        on_press=move || recovery.with_value(|r| drafts.delete_recovery(r)) />
-                                </li>
-                            }
+                    // A plain list, not a keyed <For>: it is short and rarely changes, and each
+                    // <For> of its own adds kilobytes to the download.
+                    {move || drafts.storage.recoveries.get().into_iter().map(|recovery| {
+                        let (id, at, chars, name) = (recovery.id.clone(), recovery.rescued_at_ms, recovery.chars, recovery.name.clone());
+                        let recovery = StoredValue::new(recovery);
+                        view! {
+                            <li class="recovery" data-key=name>
+                                <span class="recovery-id">{id}</span>
+                                <span class="recovery-time">{date_time(at)}</span>
+                                <span class="recovery-size">{move || match lang.get() {
+                                    crate::i18n::Lang::Zh => format!("{chars}字"),
+                                    crate::i18n::Lang::En => format!("{chars} characters"),
+                                }}</span>
+                                <ActionButton class="download-recovery" label=i18n::DOWNLOAD_RAW
+                                    on_press=move || recovery.with_value(|r| drafts.download_recovery(r)) />
+                                <ActionButton class="delete-recovery" label=i18n::DELETE
+                                    on_press=move || recovery.with_value(|r| drafts.delete_recovery(r)) />
+                            </li>
                         }
-                    />
+                    }).collect_view()}
                 </ul>
             </section>
         </Show>
