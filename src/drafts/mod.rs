@@ -1,6 +1,7 @@
 //! Drafts that are never lost: the list of drafts, the open draft and its autosave, history,
-//! and files in and out. [`Drafts`] is the one context for all of it; the components in the
-//! submodules are named after what the user sees.
+//! and files in and out. [`Drafts`] is what the user does with them; what is stored
+//! ([`StorageState`]) and what the page shows ([`DraftsView`]) are small contexts of their own.
+//! The components in the submodules are named after what the user sees.
 //!
 //! The stored shapes and the decisions about them (envelope, index, two tabs, history) are the
 //! core's, `nianbao_report::drafts`; `shelf` reads and writes them, `autosave` keeps the open
