@@ -25,6 +25,8 @@ const option = (name, fallback) => {
   return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 };
 const WITH_CORE = args.includes('--with-core');
+/** `--only storage`: the saves of the full report alone (needs the app's dist only), printed. */
+const ONLY = option('--only', null);
 const LOADS = Number(option('--loads', 20));
 const OUT = resolve(ROOT, option('--out', 'docs/benchmarks.md'));
 const APP_DIST = resolve(process.env.NIANBAO_DIST ?? join(ROOT, 'dist'));
@@ -123,7 +125,7 @@ function buildSite(printableHtml) {
   const site = mkdtempSync(join(tmpdir(), 'nianbao-bench-site-'));
   cpSync(APP_DIST, site, { recursive: true });
   cpSync(printableHtml, join(site, 'bench-printable.html'));
-  cpSync(COUNTER_DIST, join(site, 'bench-counter'), { recursive: true });
+  if (!ONLY) cpSync(COUNTER_DIST, join(site, 'bench-counter'), { recursive: true });
   return site;
 }
 
@@ -467,6 +469,34 @@ function coreFromDocs() {
 // ---------------------------------------------------------------------------------------------
 // The run
 // ---------------------------------------------------------------------------------------------
+
+if (ONLY === 'storage') await onlyStorage();
+else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\` is known`);
+
+/** The saves of the full report alone, for a before/after of a change to the drafts code. */
+async function onlyStorage() {
+  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  const seed = seedFiles(work);
+  const siteDir = buildSite(seed.html);
+  process.env.NIANBAO_DIST = siteDir;
+  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
+  const site = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, Date.now()) }];
+    const seedStorage = await preparedStorage(browser, site, seedDraft, (agency) => document.getElementById('meta-agency')?.value === agency, seed.report.meta.agency);
+    if (!seedStorage) throw new Error('the app did not open the seed from storage');
+    const storage = await measureStorage(browser, site, seedStorage);
+    if (storage.error) throw new Error(storage.error);
+    console.log(`Save of the full report through the app (${SAVES} saves): p50 ${ms(percentile(storage.app, 50))} · p95 ${ms(percentile(storage.app, 95))} · max ${ms(Math.max(...storage.app))}; JS floor p50 ${ms(percentile(storage.floor, 50))} · p95 ${ms(percentile(storage.floor, 95))}; draft ${storage.draftChars} chars, history ${storage.historyChars}, index ${storage.indexChars}`);
+  } finally {
+    await browser.close();
+    await site.stop();
+    rmSync(siteDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 for (const [what, dir] of [['the app', APP_DIST], ['the counter', COUNTER_DIST]]) {
   if (!existsSync(join(dir, 'index.html'))) throw new Error(`${what} is not built in ${dir}: run \`./x bench\``);

@@ -6,6 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 
+use crate::app_state::{choose_language, provide_language, use_lang, use_notices, Notices};
 use crate::drafts::banners::{DropOverlay, MergeBanner, StorageBanners};
 use crate::drafts::button::ActionButton;
 use crate::drafts::history::HistoryPanel;
@@ -19,48 +20,26 @@ use crate::editor::findings::FindingsPanel;
 use crate::editor::header::ReportHeader;
 use crate::editor::section::ReportSection;
 use crate::i18n::{self, Lang};
-use crate::platform::{files, service_worker, storage};
+use crate::platform::{files, service_worker};
 use crate::store::{use_store, Store};
 
 /// The supervisor's page (batch check, summary, year over year), a page of its own so that the
 /// editor's download does not carry it.
 const SUPERVISOR_PAGE: &str = "supervisor/";
 
-const LANG_KEY: &str = "lang";
-
-/// The language chosen last time (on any page of the app), Chinese the first time.
-pub fn saved_language() -> Lang {
-    storage::read(LANG_KEY)
-        .ok()
-        .flatten()
-        .and_then(|key| Lang::from_key(&key))
-        .unwrap_or_default()
-}
-
-/// Keeps the page's `lang` attribute on the chosen language (screen readers, fonts, hyphens).
-pub fn follow_language(store: Store) {
-    Effect::new(move |_| {
-        let lang = store.lang.get();
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.html_lang());
-        }
-    });
-}
-
 #[component]
 pub fn App() -> impl IntoView {
-    let store = Store::new(blank_report(), true, saved_language());
+    provide_language();
+    let notices = Notices::provide();
+    let store = Store::new(blank_report(), true);
     provide_context(store);
     // Opens the draft to start with (or the list) before anything is drawn.
-    let drafts = Drafts::start(store);
+    let drafts = Drafts::start(store, notices);
     provide_context(drafts);
     files::on_file_drop(
         move |over| {
-            if drafts.dropping.get_untracked() != over {
-                drafts.dropping.set(over);
+            if drafts.view.dropping.get_untracked() != over {
+                drafts.view.dropping.set(over);
             }
         },
         // One report at a time becomes a draft; many at once are the batch check's.
@@ -70,12 +49,11 @@ pub fn App() -> impl IntoView {
             }
         },
     );
-    follow_language(store);
     // Undo and redo belong to the whole report, not to one input.
     let _ = window_event_listener(ev::keydown, move |ev| {
         if !(ev.ctrl_key() || ev.meta_key())
             || ev.is_composing()
-            || drafts.screen.get_untracked() != Screen::Editor
+            || drafts.view.screen.get_untracked() != Screen::Editor
         {
             return;
         }
@@ -103,7 +81,7 @@ pub fn App() -> impl IntoView {
             <MergeBanner />
             <NoticeBar />
         </div>
-        {move || match drafts.screen.get() {
+        {move || match drafts.view.screen.get() {
             Screen::List => view! { <DraftsList /> }.into_any(),
             Screen::Editor => view! { <Editor /> }.into_any(),
         }}
@@ -116,9 +94,10 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Editor() -> impl IntoView {
     let store = use_store();
+    let lang = use_lang();
     view! {
         <div class="workspace">
-            <main class="editor" aria-label=move || store.lang.get().pick(i18n::EDITOR_REGION)>
+            <main class="editor" aria-label=move || lang.get().pick(i18n::EDITOR_REGION)>
                 <h1 class="report-title">{move || store.report.with(|r| if r.meta.agency.trim().is_empty() && r.meta.title.trim().is_empty() { REPORT_TITLE.to_owned() } else { r.title() })}</h1>
                 <ReportHeader />
                 {SECTIONS.iter().map(|def| view! { <ReportSection def /> }).collect_view()}
@@ -132,17 +111,14 @@ fn Editor() -> impl IntoView {
 /// 「English」 / 「中文」: the other language, remembered for every page of the app.
 #[component]
 pub fn LanguageButton() -> impl IntoView {
-    let store = use_store();
-    let lang = store.lang;
+    let lang = use_lang();
+    let notices = use_notices();
     let switch_language = move |_| {
         let next = match lang.get_untracked() {
             Lang::Zh => Lang::En,
             Lang::En => Lang::Zh,
         };
-        lang.set(next);
-        if let Err(error) = storage::write(LANG_KEY, next.key()) {
-            store.say(error.message_zh(), error.message_en());
-        }
+        choose_language(lang, notices, next);
     };
     view! {
         <button class="switch-language" lang=move || match lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
@@ -153,9 +129,9 @@ pub fn LanguageButton() -> impl IntoView {
 #[component]
 fn Toolbar() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = crate::app_state::use_lang();
     let drafts = crate::drafts::use_drafts();
-    let editing = move || drafts.screen.get() == Screen::Editor;
+    let editing = move || drafts.view.screen.get() == Screen::Editor;
     let compare = move || {
         if let Some(id) = drafts.open_id.get_untracked() {
             drafts.go_to_page(&format!("{SUPERVISOR_PAGE}#compare={id}"));
@@ -196,13 +172,14 @@ fn Toolbar() -> impl IntoView {
 /// A message that stays until dismissed or replaced (a refused paste names its cells here).
 #[component]
 pub fn NoticeBar() -> impl IntoView {
-    let store = use_store();
-    let lang = store.lang;
+    let notices = use_notices();
+    let lang = use_lang();
+    let current = notices.current;
     view! {
-        <Show when=move || store.notice.with(Option::is_some)>
+        <Show when=move || current.with(Option::is_some)>
             <div class="banner banner-notice" role="alert">
-                <span class="notice-text">{move || store.notice.with(|n| n.as_ref().map(|n| lang.get().choose(&n.zh, &n.en).to_owned()).unwrap_or_default())}</span>
-                <button on:click=move |_| store.notice.set(None)>{move || lang.get().pick(i18n::CLOSE)}</button>
+                <span class="notice-text">{move || current.with(|n| n.as_ref().map(|n| lang.get().choose(&n.zh, &n.en).to_owned()).unwrap_or_default())}</span>
+                <button on:click=move |_| notices.clear()>{move || lang.get().pick(i18n::CLOSE)}</button>
             </div>
         </Show>
     }
@@ -211,7 +188,7 @@ pub fn NoticeBar() -> impl IntoView {
 /// Tells the user a new version has been downloaded, and reloads into it when they agree.
 #[component]
 fn UpdateBanner(update_ready: ReadSignal<bool>) -> impl IntoView {
-    let lang = use_store().lang;
+    let lang = crate::app_state::use_lang();
     view! {
         <Show when=move || update_ready.get()>
             <div class="banner banner-update" role="status">

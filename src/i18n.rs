@@ -86,11 +86,6 @@ pub const WARNINGS: Text = t("警告", "Warnings");
 pub const INFOS: Text = t("提示", "Notes");
 pub const BASIS: Text = t("依据", "Basis");
 pub const BASIS_DERIVED: Text = t("由表格关系推出", "derived from the tables");
-pub const PASTE_REFUSED: Text = t("以下单元格未粘贴：", "These cells were not pasted: ");
-pub const PASTE_OUTSIDE: Text = t(
-    "超出表格的内容未粘贴",
-    "content beyond the table was not pasted",
-);
 pub const UPDATE_READY: Text = t("新版本已就绪。", "A new version is ready.");
 pub const RELOAD: Text = t("重新加载", "Reload");
 pub const EDITOR_REGION: Text = t("报告编辑区", "Report editor");
@@ -165,6 +160,11 @@ pub const SAVING_STOPPED_AFTER: Text = t(
     "Nothing on this page is lost: download JSON, or keep it as a new draft.",
 );
 pub const SAVE_AS_NEW_DRAFT: Text = t("另存为新草稿", "Keep as a new draft");
+pub const DELETED_ELSEWHERE: Text = t(
+    "此草稿已在另一窗口中删除，本窗口不再自动保存。如需保留本窗口中的内容，请另存为新草稿。",
+    "This draft was deleted in another window: this window no longer saves it. To keep what is on screen here, keep it as a new draft.",
+);
+pub const KEEP_THIS_COPY: Text = t("保留本窗口的内容", "Keep this window's copy");
 pub const MERGED: Text = t(
     "另一窗口修改了此草稿，已合并。",
     "This draft was changed in another window; the changes are merged.",
@@ -202,6 +202,13 @@ pub const DAMAGED_KEPT: Text = t(
     "Its text is kept aside and is never written over.",
 );
 pub const DOWNLOAD_RAW: Text = t("下载原文", "Download raw text");
+pub const RECOVERIES: Text = t("恢复的文本", "Recovered texts");
+pub const RECOVERIES_HINT: Text = t(
+    "无法读取的草稿或历史版本在改动前原样保存于此，可下载后手工修复。",
+    "Drafts or histories that could not be read were kept here as they were, before anything was written: download one to repair it by hand.",
+);
+pub const DELETE_OLD_RECOVERIES: Text = t("删除过期的恢复文本", "Delete the old ones");
+pub const KEEP_THEM: Text = t("暂时保留", "Keep them for now");
 pub const LAST_SAVED: Text = t("最后保存", "Last saved");
 pub const NO_DRAFTS: Text = t("还没有草稿。", "No drafts yet.");
 pub const NO_AGENCY: Text = t("（未填机关）", "(no agency yet)");

@@ -2,6 +2,7 @@
 //! The core knows the report; this crate shows it and does the browser's side effects.
 
 pub mod app;
+pub mod app_state;
 pub mod drafts;
 pub mod editor;
 pub mod i18n;

@@ -1,5 +1,6 @@
 //! Messages about the drafts' storage that stay until the situation changes: storage full,
-//! storage unavailable, saving stopped, a merge with another window; and where dropped files go.
+//! storage unavailable, saving stopped, the draft deleted in another window, a merge with
+//! another window; and where dropped files go.
 
 use leptos::prelude::*;
 use nianbao_report::format;
@@ -16,20 +17,25 @@ use crate::i18n::{self, Lang};
 #[component]
 pub fn StorageBanners() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
-    let full = move || drafts.status.with(|s| matches!(s, SaveStatus::Full { .. }));
-    let why = move || match drafts.status.get() {
+    let lang = crate::app_state::use_lang();
+    let full = move || {
+        drafts
+            .storage
+            .status
+            .with(|s| matches!(s, SaveStatus::Full { .. }))
+    };
+    let why = move || match drafts.storage.status.get() {
         SaveStatus::Full { why } => format!("（{why}）"),
         _ => String::new(),
     };
-    let stopped = move || match drafts.status.get() {
+    let stopped = move || match drafts.storage.status.get() {
         SaveStatus::Blocked { zh, en } | SaveStatus::Failed { zh, en } => {
             Some(lang.get().choose(&zh, &en).to_owned())
         }
         _ => None,
     };
     view! {
-        <Show when=move || drafts.in_memory.get()>
+        <Show when=move || drafts.storage.in_memory.get()>
             <div class="banner banner-storage banner-memory" role="alert">
                 <span class="banner-text">{i18n::tr(lang, i18n::STORAGE_IN_MEMORY)}</span>
                 <ActionButton class="download-json" label=i18n::DOWNLOAD_JSON on_press=move || drafts.export_open() />
@@ -40,6 +46,13 @@ pub fn StorageBanners() -> impl IntoView {
                 <span class="banner-text">{i18n::tr(lang, i18n::STORAGE_FULL)}<small>{why}</small></span>
                 <ActionButton class="download-json" label=i18n::DOWNLOAD_JSON on_press=move || drafts.export_open() />
                 <ActionButton class="try-again" label=i18n::TRY_AGAIN on_press=move || drafts.save_now(SaveKind::Auto) />
+            </div>
+        </Show>
+        <Show when=move || drafts.storage.status.with(|s| *s == SaveStatus::DeletedElsewhere)>
+            <div class="banner banner-storage banner-deleted-elsewhere" role="alert">
+                <span class="banner-text">{i18n::tr(lang, i18n::DELETED_ELSEWHERE)}</span>
+                <ActionButton class="keep-copy" label=i18n::KEEP_THIS_COPY on_press=move || drafts.save_as_new_draft() />
+                <ActionButton class="download-json" label=i18n::DOWNLOAD_JSON on_press=move || drafts.export_open() />
             </div>
         </Show>
         <Show when=move || stopped().is_some()>
@@ -60,7 +73,7 @@ pub fn StorageBanners() -> impl IntoView {
 #[component]
 pub fn MergeBanner() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     let conflicts = move || {
         drafts
             .merged
@@ -93,9 +106,9 @@ pub fn MergeBanner() -> impl IntoView {
 #[component]
 pub fn DropOverlay() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
-        <Show when=move || drafts.dropping.get()>
+        <Show when=move || drafts.view.dropping.get()>
             <div class="drop-overlay" aria-hidden="true">{i18n::tr(lang, i18n::DROP_HERE)}</div>
         </Show>
     }

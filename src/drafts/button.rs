@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use crate::i18n::{self, Text};
-use crate::store::use_store;
 
 /// A button with a label in both languages that does one thing. All of drafts' buttons are
 /// this one component: each `<button on:click>` written out would compile its own copy of the
@@ -18,7 +17,7 @@ pub fn ActionButton(
     #[prop(optional)]
     hint: Option<Text>,
 ) -> impl IntoView {
-    let lang = use_store().lang;
+    let lang = crate::app_state::use_lang();
     view! {
         <button class=class title=move || hint.map(|hint| lang.get().pick(hint))
             on:click=move |_| on_press.run(())>

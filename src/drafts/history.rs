@@ -12,12 +12,12 @@ use crate::i18n;
 impl Drafts {
     /// Opens the history panel with the open draft's versions, or closes it.
     pub fn toggle_history(&self) {
-        if self.history_open.get_untracked() {
-            self.history_open.set(false);
+        if self.view.history_open.get_untracked() {
+            self.view.history_open.set(false);
             return;
         }
         self.history_versions.set(self.open_history().entries);
-        self.history_open.set(true);
+        self.view.history_open.set(true);
     }
 
     /// Puts the version at `index` (newest first) back in the editor.
@@ -28,10 +28,16 @@ impl Drafts {
         else {
             return;
         };
-        self.store
-            .edit(None, move |report| *report = version.report);
+        let report = match version.report() {
+            Ok(report) => report.clone(),
+            Err(error) => {
+                self.notices.say(error.message_zh, error.message_en);
+                return;
+            }
+        };
+        self.store.edit(None, move |r| *r = report);
         self.mark_new_version();
-        self.store.say(
+        self.notices.say(
             format!(
                 "{}{}（{}）",
                 i18n::RESTORED.zh,
@@ -51,13 +57,13 @@ impl Drafts {
 #[component]
 pub fn HistoryPanel() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
-        <Show when=move || drafts.history_open.get()>
+        <Show when=move || drafts.view.history_open.get()>
             <aside class="history-panel" aria-label=i18n::tr(lang, i18n::HISTORY)>
                 <h2>
                     {i18n::tr(lang, i18n::HISTORY)}
-                    <ActionButton class="close" label=i18n::CLOSE on_press=move || drafts.history_open.set(false) />
+                    <ActionButton class="close" label=i18n::CLOSE on_press=move || drafts.view.history_open.set(false) />
                 </h2>
                 <p class="hint">{i18n::tr(lang, i18n::HISTORY_HINT)}</p>
                 <Show when=move || drafts.history_versions.with(Vec::is_empty)>

@@ -32,14 +32,14 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
                 let tenths = (bytes * 10.0 / 1024.0 / 1024.0).round() as u64;
                 let mb = format!("{}.{}", tenths / 10, tenths % 10);
                 let max = MAX_IMPORT_MB;
-                drafts.store.say(
+                drafts.notices.say(
                     format!("文件“{name}”太大（{mb} MB），未导入。年报 JSON 文件通常不到 100 KB，最多可导入 {max} MB。"),
                     format!("“{name}” is too large ({mb} MB); nothing was imported. A report JSON file is usually under 100 kB; at most {max} MB can be imported."),
                 );
                 return;
             }
             Err(ReadError::Unreadable(why)) => {
-                drafts.store.say(
+                drafts.notices.say(
                     format!("无法读取文件“{name}”：{why}"),
                     format!("Could not read “{name}”: {why}"),
                 );
@@ -48,14 +48,14 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
         };
         match read_file(&name, &files::as_utf8(bytes)) {
             Ok(FileContent::Report(report)) => {
-                drafts.store.notice.set(None);
+                drafts.notices.clear();
                 drafts.start_imported(*report);
             }
             Ok(FileContent::Published(text)) => {
-                drafts.paste_import_text.set(text);
-                drafts.paste_import_open.set(true);
+                drafts.view.paste_import_text.set(text);
+                drafts.view.paste_import_open.set(true);
             }
-            Err(problem) => drafts.store.say(problem.zh, problem.en),
+            Err(problem) => drafts.notices.say(problem.zh, problem.en),
         }
     });
 }
@@ -64,7 +64,7 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
 #[component]
 pub fn ImportJsonButton() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
         <label class="button import-json" title=i18n::tr(lang, i18n::IMPORT_JSON_HINT)>
             <input type="file" accept=".json,application/json,text/plain,text/html"
@@ -82,7 +82,7 @@ pub fn ImportJsonButton() -> impl IntoView {
 pub fn PasteImportButton() -> impl IntoView {
     let drafts = use_drafts();
     view! {
-        <ActionButton class="paste-import" label=i18n::PASTE_IMPORT on_press=move || drafts.paste_import_open.set(true) />
+        <ActionButton class="paste-import" label=i18n::PASTE_IMPORT on_press=move || drafts.view.paste_import_open.set(true) />
     }
 }
 
@@ -115,15 +115,15 @@ fn cells_read(report: &Report) -> usize {
 #[component]
 pub fn PasteImportDialog() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
-    let text = drafts.paste_import_text;
+    let lang = crate::app_state::use_lang();
+    let text = drafts.view.paste_import_text;
     // The clipboard's HTML keeps the tables' structure; it is used while the text shown is
     // still the one pasted with it.
     let pasted_html = StoredValue::new(None::<(String, String)>);
     let result = RwSignal::new(None::<Result<Read, (String, String)>>);
     let reading = RwSignal::new(false);
     let close = move || {
-        drafts.paste_import_open.set(false);
+        drafts.view.paste_import_open.set(false);
         text.set(String::new());
         result.set(None);
         pasted_html.set_value(None);
@@ -213,7 +213,7 @@ pub fn PasteImportDialog() -> impl IntoView {
     };
     let can_create = move || result.with(|r| matches!(r, Some(Ok(_))));
     view! {
-        <Show when=move || drafts.paste_import_open.get()>
+        <Show when=move || drafts.view.paste_import_open.get()>
             <div class="dialog-backdrop">
                 <div class="dialog paste-import-dialog" role="dialog" aria-modal="true"
                     aria-label=i18n::tr(lang, i18n::PASTE_IMPORT_TITLE)>

@@ -1,6 +1,7 @@
 //! The drafts list, the start screen when there is more than one draft: each draft's title,
 //! agency, year, last save and findings; new, open, rename, duplicate, next year's draft,
-//! delete (with undo); a damaged draft with "download raw" and "try again".
+//! delete (with undo); a damaged draft with "download raw" and "try again"; the texts kept for
+//! recovery, each to download or delete, and the offer to clear those kept too long.
 
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ use crate::i18n;
 #[component]
 pub fn DraftsList() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
         <main class="drafts-screen" aria-label=i18n::tr(lang, i18n::DRAFTS_TITLE)>
             <div class="drafts-head">
@@ -26,17 +27,74 @@ pub fn DraftsList() -> impl IntoView {
                 </div>
             </div>
             <DeletedNotice />
-            <Show when=move || drafts.list.with(Vec::is_empty)>
+            <Show when=move || drafts.storage.list.with(Vec::is_empty)>
                 <p class="no-drafts">{i18n::tr(lang, i18n::NO_DRAFTS)}</p>
             </Show>
             <ul class="drafts">
                 <For
-                    each=move || drafts.list.get()
+                    each=move || drafts.storage.list.get()
                     key=|listed| (listed.entry.id.clone(), listed.entry.saved_at_ms, listed.entry.title.clone(), listed.problem.clone())
                     children=move |listed| view! { <DraftRow listed /> }
                 />
             </ul>
+            <Recoveries />
         </main>
+    }
+}
+
+/// The texts kept under recovery keys (drafts and histories that did not read): each to
+/// download or delete. Those kept longer than the core's limit are offered for removal; nothing
+/// is removed without the user's yes.
+#[component]
+fn Recoveries() -> impl IntoView {
+    let drafts = use_drafts();
+    let lang = crate::app_state::use_lang();
+    let now = super::shelf::now_ms();
+    let old = move || {
+        drafts
+            .storage
+            .recoveries
+            .with(|all| all.iter().filter(|r| r.is_old(now)).count())
+    };
+    view! {
+        <Show when=move || drafts.storage.recoveries.with(|all| !all.is_empty())>
+            <section class="recoveries" aria-label=i18n::tr(lang, i18n::RECOVERIES)>
+                <h2>{i18n::tr(lang, i18n::RECOVERIES)}</h2>
+                <p class="hint">{i18n::tr(lang, i18n::RECOVERIES_HINT)}</p>
+                <Show when=move || { old() > 0 && !drafts.view.keep_old_recoveries.get() }>
+                    <div class="banner banner-old-recoveries" role="status">
+                        <span class="banner-text">{move || match lang.get() {
+                            crate::i18n::Lang::Zh => format!("有{}份恢复文本已保存超过30天，是否删除？", old()),
+                            crate::i18n::Lang::En => format!("{} recovered texts have been kept for more than 30 days. Delete them?", old()),
+                        }}</span>
+                        <ActionButton class="remove-old" label=i18n::DELETE_OLD_RECOVERIES on_press=move || drafts.remove_old_recoveries() />
+                        <ActionButton class="keep-old" label=i18n::KEEP_THEM on_press=move || drafts.view.keep_old_recoveries.set(true) />
+                    </div>
+                </Show>
+                <ul class="recovery-list">
+                    // A plain list, not a keyed <For>: it is short and rarely changes, and each
+                    // <For> of its own adds kilobytes to the download.
+                    {move || drafts.storage.recoveries.get().into_iter().map(|recovery| {
+                        let (id, at, chars, name) = (recovery.id.clone(), recovery.rescued_at_ms, recovery.chars, recovery.name.clone());
+                        let recovery = StoredValue::new(recovery);
+                        view! {
+                            <li class="recovery" data-key=name>
+                                <span class="recovery-id">{id}</span>
+                                <span class="recovery-time">{date_time(at)}</span>
+                                <span class="recovery-size">{move || match lang.get() {
+                                    crate::i18n::Lang::Zh => format!("{chars}字"),
+                                    crate::i18n::Lang::En => format!("{chars} characters"),
+                                }}</span>
+                                <ActionButton class="download-recovery" label=i18n::DOWNLOAD_RAW
+                                    on_press=move || recovery.with_value(|r| drafts.download_recovery(r)) />
+                                <ActionButton class="delete-recovery" label=i18n::DELETE
+                                    on_press=move || recovery.with_value(|r| drafts.delete_recovery(r)) />
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
     }
 }
 
@@ -44,7 +102,7 @@ pub fn DraftsList() -> impl IntoView {
 #[component]
 fn DeletedNotice() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
         <Show when=move || drafts.deleted.with(Option::is_some)>
             <div class="banner banner-deleted" role="status">
@@ -62,7 +120,7 @@ fn DeletedNotice() -> impl IntoView {
 #[component]
 fn DraftRow(listed: Listed) -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     let entry = listed.entry;
     let id = StoredValue::new(entry.id.clone());
     let renaming = RwSignal::new(false);

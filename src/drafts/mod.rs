@@ -1,6 +1,7 @@
 //! Drafts that are never lost: the list of drafts, the open draft and its autosave, history,
-//! and files in and out. [`Drafts`] is the one context for all of it; the components in the
-//! submodules are named after what the user sees.
+//! and files in and out. [`Drafts`] is what the user does with them; what is stored
+//! ([`StorageState`]) and what the page shows ([`DraftsView`]) are small contexts of their own.
+//! The components in the submodules are named after what the user sees.
 //!
 //! The stored shapes and the decisions about them (envelope, index, two tabs, history) are the
 //! core's, `nianbao_report::drafts`; `shelf` reads and writes them, `autosave` keeps the open
@@ -19,12 +20,15 @@ use leptos::prelude::*;
 use nianbao_report::drafts::{self as core_drafts, DraftEnvelope, HistoryEntry, Resolution};
 use nianbao_report::export::json;
 use nianbao_report::format::AgencyKind;
-use nianbao_report::{next_year, Place, Report};
+use nianbao_report::{next_year, Report};
 use wasm_bindgen::JsValue;
 
+use crate::app_state::Notices;
 use crate::platform::{files, storage};
 use crate::store::Store;
-use autosave::{OpenDraft, SaveKind};
+use autosave::{SaveKind, Timers};
+use nianbao_report::drafts::autosave::OpenDraft;
+use nianbao_report::drafts::shelf::Recovery;
 use shelf::{Listed, Stored};
 
 /// Which screen shows.
@@ -34,53 +38,9 @@ pub enum Screen {
     Editor,
 }
 
-/// What the header says about saving the open draft.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SaveStatus {
-    /// A new draft nothing has been typed into: nothing to save yet.
-    Idle,
-    /// Typed, not yet saved (the autosave waits for a pause in typing).
-    Pending,
-    Saved {
-        at_ms: i64,
-    },
-    /// The browser refused the write (storage full): the draft is in the page only.
-    Full {
-        why: String,
-    },
-    /// The stored draft could not be read (damaged, or saved by a newer version of the app):
-    /// this tab stops saving rather than write over it.
-    Blocked {
-        zh: String,
-        en: String,
-    },
-    /// Storage went away while the page was open.
-    Failed {
-        zh: String,
-        en: String,
-    },
-}
-
-impl SaveStatus {
-    /// Whether what is on screen may be lost when the page closes.
-    pub fn is_unsaved(&self) -> bool {
-        matches!(
-            self,
-            SaveStatus::Full { .. } | SaveStatus::Blocked { .. } | SaveStatus::Failed { .. }
-        )
-    }
-}
-
-/// Another tab's save merged into this tab's unsaved edits.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Merged {
-    /// This tab's report just before the merge, for "keep mine as a copy".
-    pub mine: Report,
-    /// The other tab's report, for "use the other window's version".
-    pub theirs: Report,
-    /// Places both tabs changed differently (mine kept; texts kept both).
-    pub conflicts: Vec<Place>,
-}
+/// What the header says about saving the open draft, and a merge of another tab's save: the
+/// core's autosave decides them.
+pub use nianbao_report::drafts::autosave::{Merged, SaveStatus};
 
 /// A draft just deleted, kept for undo until the page closes or another is deleted.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,28 +51,51 @@ pub struct Deleted {
     history: Option<String>,
 }
 
+/// What the page shows of the drafts: which screen, which panel or dialog is open. Page state,
+/// nothing stored.
 #[derive(Clone, Copy)]
-pub struct Drafts {
-    pub store: Store,
+pub struct DraftsView {
     pub screen: RwSignal<Screen>,
-    /// Every stored draft, the newest edit first.
-    pub list: RwSignal<Vec<Listed>>,
-    /// The id of the open draft.
-    pub open_id: RwSignal<Option<String>>,
-    pub status: RwSignal<SaveStatus>,
-    pub merged: RwSignal<Option<Merged>>,
-    pub deleted: RwSignal<Option<Deleted>>,
-    /// localStorage is unavailable: everything lives in this page.
-    pub in_memory: RwSignal<bool>,
     pub history_open: RwSignal<bool>,
-    /// The open draft's versions, the newest first (kept up to date after each save).
-    pub history_versions: RwSignal<Vec<HistoryEntry>>,
     pub paste_import_open: RwSignal<bool>,
     /// Text handed to the paste-import dialog (a dropped HTML or text file).
     pub paste_import_text: RwSignal<String>,
     /// Files are being dragged over the page.
     pub dropping: RwSignal<bool>,
+    /// The user chose to keep the old recovered texts for now.
+    pub keep_old_recoveries: RwSignal<bool>,
+}
+
+/// What is stored, as this page knows it: the drafts, the texts kept for recovery, whether the
+/// open draft is saved, and whether there is a browser storage at all.
+#[derive(Clone, Copy)]
+pub struct StorageState {
+    /// localStorage is unavailable: everything lives in this page.
+    pub in_memory: RwSignal<bool>,
+    /// Every stored draft, the newest edit first.
+    pub list: RwSignal<Vec<Listed>>,
+    /// Texts kept under recovery keys (drafts or histories that did not read), the oldest first.
+    pub recoveries: RwSignal<Vec<Recovery>>,
+    /// Whether the open draft is saved.
+    pub status: RwSignal<SaveStatus>,
+}
+
+/// The drafts: what the user does with them (open, save, delete, rename …), over the storage
+/// state and the view, which are contexts of their own.
+#[derive(Clone, Copy)]
+pub struct Drafts {
+    pub store: Store,
+    pub notices: Notices,
+    pub view: DraftsView,
+    pub storage: StorageState,
+    /// The id of the open draft.
+    pub open_id: RwSignal<Option<String>>,
+    pub merged: RwSignal<Option<Merged>>,
+    pub deleted: RwSignal<Option<Deleted>>,
+    /// The open draft's versions, the newest first (kept up to date after each save).
+    pub history_versions: RwSignal<Vec<HistoryEntry>>,
     open: StoredValue<Option<OpenDraft>>,
+    timers: StoredValue<Timers>,
     tab_id: StoredValue<String>,
     persist_asked: StoredValue<bool>,
 }
@@ -125,28 +108,38 @@ impl Drafts {
     /// Reads the stored drafts and opens the one to start with: the one named in the address
     /// (`#draft=<id>`), else the only one, else a new blank one when there is none; with more
     /// than one (or a damaged one) the list.
-    pub fn start(store: Store) -> Drafts {
+    pub fn start(store: Store, notices: Notices) -> Drafts {
         let in_memory = storage::use_memory_if_unavailable();
         let drafts = Drafts {
             store,
-            screen: RwSignal::new(Screen::Editor),
-            list: RwSignal::new(Vec::new()),
+            notices,
+            view: DraftsView {
+                screen: RwSignal::new(Screen::Editor),
+                history_open: RwSignal::new(false),
+                paste_import_open: RwSignal::new(false),
+                paste_import_text: RwSignal::new(String::new()),
+                dropping: RwSignal::new(false),
+                keep_old_recoveries: RwSignal::new(false),
+            },
+            storage: StorageState {
+                in_memory: RwSignal::new(in_memory),
+                list: RwSignal::new(Vec::new()),
+                recoveries: RwSignal::new(Vec::new()),
+                status: RwSignal::new(SaveStatus::Idle),
+            },
             open_id: RwSignal::new(None),
-            status: RwSignal::new(SaveStatus::Idle),
             merged: RwSignal::new(None),
             deleted: RwSignal::new(None),
-            in_memory: RwSignal::new(in_memory),
-            history_open: RwSignal::new(false),
             history_versions: RwSignal::new(Vec::new()),
-            paste_import_open: RwSignal::new(false),
-            paste_import_text: RwSignal::new(String::new()),
-            dropping: RwSignal::new(false),
             open: StoredValue::new(None),
+            timers: StoredValue::new(Timers::default()),
             tab_id: StoredValue::new(shelf::new_tab_id()),
             persist_asked: StoredValue::new(false),
         };
+        provide_context(drafts.view);
+        provide_context(drafts.storage);
         drafts.refresh_list();
-        let list = drafts.list.get_untracked();
+        let list = drafts.storage.list.get_untracked();
         let readable = |id: &str| list.iter().any(|l| l.entry.id == id && l.problem.is_none());
         let opened = match hash_draft_id() {
             Some(id) if readable(&id) => drafts.open(&id),
@@ -173,10 +166,50 @@ impl Drafts {
 
     /// Reads the list of drafts again (after a change here or in another tab).
     pub fn refresh_list(&self) {
-        match shelf::load_list() {
-            Ok(list) => self.list.set(list),
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+        match shelf::load_list().and_then(|list| Ok((list, shelf::recoveries()?))) {
+            Ok((list, recoveries)) => {
+                self.storage.list.set(list);
+                self.storage.recoveries.set(recoveries);
+            }
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
+    }
+
+    /// Saves a text kept under a recovery key as a file.
+    pub fn download_recovery(&self, recovery: &Recovery) {
+        match shelf::read_recovery(&recovery.name) {
+            Ok(Some(text)) => {
+                if let Err(why) = files::download(&recovery.file_name(), "application/json", &text)
+                {
+                    self.notices.say(
+                        format!("下载失败：{why}"),
+                        format!("Download failed: {why}"),
+                    );
+                }
+            }
+            Ok(None) => self.refresh_list(),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+        }
+    }
+
+    /// Deletes a text kept under a recovery key (the user asked).
+    pub fn delete_recovery(&self, recovery: &Recovery) {
+        if let Err(error) = shelf::remove_recovery(&recovery.name) {
+            self.notices.say(error.message_zh(), error.message_en());
+        }
+        self.refresh_list();
+    }
+
+    /// Deletes the texts kept longer than the core's limit (the user agreed).
+    pub fn remove_old_recoveries(&self) {
+        match shelf::remove_old_recoveries() {
+            Ok(removed) => self.notices.say(
+                format!("已清理{removed}份过期的恢复文本"),
+                format!("{removed} old recovered texts removed"),
+            ),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+        }
+        self.refresh_list();
     }
 
     /// Opens a stored draft in the editor. A draft that does not read is rescued and stays in
@@ -186,14 +219,14 @@ impl Drafts {
             return false;
         }
         match shelf::read_draft(id) {
-            Ok(Stored::Draft(draft)) => {
-                self.begin(*draft, true);
+            Ok(Stored::Draft(draft, text)) => {
+                self.begin(*draft, Some(text));
                 true
             }
             Ok(Stored::Unreadable(error)) => {
                 let _ = shelf::rescue(id, &error.raw);
                 self.refresh_list();
-                self.store.say(error.message_zh, error.message_en);
+                self.notices.say(error.message_zh, error.message_en);
                 false
             }
             Ok(Stored::Nothing) => {
@@ -201,7 +234,7 @@ impl Drafts {
                 false
             }
             Err(error) => {
-                self.store.say(error.message_zh(), error.message_en());
+                self.notices.say(error.message_zh(), error.message_en());
                 false
             }
         }
@@ -224,28 +257,24 @@ impl Drafts {
             return;
         }
         let draft = new_envelope(report, &self.tab_id(), auto_total);
-        self.begin(draft, false);
+        self.begin(draft, None);
         if store_now {
             self.save_now(SaveKind::Create);
         }
     }
 
-    fn begin(&self, draft: DraftEnvelope, stored: bool) {
+    /// Puts a draft in the editor; `stored_text` is the text it was read from (None: new).
+    fn begin(&self, draft: DraftEnvelope, stored_text: Option<String>) {
         self.store
             .replace_report(draft.report.clone(), draft.auto_total);
-        self.status.set(if stored {
-            SaveStatus::Saved {
-                at_ms: draft.saved_at_ms,
-            }
-        } else {
-            SaveStatus::Idle
-        });
         self.merged.set(None);
-        self.history_open.set(false);
+        self.view.history_open.set(false);
         self.open_id.set(Some(draft.id.clone()));
         set_hash(Some(&draft.id));
-        self.open.set_value(Some(OpenDraft::new(draft, stored)));
-        self.screen.set(Screen::Editor);
+        let open = OpenDraft::new(draft, stored_text).with_tab(&self.tab_id());
+        self.storage.status.set(open.status().clone());
+        self.open.set_value(Some(open));
+        self.view.screen.set(Screen::Editor);
     }
 
     /// Saves and closes the open draft. When it cannot be saved, the user decides whether to
@@ -255,16 +284,13 @@ impl Drafts {
             return true;
         }
         self.flush();
-        if self.status.with_untracked(SaveStatus::is_unsaved)
+        if self.storage.status.with_untracked(SaveStatus::is_unsaved)
             && !confirm(crate::i18n::LEAVE_UNSAVED)
         {
             return false;
         }
-        self.open.update_value(|open| {
-            if let Some(open) = open.take() {
-                open.cancel_timers();
-            }
-        });
+        self.timers.update_value(Timers::cancel);
+        self.open.set_value(None);
         self.open_id.set(None);
         true
     }
@@ -275,10 +301,10 @@ impl Drafts {
             return;
         }
         self.refresh_list();
-        self.history_open.set(false);
+        self.view.history_open.set(false);
         self.merged.set(None);
         set_hash(None);
-        self.screen.set(Screen::List);
+        self.view.screen.set(Screen::List);
     }
 
     /// Saves the open draft and goes to another page of the app (`url`, relative to this one).
@@ -299,7 +325,7 @@ impl Drafts {
     /// Writes a change into a stored draft that is not open here (a tab that has it open takes
     /// the change from the `storage` event).
     fn change_stored(&self, id: &str, change: impl FnOnce(&mut Report)) {
-        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+        let Ok(Stored::Draft(stored, _)) = shelf::read_draft(id) else {
             self.refresh_list();
             return;
         };
@@ -312,7 +338,7 @@ impl Drafts {
         {
             match shelf::write_draft(&draft) {
                 Ok(()) => shelf::update_index(id, Some(core_drafts::index_entry(&draft))),
-                Err(error) => self.store.say(error.message_zh(), error.message_en()),
+                Err(error) => self.notices.say(error.message_zh(), error.message_en()),
             }
         }
         self.refresh_list();
@@ -320,12 +346,12 @@ impl Drafts {
 
     /// Stores a copy of a draft as a new draft (it shows first in the list).
     pub fn duplicate(&self, id: &str) {
-        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+        let Ok(Stored::Draft(stored, _)) = shelf::read_draft(id) else {
             self.refresh_list();
             return;
         };
         if let Err(error) = self.store_copy(stored.report, stored.auto_total) {
-            self.store.say(error.message_zh(), error.message_en());
+            self.notices.say(error.message_zh(), error.message_en());
         }
         self.refresh_list();
     }
@@ -341,7 +367,7 @@ impl Drafts {
 
     /// Next year's draft of a stored one (the core's carry-over), opened.
     pub fn next_year(&self, id: &str) {
-        let Ok(Stored::Draft(stored)) = shelf::read_draft(id) else {
+        let Ok(Stored::Draft(stored, _)) = shelf::read_draft(id) else {
             self.refresh_list();
             return;
         };
@@ -350,7 +376,7 @@ impl Drafts {
 
     /// Deletes a draft and its history; [`Self::undo_delete`] puts them back.
     pub fn delete(&self, id: &str) {
-        let title = self.list.with_untracked(|list| {
+        let title = self.storage.list.with_untracked(|list| {
             list.iter()
                 .find(|l| l.entry.id == id)
                 .map(|l| l.entry.title.clone())
@@ -363,7 +389,7 @@ impl Drafts {
                 draft,
                 history,
             })),
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
         self.refresh_list();
     }
@@ -377,7 +403,7 @@ impl Drafts {
             deleted.draft.as_deref(),
             deleted.history.as_deref(),
         ) {
-            self.store.say(error.message_zh(), error.message_en());
+            self.notices.say(error.message_zh(), error.message_en());
             return;
         }
         self.deleted.set(None);
@@ -391,27 +417,27 @@ impl Drafts {
                 if let Err(why) =
                     files::download(&format!("{id}-草稿原文.json"), "application/json", &raw)
                 {
-                    self.store.say(
+                    self.notices.say(
                         format!("下载失败：{why}"),
                         format!("Download failed: {why}"),
                     );
                 }
             }
             Ok(None) => self.refresh_list(),
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
     }
 
     /// Reads a damaged draft again (after the user or another tab put it right).
     pub fn retry_damaged(&self, id: &str) {
         self.refresh_list();
-        let problem = self.list.with_untracked(|list| {
+        let problem = self.storage.list.with_untracked(|list| {
             list.iter()
                 .find(|l| l.entry.id == id)
                 .and_then(|l| l.problem.clone())
         });
         if let Some((zh, en)) = problem {
-            self.store.say(zh, en);
+            self.notices.say(zh, en);
         }
     }
 
@@ -419,11 +445,11 @@ impl Drafts {
     pub fn export_open(&self) {
         let report = self.store.report.get_untracked();
         if let Err(why) = files::download(
-            &export_file_name(&report),
+            &nianbao_report::export::json_file_name(&report),
             "application/json",
             &json::to_json(&report),
         ) {
-            self.store
+            self.notices
                 .say(format!("导出失败：{why}"), format!("Export failed: {why}"));
         }
     }
@@ -437,10 +463,10 @@ impl Drafts {
         match self.store_copy(merged.mine, self.store.auto_total.get_untracked()) {
             Ok(_) => {
                 self.merged.set(None);
-                self.store
+                self.notices
                     .say(crate::i18n::KEPT_AS_COPY.zh, crate::i18n::KEPT_AS_COPY.en);
             }
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
     }
 
@@ -450,14 +476,11 @@ impl Drafts {
         let report = self.store.report.get_untracked();
         match self.store_copy(report, self.store.auto_total.get_untracked()) {
             Ok(id) => {
-                self.open.update_value(|open| {
-                    if let Some(open) = open.take() {
-                        open.cancel_timers();
-                    }
-                });
+                self.timers.update_value(Timers::cancel);
+                self.open.set_value(None);
                 self.open(&id);
             }
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
     }
 
@@ -477,33 +500,6 @@ pub fn blank_report() -> Report {
     Report::new_blank("", AgencyKind::Township, year)
 }
 
-/// 「<机关>-<年度>-年报.json」, with the characters file systems refuse replaced.
-pub fn export_file_name(report: &Report) -> String {
-    export_file_stem(report) + ".json"
-}
-
-/// 「<机关>-<年度>-年报」: the name every file exported from a report starts with.
-pub fn export_file_stem(report: &Report) -> String {
-    let agency = report.meta.agency.trim();
-    let agency = if agency.is_empty() {
-        "未命名"
-    } else {
-        agency
-    };
-    let safe: String = agency
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{safe}-{}-年报", report.meta.year)
-}
-
-/// The draft id in the address (`#draft=<id>`).
 /// Stores `report` as a new draft without opening it (the supervisor's page hands a report of
 /// its batch to the editor this way) and returns its id. Imported reports keep their totals as
 /// read: auto-total off.
@@ -517,11 +513,7 @@ fn store_new(
     tab_id: &str,
     auto_total: bool,
 ) -> Result<String, storage::StorageError> {
-    let mut draft = new_envelope(report, tab_id, auto_total);
-    draft.revision = 1;
-    shelf::write_draft(&draft)?;
-    shelf::update_index(&draft.id, Some(core_drafts::index_entry(&draft)));
-    Ok(draft.id)
+    shelf::store_new(report, tab_id, auto_total)
 }
 
 /// A new draft holding `report`, with a fresh id, saved now as far as its clock goes.
@@ -537,6 +529,7 @@ pub fn editor_address(id: &str) -> String {
     format!("../#draft={id}")
 }
 
+/// The draft id in the address (`#draft=<id>`).
 fn hash_draft_id() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
     let id = hash.strip_prefix("#draft=")?;

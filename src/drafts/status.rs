@@ -31,31 +31,33 @@ pub fn date_time(at_ms: i64) -> String {
 #[component]
 pub fn SaveStatusText() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
-    let state = move || match drafts.status.get() {
+    let lang = crate::app_state::use_lang();
+    let state = move || match drafts.storage.status.get() {
         SaveStatus::Idle => "idle",
         SaveStatus::Pending => "pending",
         SaveStatus::Saved { .. } => "saved",
         SaveStatus::Full { .. } => "full",
         SaveStatus::Blocked { .. } => "blocked",
         SaveStatus::Failed { .. } => "failed",
+        SaveStatus::DeletedElsewhere => "deleted",
     };
     let text = move || {
         let lang = lang.get();
-        match drafts.status.get() {
+        match drafts.storage.status.get() {
             SaveStatus::Idle => lang.pick(i18n::STATUS_NEW).to_owned(),
             SaveStatus::Pending => lang.pick(i18n::STATUS_SAVING).to_owned(),
             SaveStatus::Saved { at_ms } => {
-                let saved = if drafts.in_memory.get() {
+                let saved = if drafts.storage.in_memory.get() {
                     i18n::STATUS_SAVED_IN_PAGE
                 } else {
                     i18n::STATUS_SAVED
                 };
                 format!("{} {}", lang.pick(saved), clock(at_ms))
             }
-            SaveStatus::Full { .. } | SaveStatus::Blocked { .. } | SaveStatus::Failed { .. } => {
-                lang.pick(i18n::STATUS_NOT_SAVED).to_owned()
-            }
+            SaveStatus::Full { .. }
+            | SaveStatus::Blocked { .. }
+            | SaveStatus::Failed { .. }
+            | SaveStatus::DeletedElsewhere => lang.pick(i18n::STATUS_NOT_SAVED).to_owned(),
         }
     };
     let class = move || format!("save-status save-{}", state());
@@ -84,9 +86,9 @@ pub fn DraftsButton() -> impl IntoView {
 #[component]
 pub fn HistoryButton() -> impl IntoView {
     let drafts = use_drafts();
-    let lang = drafts.store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
-        <button class="history" aria-pressed=move || drafts.history_open.get().to_string()
+        <button class="history" aria-pressed=move || drafts.view.history_open.get().to_string()
             on:click=move |_| drafts.toggle_history()>
             {i18n::tr(lang, i18n::HISTORY)}
         </button>

@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 use nianbao_report::export::json;
 
+use crate::app_state::Notices;
 use crate::drafts::button::ActionButton;
-use crate::drafts::export_file_stem;
 use crate::i18n;
 use crate::platform::{files, image, tools};
 use crate::store::{use_store, Store};
+use nianbao_report::export::file_stem as export_file_stem;
 
 /// The figure's page in CSS pixels (A4 at 96 dpi), as the core draws it.
 const FIGURE_WIDTH: u32 = 794;
@@ -19,7 +20,8 @@ const PNG_SCALE: u32 = 2;
 #[component]
 pub fn FigurePanel(open: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let notices = crate::app_state::use_notices();
+    let lang = crate::app_state::use_lang();
     // Drawn only while the panel is open; it follows the report as it is edited. Answers come
     // in order; one older than the last edit is dropped.
     let svg = RwSignal::new(String::new());
@@ -37,7 +39,7 @@ pub fn FigurePanel(open: RwSignal<bool>) -> impl IntoView {
                 Ok(picture) => {
                     svg.try_set(picture);
                 }
-                Err(why) => store.say(
+                Err(why) => notices.say(
                     format!("{}{why}", i18n::TOOLS_FAILED.zh),
                     format!("{}{why}", i18n::TOOLS_FAILED.en),
                 ),
@@ -47,8 +49,8 @@ pub fn FigurePanel(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <section class="figure-panel" aria-label=i18n::tr(lang, i18n::FIGURE)>
             <div class="figure-actions">
-                <ActionButton class="download-svg" label=i18n::DOWNLOAD_SVG on_press=move || save_svg(store, &svg.get_untracked()) />
-                <ActionButton class="download-png" label=i18n::DOWNLOAD_PNG on_press=move || save_png(store, svg.get_untracked()) />
+                <ActionButton class="download-svg" label=i18n::DOWNLOAD_SVG on_press=move || save_svg(store, notices, &svg.get_untracked()) />
+                <ActionButton class="download-png" label=i18n::DOWNLOAD_PNG on_press=move || save_png(store, notices, svg.get_untracked()) />
                 <ActionButton class="close-figure" label=i18n::CLOSE on_press=move || open.set(false) />
             </div>
             <div class="figure" inner_html=move || svg.get()></div>
@@ -62,23 +64,23 @@ fn figure_file_name(store: Store, extension: &str) -> String {
         .with_untracked(|r| format!("{}-图解.{extension}", export_file_stem(r)))
 }
 
-fn save_svg(store: Store, svg: &str) {
+fn save_svg(store: Store, notices: Notices, svg: &str) {
     let name = figure_file_name(store, "svg");
     if let Err(why) = files::download(&name, "image/svg+xml;charset=utf-8", svg) {
-        store.say(
+        notices.say(
             format!("{}{why}", i18n::EXPORT_FAILED.zh),
             format!("{}{why}", i18n::EXPORT_FAILED.en),
         );
     }
 }
 
-fn save_png(store: Store, svg: String) {
+fn save_png(store: Store, notices: Notices, svg: String) {
     let name = figure_file_name(store, "png");
     wasm_bindgen_futures::spawn_local(async move {
         let saved =
             image::download_svg_as_png(&svg, FIGURE_WIDTH, FIGURE_HEIGHT, PNG_SCALE, &name).await;
         if let Err(why) = saved {
-            store.say(
+            notices.say(
                 format!("{}{why}", i18n::EXPORT_FAILED.zh),
                 format!("{}{why}", i18n::EXPORT_FAILED.en),
             );

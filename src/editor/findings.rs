@@ -21,7 +21,7 @@ use crate::store::use_store;
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = crate::app_state::use_lang();
     let count = move |severity: Severity| {
         store
             .findings

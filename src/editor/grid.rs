@@ -4,6 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::clipboard;
+use nianbao_report::editing::grid;
 use nianbao_report::layout::{self, CellContent, LayoutCell, TableLayout};
 use nianbao_report::model::CellValue;
 use nianbao_report::{totals, Place, SectionId, Severity};
@@ -28,19 +29,13 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
             value_rows.with_value(|rows| {
                 for place in rows.iter().flatten() {
                     if report.cell(place).is_some_and(|v| v.is_blank()) {
-                        let zero = match place {
-                            Place::Active(nianbao_report::format::ActiveRowId::Fees, _) => {
-                                CellValue::Fee(Some(nianbao_report::model::Decimal("0".into())))
-                            }
-                            _ => CellValue::Count(Some(0)),
-                        };
-                        report.set_cell(place, zero);
+                        report.set_cell(place, grid::zero(place));
                     }
                 }
             })
         })
     };
-    let lang = store.lang;
+    let lang = crate::app_state::use_lang();
     view! {
         <div class="grid-tools">
             <CopyTableButton table />
@@ -104,69 +99,11 @@ fn render_cell(cell: &LayoutCell, value_rows: StoredValue<Vec<Vec<Place>>>) -> A
     }
 }
 
-/// Where a key sends the focus, over the grid's value cells.
-fn target_of(
-    key: &str,
-    shift: bool,
-    ctrl: bool,
-    rows: &[Vec<Place>],
-    place: &Place,
-) -> Option<Place> {
-    let (r, c) = rows
-        .iter()
-        .enumerate()
-        .find_map(|(r, row)| row.iter().position(|p| p == place).map(|c| (r, c)))?;
-    let at = |r: usize, c: usize| {
-        rows.get(r)
-            .and_then(|row| row.get(c.min(row.len().saturating_sub(1))))
-            .cloned()
-    };
-    match (key, shift) {
-        ("ArrowUp", _) | ("Enter", true) => at(r.checked_sub(1)?, c),
-        ("ArrowDown", _) | ("Enter", false) => at(r + 1, c),
-        ("ArrowLeft", _) | ("Tab", true) => match c.checked_sub(1) {
-            Some(c) => at(r, c),
-            None if key == "Tab" => rows
-                .get(r.checked_sub(1)?)
-                .and_then(|row| row.last())
-                .cloned(),
-            None => None,
-        },
-        ("ArrowRight", _) | ("Tab", false) => {
-            if c + 1 < rows[r].len() {
-                at(r, c + 1)
-            } else if key == "Tab" {
-                rows.get(r + 1).and_then(|row| row.first()).cloned()
-            } else {
-                None
-            }
-        }
-        ("Home", _) if ctrl => rows.first().and_then(|row| row.first()).cloned(),
-        ("End", _) if ctrl => rows.last().and_then(|row| row.last()).cloned(),
-        ("Home", _) => rows[r].first().cloned(),
-        ("End", _) => rows[r].last().cloned(),
-        _ => None,
-    }
-}
-
-fn parse_cell(place: &Place, text: &str) -> Result<CellValue, clipboard::CellError> {
-    match place {
-        Place::Active(nianbao_report::format::ActiveRowId::Fees, _) => {
-            clipboard::parse_fee(text).map(CellValue::Fee)
-        }
-        _ => clipboard::parse_count(text).map(CellValue::Count),
-    }
-}
-
-/// The name of a cell in messages: 「三(七) 自然人」.
-fn cell_name(place: &Place) -> String {
-    place.cell_name().unwrap_or_else(|| place.id())
-}
-
 #[component]
 fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let notices = crate::app_state::use_notices();
+    let lang = crate::app_state::use_lang();
     let id = dom_id(&place);
     let is_total = totals::is_total(&place);
     let place = StoredValue::new(place);
@@ -221,7 +158,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
         }
         let text = event_target_value(&ev);
         let target = place.get_value();
-        match parse_cell(&target, &text) {
+        match grid::parse_cell(&target, &text) {
             Ok(value) => {
                 set_refused.set(None);
                 store.edit(Some(target.id()), move |r| {
@@ -229,7 +166,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
                 });
             }
             Err(error) => {
-                let name = cell_name(&target);
+                let name = grid::cell_name(&target);
                 set_refused.set(Some((
                     format!("{name}：{}", error.message_zh),
                     format!("{name}: {}", error.message_en),
@@ -266,7 +203,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
         }
         let next = value_rows.with_value(|rows| {
             place.with_value(|p| {
-                target_of(
+                grid::move_focus(
                     &key,
                     ev.shift_key(),
                     ev.ctrl_key() || ev.meta_key(),
@@ -318,11 +255,11 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
         let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
         let block = clipboard::parse_block(&plain, html.as_deref());
         // One value into one cell: let the input take it as typing.
-        if block.len() <= 1 && block.first().is_none_or(|row| row.len() <= 1) {
+        if grid::is_one_value(&block) {
             return;
         }
         ev.prevent_default();
-        paste_block(store, &block, &place.get_value(), value_rows);
+        paste_block(store, notices, &block, &place.get_value(), value_rows);
     };
 
     view! {
@@ -334,7 +271,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
             inputmode="numeric"
             autocomplete="off"
             spellcheck="false"
-            aria-label=cell_name(&place.get_value())
+            aria-label=grid::cell_name(&place.get_value())
             aria-readonly=move || read_only().to_string()
             aria-invalid=move || (severity_class.get() == "cell-error").to_string()
             readonly=read_only
@@ -350,75 +287,27 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     }
 }
 
-/// Pastes a block anchored at `anchor`, as one undoable step. Values that are not counts are
-/// refused and named; everything else in the block lands.
+/// Pastes a block anchored at `anchor`, as one undoable step: the core's plan says what lands
+/// and what is refused; the refused cells are named in the notice.
 fn paste_block(
     store: crate::store::Store,
+    notices: crate::app_state::Notices,
     block: &[Vec<String>],
     anchor: &Place,
     value_rows: StoredValue<Vec<Vec<Place>>>,
 ) {
     let auto_total = store.auto_total.get_untracked();
-    let mut accepted = Vec::new();
-    let mut refused = Vec::new();
-    let mut outside = false;
-    value_rows.with_value(|rows| {
-        let Some((r0, c0)) = rows
-            .iter()
-            .enumerate()
-            .find_map(|(r, row)| row.iter().position(|p| p == anchor).map(|c| (r, c)))
-        else {
-            return;
-        };
-        for (i, line) in block.iter().enumerate() {
-            for (j, text) in line.iter().enumerate() {
-                let Some(target) = rows.get(r0 + i).and_then(|row| row.get(c0 + j)) else {
-                    outside |= !text.trim().is_empty();
-                    continue;
-                };
-                // Computed totals are not typed into: a pasted total is checked, not kept.
-                if auto_total && totals::is_total(target) {
-                    continue;
-                }
-                match parse_cell(target, text) {
-                    Ok(value) => accepted.push((target.clone(), value)),
-                    Err(error) => refused.push((cell_name(target), error)),
-                }
-            }
-        }
-    });
-    if !accepted.is_empty() {
+    let plan = value_rows.with_value(|rows| grid::plan_paste(block, anchor, rows, auto_total));
+    let message = plan.message();
+    if !plan.accepted.is_empty() {
         store.edit(None, move |r| {
-            for (place, value) in accepted {
+            for (place, value) in plan.accepted {
                 r.set_cell(&place, value);
             }
         });
     }
-    if refused.is_empty() && !outside {
-        store.notice.set(None);
-        return;
+    match message {
+        Some((zh, en)) => notices.say(zh, en),
+        None => notices.clear(),
     }
-    let mut zh = String::new();
-    let mut en = String::new();
-    if !refused.is_empty() {
-        zh.push_str(i18n::PASTE_REFUSED.zh);
-        en.push_str(i18n::PASTE_REFUSED.en);
-        for (k, (name, error)) in refused.iter().enumerate() {
-            if k > 0 {
-                zh.push('；');
-                en.push_str("; ");
-            }
-            zh.push_str(&format!("{name}（{}）", error.message_zh));
-            en.push_str(&format!("{name} ({})", error.message_en));
-        }
-    }
-    if outside {
-        if !zh.is_empty() {
-            zh.push('。');
-            en.push_str(". ");
-        }
-        zh.push_str(i18n::PASTE_OUTSIDE.zh);
-        en.push_str(i18n::PASTE_OUTSIDE.en);
-    }
-    store.say(zh, en);
 }

@@ -13,7 +13,7 @@ use crate::store::use_store;
 #[component]
 pub fn ReportHeader() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = crate::app_state::use_lang();
     let report = store.report;
     let meta_edit = move |field: &'static str, change: fn(&mut nianbao_report::Report, String)| {
         move |ev: ev::Event| {

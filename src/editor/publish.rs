@@ -10,35 +10,37 @@ use crate::i18n;
 use crate::platform::{clipboard, files, print, tools};
 
 const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-use crate::store::{use_store, Store};
+use crate::app_state::Notices;
+use crate::store::use_store;
 
 #[component]
 pub fn PublishBar() -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let notices = crate::app_state::use_notices();
+    let lang = crate::app_state::use_lang();
     let print_report = move |_| {
         let missing = print::missing_official_fonts();
         if !missing.is_empty() {
             let faces = missing.join("、");
-            store.say(
+            notices.say(
                 i18n::FONTS_MISSING.zh.replace("{}", &faces),
                 i18n::FONTS_MISSING.en.replace("{}", &faces),
             );
         }
         let page = store.report.with_untracked(html::render);
         if !print::print_html(&page) {
-            store.say(i18n::PRINT_FAILED.zh, i18n::PRINT_FAILED.en);
+            notices.say(i18n::PRINT_FAILED.zh, i18n::PRINT_FAILED.en);
         }
     };
     let export_html = move |_| {
         let (name, page) = store.report.with_untracked(|r| {
             (
-                crate::drafts::export_file_stem(r) + ".html",
+                nianbao_report::export::file_stem(r) + ".html",
                 html::render(r),
             )
         });
         if let Err(why) = files::download(&name, "text/html;charset=utf-8", &page) {
-            store.say(
+            notices.say(
                 format!("{}{why}", i18n::EXPORT_FAILED.zh),
                 format!("{}{why}", i18n::EXPORT_FAILED.en),
             );
@@ -48,19 +50,19 @@ pub fn PublishBar() -> impl IntoView {
     let export_docx = move |_| {
         let (name, report) = store.report.with_untracked(|r| {
             (
-                crate::drafts::export_file_stem(r) + ".docx",
+                nianbao_report::export::file_stem(r) + ".docx",
                 nianbao_report::export::json::to_json(r),
             )
         });
-        store.say(i18n::MAKING_DOCX.zh, i18n::MAKING_DOCX.en);
+        notices.say(i18n::MAKING_DOCX.zh, i18n::MAKING_DOCX.en);
         wasm_bindgen_futures::spawn_local(async move {
             let saved = match tools::render_docx(&report).await {
                 Ok(bytes) => files::download_bytes(&name, DOCX_TYPE, &bytes),
                 Err(why) => Err(why),
             };
             match saved {
-                Ok(()) => store.notice.set(None),
-                Err(why) => store.say(
+                Ok(()) => notices.clear(),
+                Err(why) => notices.say(
                     format!("{}{why}", i18n::EXPORT_FAILED.zh),
                     format!("{}{why}", i18n::EXPORT_FAILED.en),
                 ),
@@ -72,7 +74,7 @@ pub fn PublishBar() -> impl IntoView {
             .report
             .with_untracked(|r| (html::render(r), plain::report_text(r)));
         copied(
-            store,
+            notices,
             clipboard::copy_rich(&page, &text),
             i18n::REPORT_COPIED,
         );
@@ -97,13 +99,14 @@ pub fn PublishBar() -> impl IntoView {
 #[component]
 pub fn CopyTableButton(table: SectionId) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let notices = crate::app_state::use_notices();
+    let lang = crate::app_state::use_lang();
     let copy = move |_| {
         let (table_html, text) = store
             .report
             .with_untracked(|r| (html::render_table(r, table), plain::table_tsv(r, table)));
         copied(
-            store,
+            notices,
             clipboard::copy_rich(&table_html, &text),
             i18n::TABLE_COPIED,
         );
@@ -113,10 +116,10 @@ pub fn CopyTableButton(table: SectionId) -> impl IntoView {
     }
 }
 
-fn copied(store: Store, ok: bool, done: i18n::Text) {
+fn copied(notices: Notices, ok: bool, done: i18n::Text) {
     if ok {
-        store.say(done.zh, done.en);
+        notices.say(done.zh, done.en);
     } else {
-        store.say(i18n::COPY_FAILED.zh, i18n::COPY_FAILED.en);
+        notices.say(i18n::COPY_FAILED.zh, i18n::COPY_FAILED.en);
     }
 }

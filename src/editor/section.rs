@@ -15,7 +15,7 @@ use crate::store::use_store;
 #[component]
 pub fn ReportSection(def: &'static SectionDef) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = crate::app_state::use_lang();
     let has_table = matches!(
         def.id,
         SectionId::Active | SectionId::Requests | SectionId::Appeals
@@ -51,7 +51,7 @@ pub fn ReportSection(def: &'static SectionDef) -> impl IntoView {
 #[component]
 fn SectionText(def: &'static SectionDef) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let lang = crate::app_state::use_lang();
     let id = def.id;
     let place = Place::Section(id);
     let text = move || store.report.with(|r| r.sections.get(id).to_owned());

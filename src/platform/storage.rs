@@ -17,34 +17,25 @@ use wasm_bindgen::JsCast;
 
 pub const PREFIX: &str = "nianbao:";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StorageError {
-    /// localStorage is missing or refused (disabled, some private modes).
-    Unavailable,
-    /// The browser refused the write: usually the storage is full (QuotaExceededError).
-    WriteRefused(String),
-}
+/// What a storage can fail at: the core's, since the drafts code runs over any storage.
+pub use nianbao_report::drafts::shelf::StorageError;
 
-impl StorageError {
-    pub fn message_zh(&self) -> String {
-        match self {
-            StorageError::Unavailable => {
-                "浏览器存储不可用：内容只保存在本页面中，请及时导出。".into()
-            }
-            StorageError::WriteRefused(why) => {
-                format!("无法保存到浏览器存储（{why}）：存储空间可能已满。")
-            }
-        }
+/// The app's corner of localStorage (or the page's memory) as the core's drafts code sees it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalStorage;
+
+impl nianbao_report::drafts::shelf::Storage for LocalStorage {
+    fn read(&self, name: &str) -> Result<Option<String>, StorageError> {
+        read(name)
     }
-    pub fn message_en(&self) -> String {
-        match self {
-            StorageError::Unavailable => {
-                "Browser storage is unavailable: work is kept in this page only; export it.".into()
-            }
-            StorageError::WriteRefused(why) => {
-                format!("Could not save to browser storage ({why}): it may be full.")
-            }
-        }
+    fn write(&mut self, name: &str, value: &str) -> Result<(), StorageError> {
+        write(name, value)
+    }
+    fn remove(&mut self, name: &str) -> Result<(), StorageError> {
+        remove(name)
+    }
+    fn names(&self) -> Result<Vec<String>, StorageError> {
+        names()
     }
 }
 

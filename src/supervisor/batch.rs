@@ -17,7 +17,7 @@ use crate::platform::files;
 #[component]
 pub fn BatchScreen() -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     let rows = Memo::new(move |_| supervisor.visible_rows());
     view! {
         <main class="batch-screen" aria-label=i18n::tr(lang, i18n::BATCH_TITLE)>
@@ -86,7 +86,7 @@ pub fn BatchScreen() -> impl IntoView {
 #[component]
 fn Progress() -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     view! {
         {move || supervisor.progress.get().map(|(done, total)| {
             let text = match (lang.get(), done == total) {
@@ -108,7 +108,7 @@ fn Progress() -> impl IntoView {
 #[component]
 fn SortHeader(key: SortKey, label: Text) -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     let sorted = move || match supervisor.sort.get() {
         (k, false) if k == key => "ascending",
         (k, true) if k == key => "descending",
@@ -134,7 +134,7 @@ fn SortHeader(key: SortKey, label: Text) -> impl IntoView {
 #[component]
 fn TickAll() -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     view! {
         <input type="checkbox" class="tick-all" title=i18n::tr(lang, i18n::SELECT_ALL)
             on:change=move |ev| {
@@ -152,7 +152,7 @@ fn TickAll() -> impl IntoView {
 #[component]
 fn BatchRowView(row: RowSummary) -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     let id = row.id;
     let expanded = move || supervisor.expanded.get() == Some(id);
     let class = if row.problem.is_some() {
@@ -211,7 +211,7 @@ fn BatchRowView(row: RowSummary) -> impl IntoView {
 #[component]
 fn EntryFindings(id: u32) -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     let Some(checked) = supervisor.entry(id).and_then(|e| e.row.outcome.ok()) else {
         return ().into_any();
     };
@@ -231,7 +231,7 @@ fn EntryFindings(id: u32) -> impl IntoView {
 /// Findings as lines: severity, rule id, message in the user's language.
 #[component]
 pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
-    let lang = use_supervisor().store.lang;
+    let lang = use_supervisor().lang;
     view! {
         <ul class="finding-lines">
             {findings.into_iter().map(|f| {
@@ -255,7 +255,7 @@ enum Export {
 
 /// The table as the user sees it (filtered and sorted), as a CSV or a printable page.
 fn export(supervisor: Supervisor, kind: Export) {
-    let english = supervisor.store.lang.get_untracked() == Lang::En;
+    let english = supervisor.lang.get_untracked() == Lang::En;
     let order: Vec<u32> = supervisor
         .visible_rows()
         .into_iter()
@@ -280,7 +280,7 @@ fn export(supervisor: Supervisor, kind: Export) {
         ),
     };
     if let Err(why) = result {
-        supervisor.store.say(
+        supervisor.notices.say(
             format!("未能导出：{why}"),
             format!("Could not export: {why}"),
         );

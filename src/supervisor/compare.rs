@@ -17,7 +17,7 @@ use crate::i18n::{self, Lang};
 #[component]
 pub fn YearOverYearScreen() -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     let back = move || supervisor.go_back();
     view! {
         <main class="compare-screen" aria-label=i18n::tr(lang, i18n::YEAR_OVER_YEAR)>

@@ -19,13 +19,14 @@ use nianbao_report::finding::Finding;
 use nianbao_report::import::file::FileProblem;
 use nianbao_report::{Report, Severity};
 
-use crate::app::{follow_language, saved_language, LanguageButton, NoticeBar};
+use crate::app::{LanguageButton, NoticeBar};
+use crate::app_state::{provide_language, Notices};
 use crate::drafts::import::{MAX_IMPORT_BYTES, MAX_IMPORT_MB};
 use crate::drafts::{editor_address, shelf, store_new_draft};
 use crate::i18n;
+use crate::i18n::Lang;
 use crate::platform::files::{self, ReadError};
 use crate::platform::{service_worker, tick};
-use crate::store::Store;
 use batch::BatchScreen;
 use compare::YearOverYearScreen;
 
@@ -139,7 +140,8 @@ pub struct Comparison {
 #[derive(Clone, Copy)]
 pub struct Supervisor {
     /// The language and the notices (its report stays blank: this page edits none).
-    pub store: Store,
+    pub lang: RwSignal<Lang>,
+    pub notices: Notices,
     pub screen: RwSignal<Screen>,
     pub entries: RwSignal<Vec<Entry>>,
     /// Ticked rows: the units of a summary.
@@ -164,9 +166,10 @@ pub fn use_supervisor() -> Supervisor {
 }
 
 impl Supervisor {
-    pub fn new(store: Store) -> Supervisor {
+    pub fn new(lang: RwSignal<Lang>, notices: Notices) -> Supervisor {
         Supervisor {
-            store,
+            lang,
+            notices,
             screen: RwSignal::new(Screen::Batch),
             entries: RwSignal::new(Vec::new()),
             ticked: RwSignal::new(HashSet::new()),
@@ -292,7 +295,7 @@ impl Supervisor {
                     let _ = window.open_with_url_and_target(&editor_address(&draft), "_blank");
                 }
             }
-            Err(error) => self.store.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
         }
     }
 
@@ -341,7 +344,7 @@ impl Supervisor {
     /// A stored draft beside last year's report (the editor sends `#compare=<draft id>`): the
     /// one the draft carries, else a stored draft of the same agency a year earlier.
     fn compare_stored_draft(&self, id: &str) {
-        let Ok(shelf::Stored::Draft(draft)) = shelf::read_draft(id) else {
+        let Ok(shelf::Stored::Draft(draft, _)) = shelf::read_draft(id) else {
             return;
         };
         let mut this = draft.report;
@@ -352,13 +355,15 @@ impl Supervisor {
                 .filter(|l| !agency.is_empty() && l.entry.agency.trim() == agency)
                 .filter(|l| l.entry.year == year)
                 .find_map(|l| match shelf::read_draft(&l.entry.id) {
-                    Ok(shelf::Stored::Draft(draft)) => Some(draft.report),
+                    Ok(shelf::Stored::Draft(draft, _)) => Some(draft.report),
                     _ => None,
                 })
         });
         match last {
             Some(last_year) => self.show_comparison(this, last_year, Back::Draft(id.to_owned())),
-            None => self.store.say(i18n::NO_LAST_YEAR.zh, i18n::NO_LAST_YEAR.en),
+            None => self
+                .notices
+                .say(i18n::NO_LAST_YEAR.zh, i18n::NO_LAST_YEAR.en),
         }
     }
 }
@@ -366,11 +371,11 @@ impl Supervisor {
 /// The page: its toolbar, the notice bar, and the batch check or the comparison.
 #[component]
 pub fn SupervisorApp() -> impl IntoView {
-    let store = Store::new(Report::default(), true, saved_language());
-    provide_context(store);
-    let supervisor = Supervisor::new(store);
+    // The language and the notices only: this page has no report of its own to edit.
+    let lang = provide_language();
+    let notices = Notices::provide();
+    let supervisor = Supervisor::new(lang, notices);
     provide_context(supervisor);
-    follow_language(store);
     let address = web_sys::window().and_then(|w| w.location().hash().ok());
     let compared = address
         .as_deref()
@@ -391,7 +396,6 @@ pub fn SupervisorApp() -> impl IntoView {
     );
     // Registered from here too, for whoever opens this page first; its scope is the app's folder.
     let _ = service_worker::register("../sw.js");
-    let lang = store.lang;
     view! {
         <div class="top-bar">
             <header class="app-header">

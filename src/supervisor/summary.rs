@@ -16,7 +16,7 @@ use crate::i18n::{self, Lang};
 #[component]
 pub fn SummaryPanel() -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     let agency = RwSignal::new(String::new());
     let kind = RwSignal::new(AgencyKind::CountyGov);
     let build = move || build_summary(supervisor, agency.get_untracked(), kind.get_untracked());
@@ -80,7 +80,7 @@ pub fn SummaryPanel() -> impl IntoView {
 #[component]
 fn SummaryResult() -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.store.lang;
+    let lang = supervisor.lang;
     view! {
         {move || supervisor.summary_check.get().map(|result| {
             let units = result.units.join("、");
@@ -115,10 +115,10 @@ fn ticked_units(supervisor: Supervisor, except: Option<u32>) -> Vec<(String, Rep
 }
 
 fn build_summary(supervisor: Supervisor, agency: String, kind: AgencyKind) {
-    let store = supervisor.store;
+    let notices = supervisor.notices;
     let units = ticked_units(supervisor, None);
     if units.is_empty() {
-        store.say(i18n::TICK_UNITS.zh, i18n::TICK_UNITS.en);
+        notices.say(i18n::TICK_UNITS.zh, i18n::TICK_UNITS.en);
         return;
     }
     let reports: Vec<&Report> = units.iter().map(|(_, r)| r).collect();
@@ -148,7 +148,7 @@ fn build_summary(supervisor: Supervisor, agency: String, kind: AgencyKind) {
 }
 
 fn check_chosen_summary(supervisor: Supervisor) {
-    let store = supervisor.store;
+    let notices = supervisor.notices;
     let Some(summary_id) = supervisor.summary_row.get_untracked() else {
         return;
     };
@@ -160,7 +160,7 @@ fn check_chosen_summary(supervisor: Supervisor) {
     };
     let units = ticked_units(supervisor, Some(summary_id));
     if units.is_empty() {
-        store.say(i18n::TICK_UNITS.zh, i18n::TICK_UNITS.en);
+        notices.say(i18n::TICK_UNITS.zh, i18n::TICK_UNITS.en);
         return;
     }
     let reports: Vec<&Report> = units.iter().map(|(_, r)| r).collect();

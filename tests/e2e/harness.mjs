@@ -135,3 +135,15 @@ export async function openEditor(env, { permissions = [] } = {}) {
 
 /** The input of a cell of table 三. */
 export const requestCell = (page, row, column) => page.locator(`[id="cell-requests-${row}-${column}"]`);
+
+/** Waits until `probe()` gives a truthy value, polling as Playwright's own waits do (its
+ * waitForFunction cannot poll here: the page's CSP forbids the eval it polls with). */
+export async function until(probe, what, timeout = 30_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -8,8 +8,9 @@
 //! A cell is read as published reports write it (spec §6): blank marks, full-width digits and
 //! thousands separators are accepted; anything else is an error that quotes what was typed.
 
+use crate::fee::Decimal;
 use crate::html_tokens::{tokenize_without, Token};
-use crate::model::{Decimal, MAX_COUNT};
+use crate::model::MAX_COUNT;
 use std::fmt;
 
 /// A pasted block is cut to this many rows and columns: far more than any table of the report
@@ -425,7 +426,7 @@ impl fmt::Display for CellError {
 impl std::error::Error for CellError {}
 
 impl CellError {
-    fn new(problem: CellProblem, raw: &str) -> CellError {
+    pub(crate) fn new(problem: CellProblem, raw: &str) -> CellError {
         let text = raw.trim().to_owned();
         // A whole document pasted into one cell must not make a message of the same size.
         let quoted: String = if text.chars().count() > QUOTED_CHARS {
@@ -476,18 +477,13 @@ pub fn parse_count(cell: &str) -> Result<Option<u64>, CellError> {
 
 /// The fee cell, in 万元: Ok(None) for blank, the amount as typed (digits made ASCII, thousands
 /// separators and a trailing 「万元」 dropped) for a number ≥ 0, an error for anything else.
+/// [`Decimal::parse_cell`], beside [`parse_count`] for the grid and the importer.
 pub fn parse_fee(cell: &str) -> Result<Option<Decimal>, CellError> {
-    let trimmed = cell.trim();
-    let amount = trimmed.strip_suffix("万元").unwrap_or(trimmed);
-    match read_number(amount) {
-        Number::Blank if amount.len() == trimmed.len() => Ok(None),
-        Number::Whole(digits) | Number::Fraction(digits) => Ok(Some(Decimal(digits))),
-        Number::Blank | Number::Other => Err(CellError::new(CellProblem::NotAnAmount, cell)),
-    }
+    Decimal::parse_cell(cell)
 }
 
 /// A cell read as a number, before it is taken as a count or an amount.
-enum Number {
+pub(crate) enum Number {
     Blank,
     /// ASCII digits.
     Whole(String),
@@ -505,7 +501,7 @@ fn is_only_digits(text: &str) -> bool {
 
 /// One rule for reading a number in a cell, shared with the importer: what a published copy
 /// means by a cell is what a paste means by it.
-fn read_number(raw: &str) -> Number {
+pub(crate) fn read_number(raw: &str) -> Number {
     use crate::import::normalise::{parse_value, Value};
     match parse_value(raw) {
         Some(Value::Blank) => Number::Blank,

@@ -44,26 +44,7 @@ impl Sections {
     }
 }
 
-/// An amount of money in 万元, kept exactly as typed ("5949.088667" stays "5949.088667").
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Decimal(pub String);
-
-impl Decimal {
-    /// Whether the text is a non-negative decimal number (digits, at most one point).
-    pub fn is_valid(&self) -> bool {
-        let s = self.0.as_str();
-        let (int, frac) = match s.split_once('.') {
-            Some((i, f)) => (i, Some(f)),
-            None => (s, None),
-        };
-        !int.is_empty()
-            && int.bytes().all(|b| b.is_ascii_digit())
-            && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
-    }
-    pub fn is_zero(&self) -> bool {
-        self.is_valid() && self.0.bytes().all(|b| b == b'0' || b == b'.')
-    }
-}
+pub use crate::fee::Decimal;
 
 /// Table 二 — 主动公开政府信息情况.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -351,18 +332,6 @@ impl Place {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decimal_keeps_what_was_typed() {
-        let fee = Decimal("5949.088667".into());
-        assert!(fee.is_valid());
-        assert_eq!(fee.0, "5949.088667");
-        for bad in ["", "-1", "1.", ".5", "1.2.3", "１", "1e3"] {
-            assert!(!Decimal(bad.into()).is_valid(), "{bad}");
-        }
-        assert!(Decimal("0.00".into()).is_zero());
-        assert!(!Decimal("0.01".into()).is_zero());
-    }
 
     #[test]
     fn blank_report_keeps_subheadings() {

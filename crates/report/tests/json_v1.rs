@@ -1,7 +1,9 @@
 //! The JSON exchange format v1: its shape, its schema, round trips, migrations and every kind of
 //! rejection, with the place each error names.
 
-use nianbao_report::export::json::{from_json, to_json, JsonError, SCHEMA_VERSION};
+use nianbao_report::export::json::{
+    from_json, from_value, to_json, to_value, JsonError, SCHEMA_VERSION,
+};
 use nianbao_report::format::{
     self, AgencyKind, SectionId, AGENCY_KINDS, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS,
     REQUEST_ROWS, SECTIONS,
@@ -136,6 +138,31 @@ fn export_has_the_spec_shape_in_the_spec_order() {
     assert_eq!(rows.len(), REQUEST_ROWS.len());
     assert_eq!(v["requests"]["3.3.8"].as_array().unwrap().len(), 7);
     assert_eq!(v["active"]["licensing"], Value::Null);
+}
+
+/// The value API says what the text API says: a draft holds the value, an export the text.
+#[test]
+fn the_value_is_the_text_parsed_and_reads_back_the_same() {
+    for report in [shuyang_county(), shuyang_fagaiju_with_blanks()] {
+        let mut with_last_year = report.clone();
+        with_last_year.last_year = Some(Box::new(shuyang_fagaiju_with_blanks()));
+        for report in [report, with_last_year] {
+            let value = to_value(&report);
+            assert_eq!(value, json_of(&report));
+            assert_eq!(from_value(&value), Ok(report.clone()));
+            assert_eq!(from_json(&value.to_string()), Ok(report));
+        }
+    }
+    // The same checks and messages as the text.
+    let mut bad = good();
+    bad["meta"]["year"] = json!("2025");
+    assert_eq!(from_value(&bad), from_json(&bad.to_string()));
+    assert!(from_value(&bad).is_err());
+    // An older version is migrated from a value too.
+    let mut v0 = good();
+    v0["schema_version"] = json!(0);
+    v0.as_object_mut().unwrap().remove("format");
+    assert_eq!(from_value(&v0), from_json(&v0.to_string()));
 }
 
 #[test]

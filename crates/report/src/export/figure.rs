@@ -533,19 +533,9 @@ fn fee_change_text(now: Option<&Decimal>, before: Option<&Decimal>) -> String {
     let (Some(now), Some(before)) = (now, before) else {
         return format!("比上年 {BLANK}");
     };
-    if !now.is_valid() || !before.is_valid() {
-        return format!("比上年 {BLANK}");
-    }
-    let decimals = |d: &Decimal| d.0.split_once('.').map_or(0, |(_, f)| f.len());
-    let places = decimals(now).max(decimals(before)).min(12);
-    let scaled = |d: &Decimal| -> Option<i128> {
-        let (int, frac) = d.0.split_once('.').unwrap_or((&d.0, ""));
-        let digits = format!("{int}{frac:0<places$}");
-        digits.get(..int.len() + places)?.parse::<i128>().ok()
-    };
-    match (scaled(now), scaled(before)) {
-        (Some(now), Some(before)) => signed_change(now - before, places),
-        _ => format!("比上年 {BLANK}"),
+    match now.change_from(before) {
+        Some((delta, places)) => signed_change(delta, places),
+        None => format!("比上年 {BLANK}"),
     }
 }
 

@@ -88,43 +88,75 @@ impl JsonError {
 // Writing
 // ---------------------------------------------------------------------------------------------
 
-/// The report as JSON v1: pretty, keys in the spec's order, short arrays on one line.
+/// The report as JSON v1 text: pretty, keys in the spec's order, short arrays on one line (an
+/// export, a file a person may read).
 pub fn to_json(report: &Report) -> String {
+    counts::serialised();
+    let mut out = String::new();
+    document(report).write(&mut out, 0);
+    out.push('\n');
+    out
+}
+
+/// The report as a JSON v1 value: for a document that holds a report (a stored draft, a
+/// version in its history), which is printed once as a whole.
+pub fn to_value(report: &Report) -> Value {
+    counts::serialised();
+    document(report).into_value()
+}
+
+/// The whole document, `format` and `schema_version` first.
+fn document(report: &Report) -> Node<'_> {
     let mut fields = vec![
-        ("format", Node::string(FORMAT)),
-        ("schema_version", Node::Scalar(SCHEMA_VERSION.to_string())),
+        ("format", Node::Str(FORMAT)),
+        ("schema_version", Node::Whole(SCHEMA_VERSION as i64)),
     ];
     fields.extend(body(report));
     if let Some(last_year) = report.last_year.as_deref() {
         fields.push(("last_year", Node::Object(body(last_year))));
     }
-    let mut out = String::new();
-    Node::Object(fields).write(&mut out, 0);
-    out.push('\n');
-    out
+    Node::Object(fields)
 }
 
-/// A JSON value to print: scalars are already encoded.
-enum Node {
-    Scalar(String),
-    Array(Vec<Node>),
-    Object(Vec<(&'static str, Node)>),
+/// A JSON value of the report, to print as text ([`to_json`]) or to hand over as a value
+/// ([`to_value`]): one tree, so that both say the same.
+enum Node<'r> {
+    Null,
+    Str(&'r str),
+    Whole(i64),
+    Array(Vec<Node<'r>>),
+    Object(Vec<(&'static str, Node<'r>)>),
 }
 
-impl Node {
-    fn string(s: &str) -> Node {
-        Node::Scalar(quote(s))
+impl<'r> Node<'r> {
+    fn count(c: Count) -> Node<'r> {
+        // Counts are at most MAX_COUNT, far inside i64.
+        c.map_or(Node::Null, |n| Node::Whole(n as i64))
     }
-    fn count(c: Count) -> Node {
-        Node::Scalar(c.map_or_else(|| "null".to_owned(), |n| n.to_string()))
-    }
-    fn counts(cells: &[Count]) -> Node {
+    fn counts(cells: &[Count]) -> Node<'r> {
         Node::Array(cells.iter().map(|c| Node::count(*c)).collect())
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            Node::Null => Value::Null,
+            Node::Str(s) => Value::from(s),
+            Node::Whole(n) => Value::from(n),
+            Node::Array(items) => Value::Array(items.into_iter().map(Node::into_value).collect()),
+            Node::Object(fields) => Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(key, value)| (key.to_owned(), value.into_value()))
+                    .collect(),
+            ),
+        }
     }
 
     fn write(&self, out: &mut String, indent: usize) {
         match self {
-            Node::Scalar(s) => out.push_str(s),
+            Node::Null => out.push_str("null"),
+            Node::Str(s) => out.push_str(&quote(s)),
+            Node::Whole(n) => out.push_str(&n.to_string()),
             // Table rows stay on one line, as in the spec, so a row reads like the table.
             Node::Array(items) => {
                 out.push('[');
@@ -182,24 +214,22 @@ fn quote(s: &str) -> String {
 }
 
 /// The fields every report object has (the top level and `last_year`).
-fn body(report: &Report) -> Vec<(&'static str, Node)> {
+fn body(report: &Report) -> Vec<(&'static str, Node<'_>)> {
     let meta = &report.meta;
     let meta = Node::Object(vec![
-        ("agency", Node::string(&meta.agency)),
-        ("agency_kind", Node::string(meta.agency_kind.def().key)),
-        ("year", Node::Scalar(meta.year.to_string())),
-        ("title", Node::string(&meta.title)),
+        ("agency", Node::Str(&meta.agency)),
+        ("agency_kind", Node::Str(meta.agency_kind.def().key)),
+        ("year", Node::Whole(i64::from(meta.year))),
+        ("title", Node::Str(&meta.title)),
         (
             "published_on",
-            meta.published_on
-                .as_deref()
-                .map_or_else(|| Node::Scalar("null".into()), Node::string),
+            meta.published_on.as_deref().map_or(Node::Null, Node::Str),
         ),
     ]);
     let sections = Node::Object(
         SECTIONS
             .iter()
-            .map(|def| (def.key, Node::string(report.sections.get(def.id))))
+            .map(|def| (def.key, Node::Str(report.sections.get(def.id))))
             .collect(),
     );
     let active = Node::Object(
@@ -213,7 +243,7 @@ fn body(report: &Report) -> Vec<(&'static str, Node)> {
                         .active
                         .fees
                         .as_ref()
-                        .map_or_else(|| Node::Scalar("null".into()), |fee| Node::string(&fee.0)),
+                        .map_or(Node::Null, |fee| Node::Str(&fee.0)),
                 };
                 (row.key, value)
             })
@@ -252,24 +282,35 @@ const MAX_VALUES: usize = 1_000_000;
 /// Objects cost far more memory than numbers; a report has about a dozen.
 const MAX_OBJECTS: usize = 10_000;
 
-/// Reads a report from JSON of any known version; an older version is migrated.
+/// Reads a report from JSON text of any known version; an older version is migrated.
 pub fn from_json(text: &str) -> Result<Report, JsonError> {
     // Windows editors save UTF-8 with a byte-order mark; it is not part of the document.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_size(text)?;
     let value: Value = serde_json::from_str(text).map_err(|e| syntax_error(&e, text))?;
-    let Value::Object(root) = &value else {
+    from_value(&value)
+}
+
+/// Reads a report from a JSON value of any known version (a document that holds a report has
+/// been parsed once as a whole): the same checks and messages as [`from_json`]. Only an older
+/// version is copied, to be migrated.
+pub fn from_value(value: &Value) -> Result<Report, JsonError> {
+    counts::parsed();
+    let Value::Object(root) = value else {
         return Err(JsonError::at(
             "",
-            format!("不是年报文件：顶层应为对象，实际为{}", kind_zh(&value)),
+            format!("不是年报文件：顶层应为对象，实际为{}", kind_zh(value)),
             format!(
                 "not a report file: the top level must be an object, not {}",
-                kind_en(&value)
+                kind_en(value)
             ),
         ));
     };
     let version = read_version(root)?;
-    let value = migrate(value, version)?;
+    if version == SCHEMA_VERSION {
+        return read_report(root, "", true);
+    }
+    let value = migrate(value.clone(), version)?;
     let Value::Object(root) = &value else {
         return Err(JsonError::at(
             "",
@@ -278,6 +319,31 @@ pub fn from_json(text: &str) -> Result<Report, JsonError> {
         ));
     };
     read_report(root, "", true)
+}
+
+/// How many reports were turned into JSON and read from it, in this thread: a test can count
+/// what one save costs (`drafts::autosave`'s tests). Nothing is counted outside tests.
+pub(crate) mod counts {
+    #[cfg(test)]
+    thread_local! {
+        static COUNTS: std::cell::Cell<(usize, usize)> = const { std::cell::Cell::new((0, 0)) };
+    }
+
+    pub(crate) fn serialised() {
+        #[cfg(test)]
+        COUNTS.with(|c| c.set((c.get().0 + 1, c.get().1)));
+    }
+
+    pub(crate) fn parsed() {
+        #[cfg(test)]
+        COUNTS.with(|c| c.set((c.get().0, c.get().1 + 1)));
+    }
+
+    /// (reports serialised, reports parsed) since the last call, which starts counting anew.
+    #[cfg(test)]
+    pub(crate) fn take() -> (usize, usize) {
+        COUNTS.with(|c| c.replace((0, 0)))
+    }
 }
 
 fn syntax_error(err: &serde_json::Error, text: &str) -> JsonError {
@@ -643,9 +709,7 @@ fn read_active(
             ActiveRowKind::FeeAmount => {
                 report.active.fees = match value {
                     Value::Null => None,
-                    Value::String(text) if Decimal(text.clone()).is_valid() => {
-                        Some(Decimal(text.clone()))
-                    }
+                    Value::String(text) if Decimal::exact(text).is_some() => Decimal::exact(text),
                     Value::String(text) => {
                         return Err(JsonError::at(
                             &row_path,

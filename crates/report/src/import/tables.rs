@@ -848,7 +848,7 @@ impl Placer {
             };
             if id == ActiveRowId::Fees {
                 self.read.active.fees = match value {
-                    Value::Count(n) => Some(Decimal(n.to_string())),
+                    Value::Count(n) => Some(Decimal::from_whole(*n)),
                     Value::Decimal(d) => Some(Decimal(d.clone())),
                     Value::Blank => None,
                     Value::Unread(raw) => {

@@ -94,7 +94,7 @@ mod tests {
             {
                 let value = match place {
                     Place::Active(crate::format::ActiveRowId::Fees, _) => {
-                        CellValue::Fee(Some(crate::model::Decimal("0".into())))
+                        CellValue::Fee(Some(crate::fee::Decimal::zero()))
                     }
                     _ => CellValue::Count(Some(0)),
                 };

@@ -12,6 +12,8 @@
 //! - A tab writes only over the revision it last saw ([`resolve`]); a tab that finds a newer
 //!   revision merges ([`merge_three_way`]) instead of writing over another tab's work.
 //!
+//! The autosave's decisions are [`autosave`]'s; where drafts are kept is [`shelf`]'s.
+//!
 //! ## Usage
 //! ```
 //! use nianbao_report::drafts::{self, DraftEnvelope, Resolution};
@@ -25,6 +27,9 @@
 //! assert_eq!(drafts::decode(&text).map(|d| d.revision), Ok(1));
 //! ```
 
+pub mod autosave;
+pub mod shelf;
+
 use crate::export::json::{self, JsonError};
 use crate::finding::Severity;
 use crate::format::{self, ActiveRowKind, SectionId, SECTIONS};
@@ -33,6 +38,7 @@ use crate::rules::{self, Stage};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// The value of a draft's `format` field.
 pub const DRAFT_FORMAT: &str = "nianbao-draft";
@@ -195,31 +201,87 @@ impl DraftError {
     }
 }
 
-/// The draft as stored text: the envelope's fields, then the report as JSON v1 (the same text an
-/// export writes, so a draft's `report` can be saved as a file as it is).
+// One JSON style for every stored text (draft, history, index): written from a
+// `#[derive(Serialize)]` struct that borrows its parts, the report as the JSON value
+// `json::to_value` made of it; read by parsing the text once into a `Value` and taking the
+// fields from that, the report with `json::from_value`. A report is never printed and parsed
+// again on the way.
+
+/// A draft as written.
+#[derive(Serialize)]
+struct DraftOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    id: &'a str,
+    saved_at: i64,
+    revision: u64,
+    tab: &'a str,
+    auto_total: bool,
+    report: &'a Value,
+}
+
+/// Prints a stored document. Its parts are strings, numbers and JSON values, which always print.
+fn print(document: &impl Serialize) -> String {
+    serde_json::to_string(document).unwrap_or_else(|error| {
+        unreachable!("a stored document of strings, numbers and JSON values prints: {error}")
+    })
+}
+
+/// Parses a stored text that holds reports (a draft, a history) once; a byte-order mark is
+/// not part of it.
+fn parse(raw: &str) -> Result<Value, serde_json::Error> {
+    counts::text_parsed();
+    parse_index(raw)
+}
+
+/// Parses the index (no report in it: not counted).
+fn parse_index(raw: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(raw.strip_prefix('\u{feff}').unwrap_or(raw))
+}
+
+/// The draft as stored text: the envelope's fields, then the report as JSON v1 (its `report`
+/// is a report file as an export writes it, only not indented).
 pub fn encode(draft: &DraftEnvelope) -> String {
-    let string = |s: &str| Value::from(s).to_string();
-    let mut out = String::from("{\n");
-    out.push_str(&format!("  \"format\": {},\n", string(DRAFT_FORMAT)));
-    out.push_str(&format!("  \"schema_version\": {DRAFT_SCHEMA_VERSION},\n"));
-    out.push_str(&format!("  \"id\": {},\n", string(&draft.id)));
-    out.push_str(&format!("  \"saved_at\": {},\n", draft.saved_at_ms));
-    out.push_str(&format!("  \"revision\": {},\n", draft.revision));
-    out.push_str(&format!("  \"tab\": {},\n", string(&draft.tab_id)));
-    out.push_str(&format!("  \"auto_total\": {},\n", draft.auto_total));
-    // JSON strings escape their newlines, so every line break of the report is structural and
-    // indenting after it keeps the text valid.
-    let report = json::to_json(&draft.report);
-    out.push_str("  \"report\": ");
-    out.push_str(&report.trim_end().replace('\n', "\n  "));
-    out.push_str("\n}\n");
-    out
+    encode_with(draft, &json::to_value(&draft.report))
+}
+
+/// [`encode`] with the report's JSON value made by the caller: the autosave makes it once and
+/// keeps it in the history too.
+pub fn encode_with(draft: &DraftEnvelope, report: &Value) -> String {
+    print(&DraftOut {
+        format: DRAFT_FORMAT,
+        schema_version: DRAFT_SCHEMA_VERSION,
+        id: &draft.id,
+        saved_at: draft.saved_at_ms,
+        revision: draft.revision,
+        tab: &draft.tab_id,
+        auto_total: draft.auto_total,
+        report,
+    })
+}
+
+/// How many stored texts holding reports (drafts, histories) were parsed in this thread, for the autosave's counting test.
+pub(crate) mod counts {
+    #[cfg(test)]
+    thread_local! {
+        static PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    pub(crate) fn text_parsed() {
+        #[cfg(test)]
+        PARSED.with(|c| c.set(c.get() + 1));
+    }
+
+    /// Texts parsed since the last call, which starts counting anew.
+    #[cfg(test)]
+    pub(crate) fn take() -> usize {
+        PARSED.with(|c| c.replace(0))
+    }
 }
 
 /// Reads a stored draft of any known version; an older version is migrated.
 pub fn decode(raw: &str) -> Result<DraftEnvelope, DraftError> {
-    let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    let value: Value = parse(raw).map_err(|e| {
         DraftError::damaged(
             raw,
             "",
@@ -242,9 +304,8 @@ pub fn decode(raw: &str) -> Result<DraftEnvelope, DraftError> {
     if !report_value.is_object() {
         return Err(field("report").ill_typed("对象", "an object"));
     }
-    // json.rs reads text; the sub-object goes back to text, which is cheap next to a save.
-    let report = json::from_json(&report_value.to_string())
-        .map_err(|error| DraftError::in_report(raw, error))?;
+    let report =
+        json::from_value(report_value).map_err(|error| DraftError::in_report(raw, error))?;
     Ok(DraftEnvelope {
         schema_version: from,
         id: field("id").string()?,
@@ -439,26 +500,20 @@ pub struct DraftIndex {
     pub entries: Vec<IndexEntry>,
 }
 
-/// The index as stored.
-#[derive(Serialize, Deserialize)]
-struct IndexFile {
-    format: String,
-    schema_version: u64,
-    entries: Vec<IndexEntry>,
+/// The index as written.
+#[derive(Serialize)]
+struct IndexOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    entries: &'a [IndexEntry],
 }
 
 impl DraftIndex {
     pub fn encode(&self) -> String {
-        let file = IndexFile {
-            format: INDEX_FORMAT.into(),
-            schema_version: INDEX_SCHEMA_VERSION.into(),
-            entries: self.entries.clone(),
-        };
-        // Serialising plain strings and numbers cannot fail; an empty list is still an index.
-        serde_json::to_string(&file).unwrap_or_else(|_| {
-            format!(
-                "{{\"format\":\"{INDEX_FORMAT}\",\"schema_version\":{INDEX_SCHEMA_VERSION},\"entries\":[]}}"
-            )
+        print(&IndexOut {
+            format: INDEX_FORMAT,
+            schema_version: INDEX_SCHEMA_VERSION,
+            entries: &self.entries,
         })
     }
 
@@ -471,8 +526,7 @@ impl DraftIndex {
             message_en: format!("the list of drafts is damaged: {en}"),
             raw: raw.to_owned(),
         };
-        let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let value: Value = serde_json::from_str(text).map_err(|e| {
+        let value: Value = parse_index(raw).map_err(|e| {
             damaged(
                 format!("不是有效的 JSON（{e}）"),
                 format!("not valid JSON ({e})"),
@@ -495,11 +549,13 @@ impl DraftIndex {
                 ));
             }
         }
-        let file: IndexFile = serde_json::from_value(value)
+        let entries = value
+            .get("entries")
+            .cloned()
+            .ok_or_else(|| damaged("缺少 entries".into(), "no entries".into()))?;
+        let entries: Vec<IndexEntry> = serde_json::from_value(entries)
             .map_err(|e| damaged(format!("形状不对（{e}）"), format!("wrong shape ({e})")))?;
-        Ok(DraftIndex {
-            entries: file.entries,
-        })
+        Ok(DraftIndex { entries })
     }
 
     /// The entries, the one edited last first; equal times in id order so the list is stable.
@@ -528,16 +584,42 @@ impl DraftIndex {
 
 /// What the index says about a draft that was read.
 pub fn index_entry(draft: &DraftEnvelope) -> IndexEntry {
-    let findings = rules::check(&draft.report, Stage::Draft);
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+    index_entry_counted(draft, &FindingCounts::of(&draft.report))
+}
+
+/// How many findings of each severity a report has at the draft stage: what the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FindingCounts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl FindingCounts {
+    /// Runs the rules (stage "draft") and counts.
+    pub fn of(report: &Report) -> FindingCounts {
+        FindingCounts::count(&rules::check(report, Stage::Draft))
+    }
+
+    /// Counts findings already made (the editor has them for the report on screen).
+    pub fn count(findings: &[crate::finding::Finding]) -> FindingCounts {
+        let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+        FindingCounts {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+        }
+    }
+}
+
+/// [`index_entry`] with the findings counted already.
+pub fn index_entry_counted(draft: &DraftEnvelope, counts: &FindingCounts) -> IndexEntry {
     IndexEntry {
         id: draft.id.clone(),
         agency: draft.report.meta.agency.clone(),
         year: draft.report.meta.year,
         title: draft.report.title(),
         saved_at_ms: draft.saved_at_ms,
-        findings_errors: count(Severity::Error),
-        findings_warnings: count(Severity::Warning),
+        findings_errors: counts.errors,
+        findings_warnings: counts.warnings,
         damaged: false,
     }
 }
@@ -562,8 +644,7 @@ pub fn rebuild_index(drafts: &[(String, String)]) -> DraftIndex {
 
 /// What can still be read of a damaged draft, for its line in the list.
 fn salvage(raw: &str) -> IndexEntry {
-    let value: Value =
-        serde_json::from_str(raw.strip_prefix('\u{feff}').unwrap_or(raw)).unwrap_or(Value::Null);
+    let value = parse(raw).unwrap_or(Value::Null);
     let meta = value.pointer("/report/meta");
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_owned();
     let agency = text(meta.and_then(|m| m.get("agency")));
@@ -856,8 +937,10 @@ pub fn history_key(id: &str) -> String {
     format!("{HISTORY_KEY_PREFIX}{id}")
 }
 
-/// One earlier version of a draft, restorable.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One earlier version of a draft, restorable. Its report is kept as the JSON value it is
+/// stored as, and read into a [`Report`] only when asked for ([`HistoryEntry::report`]): a save
+/// writes ten versions and reads none of them.
+#[derive(Clone, Debug)]
 pub struct HistoryEntry {
     /// When this version was saved (milliseconds since 1970).
     pub saved_at_ms: i64,
@@ -866,7 +949,85 @@ pub struct HistoryEntry {
     /// What changed since the version before, in a few words ([`change_summary`]).
     pub summary_zh: String,
     pub summary_en: String,
-    pub report: Report,
+    /// The report as stored: JSON v1.
+    json: Value,
+    /// What `json` reads as, once asked for (or known when the version was made).
+    report: OnceLock<Result<Report, JsonError>>,
+    /// About how many bytes the version takes in the stored text, once asked for.
+    stored_bytes: OnceLock<usize>,
+}
+
+/// Versions are the same when they say the same: whether their report was read yet does not count.
+impl PartialEq for HistoryEntry {
+    fn eq(&self, other: &HistoryEntry) -> bool {
+        self.saved_at_ms == other.saved_at_ms
+            && self.revision == other.revision
+            && self.summary_zh == other.summary_zh
+            && self.summary_en == other.summary_en
+            && self.json == other.json
+    }
+}
+
+impl Eq for HistoryEntry {}
+
+impl HistoryEntry {
+    /// The version's report, read from its JSON the first time it is asked for. A version whose
+    /// report does not read (edited by hand) says where, under `report`.
+    pub fn report(&self) -> Result<&Report, JsonError> {
+        self.report
+            .get_or_init(|| json::from_value(&self.json))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The version's report as stored (JSON v1).
+    pub fn json(&self) -> &Value {
+        &self.json
+    }
+
+    /// Lets the version know its report without reading it: the app has it at hand (the draft
+    /// it opened is the newest version). Ignored when the version read its report already.
+    pub fn know_report(&self, report: Report) {
+        let _ = self.report.set(Ok(report));
+    }
+
+    /// About the bytes this version takes in the stored history: the length its JSON prints
+    /// to, counted once. (Printed into a `Vec` like every stored text, rather than counted by
+    /// a writer of its own: a second writer type would put a second copy of the JSON printer
+    /// in the app's download.)
+    fn stored_bytes(&self) -> usize {
+        *self.stored_bytes.get_or_init(|| {
+            serde_json::to_vec(&self.entry_out()).map_or(0, |bytes| bytes.len()) + 1
+        })
+    }
+
+    fn entry_out(&self) -> EntryOut<'_> {
+        EntryOut {
+            saved_at: self.saved_at_ms,
+            revision: self.revision,
+            summary_zh: &self.summary_zh,
+            summary_en: &self.summary_en,
+            report: &self.json,
+        }
+    }
+}
+
+/// A version as written.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    saved_at: i64,
+    revision: u64,
+    summary_zh: &'a str,
+    summary_en: &'a str,
+    report: &'a Value,
+}
+
+/// A history as written.
+#[derive(Serialize)]
+struct HistoryOut<'a> {
+    format: &'static str,
+    schema_version: u32,
+    entries: Vec<EntryOut<'a>>,
 }
 
 /// The versions of one draft, the newest first.
@@ -884,10 +1045,29 @@ impl DraftHistory {
     /// (the user asked for that version), a merge or a restore. A report equal to the newest
     /// version changes nothing. Then [`Self::trim`]s to the default limits.
     pub fn record(&mut self, report: &Report, saved_at_ms: i64, revision: u64, keep_newest: bool) {
+        self.record_with(
+            report,
+            json::to_value(report),
+            saved_at_ms,
+            revision,
+            keep_newest,
+        );
+    }
+
+    /// [`Self::record`] with the report's JSON value made by the caller (the autosave made it
+    /// for the draft it just wrote).
+    pub fn record_with(
+        &mut self,
+        report: &Report,
+        report_json: Value,
+        saved_at_ms: i64,
+        revision: u64,
+        keep_newest: bool,
+    ) {
         if self
             .entries
             .first()
-            .is_some_and(|newest| newest.report == *report)
+            .is_some_and(|newest| newest.json == report_json)
         {
             return;
         }
@@ -898,8 +1078,8 @@ impl DraftHistory {
         if replace_newest {
             self.entries.remove(0);
         }
-        let (summary_zh, summary_en) =
-            change_summary(self.entries.first().map(|e| &e.report), report);
+        let before = self.entries.first().and_then(|e| e.report().ok());
+        let (summary_zh, summary_en) = change_summary(before, report);
         self.entries.insert(
             0,
             HistoryEntry {
@@ -907,7 +1087,9 @@ impl DraftHistory {
                 revision,
                 summary_zh,
                 summary_en,
-                report: report.clone(),
+                json: report_json,
+                report: OnceLock::from(Ok(report.clone())),
+                stored_bytes: OnceLock::new(),
             },
         );
         self.trim(HISTORY_MAX_VERSIONS, HISTORY_BUDGET_BYTES);
@@ -921,7 +1103,7 @@ impl DraftHistory {
         let mut total = 0usize;
         let mut keep = 0usize;
         for (i, entry) in self.entries.iter().enumerate() {
-            total = total.saturating_add(entry_value(entry).to_string().len() + 1);
+            total = total.saturating_add(entry.stored_bytes());
             if i > 0 && total > budget_bytes {
                 break;
             }
@@ -932,16 +1114,16 @@ impl DraftHistory {
 
     /// The history as stored: compact JSON, each version's report in the JSON v1 shape.
     pub fn encode(&self) -> String {
-        let entries: Vec<Value> = self.entries.iter().map(entry_value).collect();
-        let mut root = Map::new();
-        root.insert("format".into(), Value::from(HISTORY_FORMAT));
-        root.insert("schema_version".into(), Value::from(HISTORY_SCHEMA_VERSION));
-        root.insert("entries".into(), Value::Array(entries));
-        Value::Object(root).to_string()
+        print(&HistoryOut {
+            format: HISTORY_FORMAT,
+            schema_version: HISTORY_SCHEMA_VERSION,
+            entries: self.entries.iter().map(HistoryEntry::entry_out).collect(),
+        })
     }
 
     /// Reads a stored history. Like a draft, a history that does not read keeps its text in the
-    /// error, for the app to put under [`recovery_key`] before it starts a new one.
+    /// error, for the app to put under [`recovery_key`] before it starts a new one. The
+    /// versions' reports are read when asked for ([`HistoryEntry::report`]).
     pub fn decode(raw: &str) -> Result<DraftHistory, DraftError> {
         let damaged = |path: &str, zh: String, en: String| DraftError {
             problem: DraftProblem::Damaged,
@@ -950,8 +1132,7 @@ impl DraftHistory {
             message_en: format!("the history is damaged: {en}"),
             raw: raw.to_owned(),
         };
-        let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-        let value: Value = serde_json::from_str(text).map_err(|e| {
+        let mut value: Value = parse(raw).map_err(|e| {
             damaged(
                 "",
                 format!("不是有效的 JSON（{e}）"),
@@ -984,7 +1165,7 @@ impl DraftHistory {
                 ))
             }
         }
-        let Some(entries) = value.get("entries").and_then(Value::as_array) else {
+        let Some(entries) = value.get_mut("entries").and_then(Value::as_array_mut) else {
             return Err(damaged(
                 "entries",
                 "应为数组".into(),
@@ -992,7 +1173,7 @@ impl DraftHistory {
             ));
         };
         let mut history = DraftHistory::default();
-        for (i, entry) in entries.iter().enumerate() {
+        for (i, entry) in entries.iter_mut().enumerate() {
             let path = format!("entries[{i}]");
             let string = |key: &str| entry.get(key).and_then(Value::as_str).map(str::to_owned);
             let (Some(saved_at_ms), Some(revision), Some(summary_zh), Some(summary_en)) = (
@@ -1007,47 +1188,29 @@ impl DraftHistory {
                     format!("{path} lacks a field or has one of the wrong type"),
                 ));
             };
-            let report = entry
-                .get("report")
+            let Some(report) = entry
+                .get_mut("report")
                 .filter(|r| r.is_object())
-                .ok_or_else(|| {
-                    damaged(
-                        &path,
-                        format!("{path}.report 应为对象"),
-                        format!("{path}.report must be an object"),
-                    )
-                })
-                .and_then(|r| {
-                    json::from_json(&r.to_string()).map_err(|e| {
-                        damaged(
-                            &format!("{path}.report.{}", e.path),
-                            format!("{path}：{}", e.message_zh),
-                            format!("{path}: {}", e.message_en),
-                        )
-                    })
-                })?;
+                .map(Value::take)
+            else {
+                return Err(damaged(
+                    &path,
+                    format!("{path}.report 应为对象"),
+                    format!("{path}.report must be an object"),
+                ));
+            };
             history.entries.push(HistoryEntry {
                 saved_at_ms,
                 revision,
                 summary_zh,
                 summary_en,
-                report,
+                json: report,
+                report: OnceLock::new(),
+                stored_bytes: OnceLock::new(),
             });
         }
         Ok(history)
     }
-}
-
-fn entry_value(entry: &HistoryEntry) -> Value {
-    let mut object = Map::new();
-    object.insert("saved_at".into(), Value::from(entry.saved_at_ms));
-    object.insert("revision".into(), Value::from(entry.revision));
-    object.insert("summary_zh".into(), Value::from(entry.summary_zh.as_str()));
-    object.insert("summary_en".into(), Value::from(entry.summary_en.as_str()));
-    // to_json always writes valid JSON; a failure here would be a bug, kept visible as null.
-    let report = serde_json::from_str(&json::to_json(&entry.report)).unwrap_or(Value::Null);
-    object.insert("report".into(), report);
-    Value::Object(object)
 }
 
 /// What changed from `before` to `after`, in a few words for the history list: how many cells,

@@ -1,0 +1,87 @@
+//! The app's state that is not the report: the chosen language and the notices. Each is a small
+//! context of its own, so that a page without a report (the supervisor's) has them without a
+//! report store, and a component that only speaks needs nothing else.
+
+use leptos::prelude::*;
+
+use crate::i18n::Lang;
+use crate::platform::storage;
+
+const LANG_KEY: &str = "lang";
+
+/// The language chosen, for every component of the page.
+#[derive(Clone, Copy)]
+struct Language(RwSignal<Lang>);
+
+/// Provides the language chosen last time (on any page of the app; Chinese the first time) and
+/// keeps the page's `lang` attribute on it (screen readers, fonts, hyphens).
+pub fn provide_language() -> RwSignal<Lang> {
+    let saved = storage::read(LANG_KEY)
+        .ok()
+        .flatten()
+        .and_then(|key| Lang::from_key(&key))
+        .unwrap_or_default();
+    let lang = RwSignal::new(saved);
+    provide_context(Language(lang));
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.html_lang());
+        }
+    });
+    lang
+}
+
+/// The page's language.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<Language>().0
+}
+
+/// Switches to `next` and remembers it for every page of the app.
+pub fn choose_language(lang: RwSignal<Lang>, notices: Notices, next: Lang) {
+    lang.set(next);
+    if let Err(error) = storage::write(LANG_KEY, next.key()) {
+        notices.say(error.message_zh(), error.message_en());
+    }
+}
+
+/// A short message for the user (a refused paste, a cell that is not a count).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub zh: String,
+    pub en: String,
+}
+
+/// The message shown until dismissed or replaced.
+#[derive(Clone, Copy)]
+pub struct Notices {
+    pub current: RwSignal<Option<Notice>>,
+}
+
+impl Notices {
+    pub fn provide() -> Notices {
+        let notices = Notices {
+            current: RwSignal::new(None),
+        };
+        provide_context(notices);
+        notices
+    }
+
+    pub fn say(&self, zh: impl Into<String>, en: impl Into<String>) {
+        self.current.set(Some(Notice {
+            zh: zh.into(),
+            en: en.into(),
+        }));
+    }
+
+    pub fn clear(&self) {
+        self.current.set(None);
+    }
+}
+
+pub fn use_notices() -> Notices {
+    expect_context::<Notices>()
+}
