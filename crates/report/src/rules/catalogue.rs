@@ -97,7 +97,6 @@ pub struct RuleDef {
 
 const fn def(
     rule: Rule,
-    id: &'static str,
     severity: Severity,
     runs_in: RunsIn,
     title: (&'static str, &'static str),
@@ -105,7 +104,7 @@ const fn def(
 ) -> RuleDef {
     RuleDef {
         rule,
-        id,
+        id: rule.id(),
         severity,
         severity_note: None,
         title_zh: title.0,
@@ -122,7 +121,6 @@ const IMPORT_BASIS: Basis = Basis::Practice("导入已发布的报告 (importing
 pub const RULES: [RuleDef; 33] = [
     def(
         Rule::R3Balance,
-        "R3-balance",
         Severity::Error,
         RunsIn::Check,
         (
@@ -133,7 +131,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::R3RowTotal,
-        "R3-row-total",
         Severity::Error,
         RunsIn::Check,
         (
@@ -144,7 +141,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::R3ResultsTotal,
-        "R3-results-total",
         Severity::Error,
         RunsIn::Check,
         (
@@ -155,7 +151,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::R4GroupTotal,
-        "R4-group-total",
         Severity::Error,
         RunsIn::Check,
         (
@@ -166,7 +161,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::CInteger,
-        "C-integer",
         Severity::Error,
         RunsIn::Check,
         (
@@ -182,7 +176,6 @@ pub const RULES: [RuleDef; 33] = [
         )),
         ..def(
             Rule::CBlank,
-            "C-blank",
             Severity::Warning,
             RunsIn::Check,
             (
@@ -194,7 +187,6 @@ pub const RULES: [RuleDef; 33] = [
     },
     def(
         Rule::CDate,
-        "C-date",
         Severity::Warning,
         RunsIn::Check,
         (
@@ -205,7 +197,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::R3OtherShare,
-        "R3-other-share",
         Severity::Info,
         RunsIn::Check,
         (
@@ -216,7 +207,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::TSectionEmpty,
-        "T-section-empty",
         Severity::Error,
         RunsIn::Check,
         (
@@ -227,7 +217,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::TOverviewLength,
-        "T-overview-length",
         Severity::Warning,
         RunsIn::Check,
         (
@@ -238,7 +227,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::TFeeStatement,
-        "T-fee-statement",
         Severity::Warning,
         RunsIn::Check,
         (
@@ -249,7 +237,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::TNumbers,
-        "T-numbers",
         Severity::Warning,
         RunsIn::Check,
         (
@@ -260,7 +247,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::TNoRequestsClaim,
-        "T-no-requests-claim",
         Severity::Warning,
         RunsIn::Check,
         (
@@ -271,7 +257,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::TYear,
-        "T-year",
         Severity::Info,
         RunsIn::Check,
         (
@@ -282,7 +267,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::TPageChrome,
-        "T-page-chrome",
         Severity::Error,
         RunsIn::Check,
         (
@@ -293,7 +277,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::SGovReview,
-        "S-gov-review",
         Severity::Warning,
         RunsIn::Check,
         (
@@ -304,7 +287,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::DDeadline,
-        "D-deadline",
         Severity::Info,
         RunsIn::Check,
         (
@@ -315,7 +297,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::XLastYear,
-        "X-last-year",
         Severity::Warning,
         RunsIn::CrossYear,
         (
@@ -326,7 +307,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::XCarryOver,
-        "X-carry-over",
         Severity::Warning,
         RunsIn::CrossYear,
         (
@@ -337,7 +317,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::XInForce,
-        "X-in-force",
         Severity::Info,
         RunsIn::CrossYear,
         (
@@ -348,7 +327,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::TRepeat,
-        "T-repeat",
         Severity::Warning,
         RunsIn::CrossYear,
         (
@@ -359,7 +337,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::HSum,
-        "H-sum",
         Severity::Error,
         RunsIn::Summary,
         (
@@ -370,7 +347,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::HBlank,
-        "H-blank",
         Severity::Warning,
         RunsIn::Summary,
         (
@@ -381,7 +357,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::SOldFormat,
-        "S-old-format",
         Severity::Warning,
         RunsIn::Import,
         (
@@ -392,7 +367,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::IMissing,
-        "I-missing",
         Severity::Warning,
         RunsIn::Import,
         (
@@ -403,7 +377,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::IUnread,
-        "I-unread",
         Severity::Warning,
         RunsIn::Import,
         (
@@ -414,7 +387,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::ISectionMissing,
-        "I-section-missing",
         Severity::Warning,
         RunsIn::Import,
         (
@@ -425,7 +397,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::IRowsMissing,
-        "I-rows-missing",
         Severity::Warning,
         RunsIn::Import,
         (
@@ -436,7 +407,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::ITableMissing,
-        "I-table-missing",
         Severity::Warning,
         RunsIn::Import,
         ("没有找到某张表格", "A table was not found"),
@@ -444,7 +414,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::IMeta,
-        "I-meta",
         Severity::Warning,
         RunsIn::Import,
         (
@@ -455,7 +424,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::IAgencyKind,
-        "I-agency-kind",
         Severity::Warning,
         RunsIn::Import,
         (
@@ -466,7 +434,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::IOcrFix,
-        "I-ocr-fix",
         Severity::Info,
         RunsIn::Import,
         (
@@ -477,7 +444,6 @@ pub const RULES: [RuleDef; 33] = [
     ),
     def(
         Rule::IDerived,
-        "I-derived",
         Severity::Info,
         RunsIn::Import,
         (
@@ -488,19 +454,91 @@ pub const RULES: [RuleDef; 33] = [
     ),
 ];
 
+/// Every rule, in the enum's order.
+pub const ALL: [Rule; 33] = [
+    Rule::R3Balance,
+    Rule::R3RowTotal,
+    Rule::R3ResultsTotal,
+    Rule::R4GroupTotal,
+    Rule::CInteger,
+    Rule::CBlank,
+    Rule::CDate,
+    Rule::R3OtherShare,
+    Rule::TSectionEmpty,
+    Rule::TOverviewLength,
+    Rule::TFeeStatement,
+    Rule::TNumbers,
+    Rule::TNoRequestsClaim,
+    Rule::TYear,
+    Rule::TPageChrome,
+    Rule::SGovReview,
+    Rule::DDeadline,
+    Rule::XLastYear,
+    Rule::XCarryOver,
+    Rule::XInForce,
+    Rule::TRepeat,
+    Rule::HSum,
+    Rule::HBlank,
+    Rule::SOldFormat,
+    Rule::IMissing,
+    Rule::IUnread,
+    Rule::ISectionMissing,
+    Rule::IRowsMissing,
+    Rule::ITableMissing,
+    Rule::IMeta,
+    Rule::IAgencyKind,
+    Rule::IOcrFix,
+    Rule::IDerived,
+];
+
 impl Rule {
     pub fn def(self) -> &'static RuleDef {
         // The table lists every rule in the enum's order (a test holds it so).
         &RULES[self as usize]
     }
 
-    /// The spec's id: 「R3-balance」.
-    pub fn id(self) -> &'static str {
-        self.def().id
+    /// The spec's id: 「R3-balance」. Written here, once; the catalogue's entries take theirs
+    /// from it (and an app that only prints ids does not carry the catalogue's titles).
+    pub const fn id(self) -> &'static str {
+        match self {
+            Rule::R3Balance => "R3-balance",
+            Rule::R3RowTotal => "R3-row-total",
+            Rule::R3ResultsTotal => "R3-results-total",
+            Rule::R4GroupTotal => "R4-group-total",
+            Rule::CInteger => "C-integer",
+            Rule::CBlank => "C-blank",
+            Rule::CDate => "C-date",
+            Rule::R3OtherShare => "R3-other-share",
+            Rule::TSectionEmpty => "T-section-empty",
+            Rule::TOverviewLength => "T-overview-length",
+            Rule::TFeeStatement => "T-fee-statement",
+            Rule::TNumbers => "T-numbers",
+            Rule::TNoRequestsClaim => "T-no-requests-claim",
+            Rule::TYear => "T-year",
+            Rule::TPageChrome => "T-page-chrome",
+            Rule::SGovReview => "S-gov-review",
+            Rule::DDeadline => "D-deadline",
+            Rule::XLastYear => "X-last-year",
+            Rule::XCarryOver => "X-carry-over",
+            Rule::XInForce => "X-in-force",
+            Rule::TRepeat => "T-repeat",
+            Rule::HSum => "H-sum",
+            Rule::HBlank => "H-blank",
+            Rule::SOldFormat => "S-old-format",
+            Rule::IMissing => "I-missing",
+            Rule::IUnread => "I-unread",
+            Rule::ISectionMissing => "I-section-missing",
+            Rule::IRowsMissing => "I-rows-missing",
+            Rule::ITableMissing => "I-table-missing",
+            Rule::IMeta => "I-meta",
+            Rule::IAgencyKind => "I-agency-kind",
+            Rule::IOcrFix => "I-ocr-fix",
+            Rule::IDerived => "I-derived",
+        }
     }
 
     pub fn from_id(id: &str) -> Option<Rule> {
-        RULES.iter().find(|d| d.id == id).map(|d| d.rule)
+        ALL.iter().copied().find(|rule| rule.id() == id)
     }
 }
 
@@ -564,6 +602,7 @@ mod tests {
     fn the_table_lists_every_rule_once_in_the_enums_order() {
         for (index, def) in RULES.iter().enumerate() {
             assert_eq!(def.rule as usize, index, "{}", def.id);
+            assert_eq!(ALL[index], def.rule);
             assert_eq!(Rule::from_id(def.id), Some(def.rule));
         }
         let mut ids: Vec<&str> = RULES.iter().map(|d| d.id).collect();
