@@ -14,8 +14,7 @@ pub use stated::{stated_quantities, Reading, Stated, StatedQuantity};
 
 use crate::finding::{Basis, Finding, Severity};
 use crate::format::{
-    self, RequestRowRole, SectionDef, SectionId, APPEAL_COLUMNS, APPEAL_GROUPS,
-    APPEAL_GROUP_LABELS_EN, APPEAL_TOTAL_COLUMN, OVERVIEW_MAX_CHARS, REQUEST_COLUMNS,
+    self, RequestRowRole, SectionDef, SectionId, OVERVIEW_MAX_CHARS, REQUEST_COLUMNS,
     REQUEST_COLUMN_LABELS_EN, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
 use crate::model::{Place, Report};
@@ -395,118 +394,29 @@ fn request_place(rows: &[usize]) -> (String, String) {
 }
 
 /// The cells of a reading in the official labels, as the messages name them: 「表三一+二行总计列」,
-/// 「表四行政诉讼（未经复议直接起诉+复议后起诉）总计」, 「表二行政规范性文件现行有效件数」.
+/// 「表四行政复议总计」, 「表二行政规范性文件现行有效件数」, or the cells' names joined by 「+」.
 fn cells_name(cells: &[Place]) -> (String, String) {
-    let mut rows: Vec<usize> = Vec::new();
-    let mut columns: Vec<usize> = Vec::new();
-    let mut groups: Vec<usize> = Vec::new();
-    let mut appeal_columns: Vec<usize> = Vec::new();
-    for cell in cells {
-        match cell {
-            Place::Request { row, column } => {
-                if !rows.contains(row) {
-                    rows.push(*row);
-                }
-                if !columns.contains(column) {
-                    columns.push(*column);
-                }
-            }
-            Place::Appeal { group, column } => {
-                if !groups.contains(group) {
-                    groups.push(*group);
-                }
-                if !appeal_columns.contains(column) {
-                    appeal_columns.push(*column);
-                }
-            }
-            Place::Active(id, column) => {
-                let (band, row) = format::active_row(*id);
-                let label = band
-                    .kind
-                    .columns()
-                    .iter()
-                    .find(|(k, _)| k == column)
-                    .map_or("", |(_, l)| *l);
-                let table = table_name(SectionId::Active);
-                return (
-                    format!("表{table}{}{label}", row.label),
-                    format!("table {table}, {} ({}), {column}", row.label, row.key),
-                );
-            }
-            _ => {}
-        }
-    }
-    if !rows.is_empty() {
-        if columns == [REQUEST_TOTAL_COLUMN] {
-            return request_place(&rows);
-        }
-        let table = table_name(SectionId::Requests);
-        let organisations = format::REQUEST_APPLICANT_COLUMNS
-            .skip(1)
-            .collect::<Vec<_>>();
-        let (columns_zh, columns_en) = if columns == organisations {
-            (
-                format!("{}各列", format::REQUEST_ORGANISATION_HEADER),
-                format!("the {} columns", format::REQUEST_ORGANISATION_HEADER),
-            )
-        } else {
-            (
-                columns
-                    .iter()
-                    .map(|c| format!("{}列", REQUEST_COLUMNS[*c].label))
-                    .collect::<Vec<_>>()
-                    .join("+"),
-                columns
-                    .iter()
-                    .map(|c| {
-                        format!(
-                            "column {} ({})",
-                            REQUEST_COLUMNS[*c].label, REQUEST_COLUMN_LABELS_EN[*c]
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-            )
-        };
-        let shorts: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| REQUEST_ROWS.get(*r))
-            .map(|d| d.short)
-            .collect();
-        return (
-            format!("表{table}{}行{columns_zh}", shorts.join("+")),
-            format!("table {table} row {}, {columns_en}", shorts.join(" + ")),
-        );
-    }
-    let table = table_name(SectionId::Appeals);
-    let column = appeal_columns
-        .first()
-        .copied()
-        .unwrap_or(APPEAL_TOTAL_COLUMN);
-    let column_zh = APPEAL_COLUMNS[column].label;
-    let column_en = format::APPEAL_COLUMN_LABELS_EN[column];
-    let labels_zh: Vec<&str> = groups
+    let rows: Option<Vec<usize>> = cells
         .iter()
-        .filter_map(|g| APPEAL_GROUPS.get(*g).map(|d| d.label))
+        .map(|cell| match cell {
+            Place::Request { row, column } if *column == REQUEST_TOTAL_COLUMN => Some(*row),
+            _ => None,
+        })
         .collect();
-    let labels_en: Vec<&str> = groups
-        .iter()
-        .filter_map(|g| APPEAL_GROUP_LABELS_EN.get(*g).copied())
-        .collect();
-    let parent = groups
-        .first()
-        .and_then(|g| APPEAL_GROUPS.get(*g))
-        .map_or("", |g| g.parent);
-    let place_zh = match labels_zh.as_slice() {
-        [only] if *only == parent => format!("表{table}{parent}{column_zh}"),
-        _ => format!("表{table}{parent}（{}）{column_zh}", labels_zh.join("+")),
+    if let Some(rows) = rows.filter(|r| !r.is_empty()) {
+        return request_place(&rows);
+    }
+    let table = match cells.first() {
+        Some(Place::Active(..)) => SectionId::Active,
+        Some(Place::Appeal { .. }) => SectionId::Appeals,
+        _ => SectionId::Requests,
     };
+    let table = table_name(table);
+    let names: Vec<String> = cells.iter().filter_map(Place::cell_name).collect();
+    let zh: Vec<String> = names.iter().map(|n| n.replace(' ', "")).collect();
     (
-        place_zh,
-        format!(
-            "table {table}, {} ({parent}), {column_en}",
-            labels_en.join(" + ")
-        ),
+        format!("表{table}{}", zh.join("+")),
+        format!("table {table}: {}", names.join(" + ")),
     )
 }
 
