@@ -220,7 +220,8 @@ impl Quantity {
     }
 }
 
-/// Results of table 三 by the words reports use for them, and the rows (or categories) they sum.
+/// Results of table 三: the rows (or categories) each sums, with the words reports use for it
+/// besides the format's own label (which [`result_label`] gives).
 const RESULT_NAMES: [(&[&str], &[&str]); 24] = [
     (
         &[
@@ -232,44 +233,37 @@ const RESULT_NAMES: [(&[&str], &[&str]); 24] = [
         ],
         &["3.1", "3.2"],
     ),
-    (&["予以公开", "同意公开", "全部公开"], &["3.1"]),
-    (&["部分公开"], &["3.2"]),
-    (&["不予公开"], &["3.3"]),
-    (&["无法提供"], &["3.4"]),
-    (&["不予处理"], &["3.5"]),
-    (&["其他处理"], &["3.6"]),
-    (&["属于国家秘密", "涉及国家秘密"], &["3.3.1"]),
-    (&["其他法律行政法规禁止公开"], &["3.3.2"]),
+    (&["同意公开", "全部公开"], &["3.1"]),
+    (&[], &["3.2"]),
+    (&[], &["3.3"]),
+    (&[], &["3.4"]),
+    (&[], &["3.5"]),
+    (&[], &["3.6"]),
+    (&["涉及国家秘密"], &["3.3.1"]),
+    (&[], &["3.3.2"]),
     (&["三安全一稳定"], &["3.3.3"]),
     (&["第三方合法权益"], &["3.3.4"]),
     (&["三类内部事务信息"], &["3.3.5"]),
     (&["四类过程性信息"], &["3.3.6"]),
     (&["行政执法案卷"], &["3.3.7"]),
     (&["行政查询事项"], &["3.3.8"]),
-    (
-        &[
-            "本机关不掌握相关政府信息",
-            "不掌握相关政府信息",
-            "信息不存在",
-        ],
-        &["3.4.1"],
-    ),
-    (&["没有现成信息需要另行制作", "需要另行制作"], &["3.4.2"]),
-    (&["补正后申请内容仍不明确", "补正后仍不明确"], &["3.4.3"]),
-    (&["信访举报投诉类申请", "信访举报投诉"], &["3.5.1"]),
-    (&["重复申请"], &["3.5.2"]),
-    (&["要求提供公开出版物"], &["3.5.3"]),
-    (&["无正当理由大量反复申请"], &["3.5.4"]),
+    (&["不掌握相关政府信息", "信息不存在"], &["3.4.1"]),
+    (&["需要另行制作"], &["3.4.2"]),
+    (&["补正后仍不明确"], &["3.4.3"]),
+    (&["信访举报投诉"], &["3.5.1"]),
+    (&[], &["3.5.2"]),
+    (&[], &["3.5.3"]),
+    (&[], &["3.5.4"]),
     (&["确认或重新出具"], &["3.5.5"]),
     (&["逾期不补正", "逾期未补正"], &["3.6.1"]),
 ];
 
-/// Applicants of table 三 by the words reports use for them, and their column keys.
+/// Applicants of table 三: their column keys, with the words reports use besides the format's
+/// labels (which [`applicant_label`] gives).
 const APPLICANT_NAMES: [(&[&str], &[&str]); 6] = [
-    (&["自然人", "公民"], &["natural"]),
+    (&["公民"], &["natural"]),
     (
         &[
-            "法人或其他组织",
             "法人和其他组织",
             "法人及其他组织",
             "法人或者其他组织",
@@ -277,25 +271,70 @@ const APPLICANT_NAMES: [(&[&str], &[&str]); 6] = [
         ],
         &["commercial", "research", "nonprofit", "legal", "other"],
     ),
-    (&["商业企业", "企业"], &["commercial"]),
-    (&["科研机构"], &["research"]),
-    (&["社会公益组织"], &["nonprofit"]),
-    (&["法律服务机构"], &["legal"]),
+    (&["企业"], &["commercial"]),
+    (&[], &["research"]),
+    (&[], &["nonprofit"]),
+    (&[], &["legal"]),
 ];
 
-/// The results of an appeal by the words reports use, and table 四's column.
+/// The results of an appeal (table 四's columns), with the words reports use besides the labels.
 const APPEAL_RESULT_NAMES: [(&[&str], usize); 4] = [
-    (&["结果维持", "维持"], 0),
-    (&["结果纠正", "纠正", "纠错"], 1),
-    (&["其他结果"], 2),
-    (&["尚未审结", "未审结"], 3),
+    (&["维持"], 0),
+    (&["纠正", "纠错"], 1),
+    (&[], 2),
+    (&["未审结"], 3),
 ];
 
-/// The two 行政诉讼 groups by the words reports use for them.
-const SUIT_GROUP_NAMES: [(&[&str], usize); 2] = [
-    (&["未经复议直接起诉", "直接起诉", "直接向法院起诉"], 1),
-    (&["复议后起诉", "经复议后起诉"], 2),
-];
+/// The two 行政诉讼 groups, with the words reports use besides the labels.
+const SUIT_GROUP_NAMES: [(&[&str], usize); 2] =
+    [(&["直接起诉", "直接向法院起诉"], 1), (&["经复议后起诉"], 2)];
+
+/// A label of the format without its numbering and its note: 「1.属于国家秘密」 → 「属于国家秘密」,
+/// 「（二）部分公开（区分处理的，…）」 → 「部分公开」.
+fn bare_label(label: &'static str) -> &'static str {
+    let mut rest = label;
+    if let Some(after) = rest.strip_prefix('（').and_then(|r| r.split_once('）')) {
+        rest = after.1;
+    } else if let Some((number, after)) = rest.split_once('.') {
+        if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
+            rest = after;
+        }
+    }
+    rest.split('（').next().unwrap_or(rest)
+}
+
+/// The format's own label for a result name's rows (its row or its category), if it names one.
+fn result_label(keys: &[&str]) -> Option<&'static str> {
+    let [key] = keys else {
+        return None;
+    };
+    format::request_row_index(key)
+        .and_then(|row| REQUEST_ROWS.get(row))
+        .map(|row| row.label)
+        .or_else(|| {
+            format::RESULT_CATEGORIES
+                .iter()
+                .find(|c| c.key == *key)
+                .map(|c| c.label)
+        })
+        .map(bare_label)
+}
+
+/// The format's own label for an applicant name's columns.
+fn applicant_label(keys: &[&str]) -> Option<&'static str> {
+    match keys {
+        [key] => REQUEST_COLUMNS
+            .iter()
+            .find(|c| c.key == *key)
+            .map(|c| c.label),
+        _ => Some(format::REQUEST_ORGANISATION_HEADER),
+    }
+}
+
+/// A name's words: the format's label, if any, and the others.
+fn words_of(label: Option<&'static str>, others: &[&'static str]) -> Vec<&'static str> {
+    label.into_iter().chain(others.iter().copied()).collect()
+}
 
 /// The words of running text for the three columns of 规章 and 规范性文件, by column id.
 const DOCUMENT_COLUMN_WORDS: [(&[&str], &str); 3] = [
@@ -623,19 +662,21 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
         gap_after(window, REVIEW_WORDS),
     );
     push(&mut named, Quantity::Suits, gap_after(window, SUIT_WORDS));
-    for (words, group) in SUIT_GROUP_NAMES {
+    for (others, group) in SUIT_GROUP_NAMES {
+        let label = format::APPEAL_GROUPS.get(group).map(|g| g.label);
         push(
             &mut named,
             Quantity::SuitGroup(group),
-            gap_after(window, words),
+            gap_after(window, &words_of(label, others)),
         );
     }
     if let Some(suits) = appeal_subject(said_before) {
-        for (words, column) in APPEAL_RESULT_NAMES {
+        for (others, column) in APPEAL_RESULT_NAMES {
+            let label = format::APPEAL_COLUMNS.get(column).map(|c| c.label);
             push(
                 &mut named,
                 Quantity::AppealResult { suits, column },
-                gap_after(window, words),
+                gap_after(window, &words_of(label, others)),
             );
         }
     }
@@ -661,11 +702,11 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
                 !tail.contains('等')
             })
         };
-        for (index, (words, _)) in RESULT_NAMES.iter().enumerate() {
+        for (index, (others, keys)) in RESULT_NAMES.iter().enumerate() {
             push(
                 &mut named,
                 Quantity::Results(index),
-                grouped(gap_after(window, words)),
+                grouped(gap_after(window, &words_of(result_label(keys), others))),
             );
         }
         // 「新收」 is this year's alone (row 一), also as a part of what was handled.
@@ -683,11 +724,11 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
         .iter()
         .any(|w| window.contains(w));
         if contains_any(context, RECEIVE_VERBS) && !everyone {
-            for (index, (words, _)) in APPLICANT_NAMES.iter().enumerate() {
+            for (index, (others, keys)) in APPLICANT_NAMES.iter().enumerate() {
                 push(
                     &mut named,
                     Quantity::Applicants(index),
-                    gap_after(window, words),
+                    gap_after(window, &words_of(applicant_label(keys), others)),
                 );
             }
         }
