@@ -33,6 +33,7 @@ pub fn App() -> impl IntoView {
     let notices = Notices::provide();
     let store = Store::new(blank_report(), true);
     provide_context(store);
+    crate::store::read_in_background(store);
     // Opens the draft to start with (or the list) before anything is drawn.
     let drafts = Drafts::start(store, notices);
     provide_context(drafts);

@@ -101,6 +101,14 @@ pub const NOT_READY_TO_PUBLISH: Text = t(
     "尚不能发布：请处理错误并填写全部空格",
     "Not ready to publish: fix the errors and fill every blank cell",
 );
+pub const READING_TEXT: Text = t(
+    "正在通读正文，核对其中的数字与表格……",
+    "Reading the text against the tables…",
+);
+pub const READING_FAILED: Text = t(
+    "正文与表格的核对未能运行（{}）；编辑后将再次尝试。",
+    "The text could not be checked against the tables ({}); it is tried again after the next edit.",
+);
 pub const PRINT: Text = t("打印", "Print");
 pub const EXPORT_HTML: Text = t("导出HTML", "Export HTML");
 pub const EXPORT_FAILED: Text = t("导出失败：", "Export failed: ");

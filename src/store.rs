@@ -1,23 +1,47 @@
 //! The one store of the open report. Every edit goes through [`Store::edit`]: one write, one
 //! undo step, totals derived when auto-total is on; findings are memoised from the report.
 //!
-//! Data flows one way: keystroke → `edit` → `report` → `findings` memo → paint.
+//! Data flows one way: keystroke → `edit` → `report` → `findings` memo → paint. The reading
+//! rules (T-numbers, T-no-requests-claim, T-page-chrome: `rules::reading`) are the exception:
+//! they read every sentence, so [`read_in_background`] has the tools worker run them after a
+//! pause in typing and puts their findings in `reading`; until they have read the report as it
+//! is, it is not "ready to publish".
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 use nianbao_report::editing::undo::UndoHistory;
-use nianbao_report::rules::{self, Stage};
+use nianbao_report::export::json;
+use nianbao_report::rules::{self, reading, Stage};
 use nianbao_report::{totals, Finding, Place, Report, Severity};
+
+use crate::platform::{tick, tools};
+
+/// What the reading rules last said, and of which report.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadingFindings {
+    /// The report they read; None before the first reading (and after another draft opens).
+    pub of: Option<Report>,
+    pub findings: Vec<Finding>,
+    /// Why the last reading could not run (the tools worker did not load).
+    pub failed: Option<String>,
+}
 
 #[derive(Clone, Copy)]
 pub struct Store {
     pub report: RwSignal<Report>,
     history: StoredValue<UndoHistory>,
     pub auto_total: RwSignal<bool>,
+    /// The findings of the rules run on every keystroke (`rules::check_at_once`).
+    pub at_once: Memo<Vec<Finding>>,
+    pub reading: RwSignal<ReadingFindings>,
+    /// Whether the reading rules have read the report as it is now.
+    pub text_read: Memo<bool>,
+    /// Every finding: those made at once, and the reading rules' last ones (kept on screen while
+    /// the text is read again, so that they do not blink at each keystroke).
     pub findings: Memo<Vec<Finding>>,
-    /// Whether the report could be published as it is: no error even with blanks counted as
-    /// errors (the "ready to publish" stage).
+    /// Whether the report could be published as it is: its text read, and no error even with
+    /// blanks counted as errors (the "ready to publish" stage).
     pub ready_to_publish: Memo<bool>,
     /// The most severe finding of each place, by place id: what a cell or paragraph shows.
     pub findings_by_place: Memo<HashMap<String, (Severity, String, String)>>,
@@ -26,15 +50,29 @@ pub struct Store {
 impl Store {
     pub fn new(report: Report, auto_total: bool) -> Store {
         let report = RwSignal::new(report);
-        let findings = Memo::new(move |_| report.with(|r| rules::check(r, Stage::Draft)));
+        let at_once = Memo::new(move |_| report.with(|r| rules::check_at_once(r, Stage::Draft)));
+        let reading = RwSignal::new(ReadingFindings::default());
+        let text_read = Memo::new(move |_| {
+            reading.with(|read| {
+                read.failed.is_none()
+                    && read
+                        .of
+                        .as_ref()
+                        .is_some_and(|of| report.with(|now| of == now))
+            })
+        });
+        let findings = Memo::new(move |_| {
+            at_once.with(|at_once| reading.with(|read| rules::combine(at_once, &read.findings)))
+        });
         // The publish stage differs from the draft stage only in that blank cells (C-blank)
         // become errors: reading that off the draft findings spares a second run of every rule
         // on each keystroke.
         let ready_to_publish = Memo::new(move |_| {
-            findings.with(|all| {
-                !all.iter()
-                    .any(|f| f.severity == Severity::Error || f.rule == rules::BLANK_CELL_RULE)
-            })
+            text_read.get()
+                && findings.with(|all| {
+                    !all.iter()
+                        .any(|f| f.severity == Severity::Error || f.rule == rules::BLANK_CELL_RULE)
+                })
         });
         let findings_by_place = Memo::new(move |_| {
             let mut by_place: HashMap<String, (Severity, String, String)> = HashMap::new();
@@ -56,6 +94,9 @@ impl Store {
             report,
             history: StoredValue::new(UndoHistory::default()),
             auto_total: RwSignal::new(auto_total),
+            at_once,
+            reading,
+            text_read,
             findings,
             ready_to_publish,
             findings_by_place,
@@ -129,6 +170,68 @@ impl Store {
     pub fn replace_report(&self, report: Report, auto_total: bool) {
         self.history.update_value(UndoHistory::clear);
         self.auto_total.set(auto_total);
+        // The last draft's reading findings are not this one's.
+        self.reading.set(ReadingFindings::default());
         self.report.set(report);
+    }
+}
+
+/// How long typing pauses before the text is read again.
+const READING_PAUSE_MS: i32 = 300;
+
+/// Has the tools worker read the report's text (the reading rules) after each pause in typing:
+/// one reading at a time, always of the report on screen.
+pub fn read_in_background(store: Store) {
+    let running = StoredValue::new(false);
+    Effect::new(move |_| {
+        store.report.track();
+        if running.get_value() {
+            // The running loop reads again when it sees the report changed.
+            return;
+        }
+        running.set_value(true);
+        leptos::task::spawn_local(async move {
+            read_until_current(store).await;
+            running.set_value(false);
+        });
+    });
+}
+
+async fn read_until_current(store: Store) {
+    loop {
+        let before = store.report.get_untracked();
+        tick::sleep_ms(READING_PAUSE_MS).await;
+        let Some(now) = store.report.try_get_untracked() else {
+            return;
+        };
+        if now != before {
+            continue; // still typing
+        }
+        if store
+            .reading
+            .with_untracked(|read| read.failed.is_none() && read.of.as_ref() == Some(&now))
+        {
+            return;
+        }
+        let answer = tools::check_reading(&json::to_json(&now))
+            .await
+            .and_then(|text| reading::decode(&text));
+        let read = match answer {
+            Ok(findings) => ReadingFindings {
+                of: Some(now),
+                findings,
+                failed: None,
+            },
+            Err(why) => ReadingFindings {
+                failed: Some(why),
+                ..store.reading.get_untracked()
+            },
+        };
+        let failed = read.failed.is_some();
+        store.reading.set(read);
+        if failed {
+            // Tried again on the next edit, not in a loop against a worker that does not load.
+            return;
+        }
     }
 }

@@ -1,9 +1,9 @@
 // The tools worker's entry (a module worker, dist/worker/start.js): loads the tools' WebAssembly
 // (crates/worker) once and answers the editor's messages { id, op, input } with
 // { id, ok, result } or { id, ok: false, error }, one at a time, in order.
-import init, { importPublished, renderDocx, renderFigure } from './nianbao-worker.js';
+import init, { checkReading, importPublished, renderDocx, renderFigure } from './nianbao-worker.js';
 
-const OPS = { importPublished, renderDocx, renderFigure };
+const OPS = { checkReading, importPublished, renderDocx, renderFigure };
 const ready = init();
 
 self.onmessage = async (event) => {

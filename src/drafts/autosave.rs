@@ -125,10 +125,11 @@ impl Drafts {
         self.timers.update_value(Timers::cancel);
         let (report, auto_total) = (self.store.report, self.store.auto_total.get_untracked());
         let now = shelf::now_ms();
-        // The editor's findings of the report on screen: the index needs only their counts.
+        // The editor's findings of the report on screen: the index needs only their counts, of
+        // the rules the list counts (`FindingCounts::of`: those run at once).
         let counts = self
             .store
-            .findings
+            .at_once
             .try_with_untracked(|findings| FindingCounts::count(findings));
         let effects = self.with_open(|open| {
             report.with_untracked(|r| {

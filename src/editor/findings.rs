@@ -71,6 +71,14 @@ pub fn FindingsPanel() -> impl IntoView {
             .collect::<Vec<_>>()
             .join(" · ")
     };
+    // The reading rules (T-numbers and the like) run in the tools worker after a pause.
+    let reading_status = move || {
+        let lang = lang.get();
+        store.reading.with(|read| match &read.failed {
+            Some(why) => lang.pick(i18n::READING_FAILED).replace("{}", why),
+            None => lang.pick(i18n::READING_TEXT).to_owned(),
+        })
+    };
     let ready_class = move || {
         if store.ready_to_publish.get() {
             "ready ready-yes"
@@ -83,6 +91,7 @@ pub fn FindingsPanel() -> impl IntoView {
             <h2>{move || lang.get().pick(i18n::FINDINGS)}</h2>
             <p class="findings-summary">{summary}</p>
             <p class=ready_class>{move || lang.get().pick(if store.ready_to_publish.get() { i18n::READY_TO_PUBLISH } else { i18n::NOT_READY_TO_PUBLISH })}</p>
+            <p class="reading-status" hidden=move || store.text_read.get()>{reading_status}</p>
             <p class="no-findings" hidden=move || !store.findings.with(Vec::is_empty)>
                 {move || lang.get().pick(i18n::NO_FINDINGS)}
             </p>

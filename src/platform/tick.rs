@@ -7,9 +7,15 @@ use wasm_bindgen_futures::JsFuture;
 /// Resolves after the browser has run its other tasks (a zero-delay timer: a promise alone
 /// would resume before any input or paint).
 pub async fn yield_to_browser() {
+    sleep_ms(0).await;
+}
+
+/// Resolves after `ms` milliseconds. The timer calls the promise's own resolve function, so no
+/// Rust closure is left behind for it.
+pub async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         } else {
             let _ = resolve.call0(&JsValue::NULL);
         }

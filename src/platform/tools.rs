@@ -1,5 +1,5 @@
 //! The editor's tools worker (`worker/start.js`, built from crates/worker): reading a published
-//! report, writing Word, drawing the 图解. Started on first use — its WebAssembly is not part of
+//! report, writing Word, drawing the 图解, running the reading rules. Started on first use — its WebAssembly is not part of
 //! the editor's download — and kept for the page's life. Calls are answered in order.
 
 use std::cell::RefCell;
@@ -111,6 +111,14 @@ pub async fn import_published(text: &str) -> Result<String, String> {
 pub async fn render_docx(report_json: &str) -> Result<Vec<u8>, String> {
     let bytes = call("renderDocx", report_json).await?;
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// The reading rules' findings for the report (JSON v1), as `rules::reading::encode`'s JSON.
+pub async fn check_reading(report_json: &str) -> Result<String, String> {
+    call("checkReading", report_json)
+        .await?
+        .as_string()
+        .ok_or_else(|| "no answer".to_owned())
 }
 
 /// The report's (JSON v1) 图解 as SVG.

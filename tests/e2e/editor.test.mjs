@@ -35,6 +35,28 @@ test('typing into table 三 with auto-total off breaks and restores R3-balance',
   }
 });
 
+test('a number the text states is read against the tables after a pause, in the tools worker', async () => {
+  const { context, page, record } = await openEditor();
+  try {
+    // Carried over 0: otherwise 「收到」 could also mean rows 1 + 2, and a blank is unknown.
+    await cell(page, '1', 'natural').fill('3');
+    await cell(page, '2', 'natural').fill('0');
+    const area = page.locator('[id="section-overview"]');
+    await area.fill('本年度共收到政府信息公开申请5件。');
+    const numbers = findingsOf(page, 'T-numbers');
+    await numbers.first().waitFor();
+    assert.match(await numbers.first().textContent(), /5件.*3/);
+    assert.equal(await page.locator('.reading-status').isVisible(), false);
+    // Set right, the finding goes once the text is read again.
+    await area.fill('本年度共收到政府信息公开申请3件。');
+    await numbers.first().waitFor({ state: 'detached' });
+    await page.locator('.reading-status').waitFor({ state: 'hidden' });
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('clicking a finding focuses its cell', async () => {
   const { context, page } = await openEditor();
   try {

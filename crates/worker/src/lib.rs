@@ -1,5 +1,6 @@
 //! The editor's tools, in a web worker of their own: reading a published report, writing the
-//! report as a Word document, drawing its 图解. The importer and the Word writer are a third of
+//! report as a Word document, drawing its 图解, and the reading rules (T-numbers and the like,
+//! `rules::reading`), run after each pause in typing. The importer and the Word writer are a third of
 //! a megabyte of WebAssembly that the editor needs only when asked; as a worker they are fetched
 //! (from the service worker's cache) on first use, and their work never holds up the page.
 //!
@@ -7,6 +8,7 @@
 
 use nianbao_report::export::{docx, figure, json};
 use nianbao_report::import::{import_published, transfer};
+use nianbao_report::rules::reading;
 use wasm_bindgen::prelude::*;
 
 /// A published report's text or HTML → [`transfer::encode`]'s JSON (the report and its notes, or
@@ -22,6 +24,13 @@ pub fn render_docx(report_json: &str) -> Result<Vec<u8>, JsError> {
     let report = json::from_json(report_json).map_err(|e| JsError::new(&e.message_en))?;
     docx::render_docx(&report)
         .map_err(|e| JsError::new(&format!("{}\n{}", e.message_zh, e.message_en)))
+}
+
+/// A report's JSON → the reading rules' findings, as [`reading::encode`]'s JSON.
+#[wasm_bindgen(js_name = checkReading)]
+pub fn check_reading(report_json: &str) -> Result<String, JsError> {
+    let report = json::from_json(report_json).map_err(|e| JsError::new(&e.message_en))?;
+    Ok(reading::encode(&reading::check(&report)))
 }
 
 /// A report's JSON → the 图解 SVG.

@@ -595,9 +595,12 @@ pub struct FindingCounts {
 }
 
 impl FindingCounts {
-    /// Runs the rules (stage "draft") and counts.
+    /// Runs the rules that an editor runs at once (stage "draft") and counts. The reading rules
+    /// (T-numbers and the like, [`rules::reading`]) are left out: the editor runs them in its
+    /// tools worker, and the drafts list is not worth starting it for; their findings show
+    /// when the draft is open.
     pub fn of(report: &Report) -> FindingCounts {
-        FindingCounts::count(&rules::check(report, Stage::Draft))
+        FindingCounts::count(&rules::check_at_once(report, Stage::Draft))
     }
 
     /// Counts findings already made (the editor has them for the report on screen).

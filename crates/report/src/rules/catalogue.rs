@@ -6,6 +6,7 @@
 
 use crate::finding::{Basis, Severity};
 use crate::format;
+use crate::rules::reading;
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -52,6 +53,10 @@ pub enum Rule {
 pub enum RunsIn {
     /// On every edit of a draft, and on a report about to be published.
     Check,
+    /// Reads every sentence of the text (against the tables, for a website's page chrome): in
+    /// an editor, in the background after an edit; done before a report counts as ready to
+    /// publish.
+    Reading,
     /// With last year's report of the same agency.
     CrossYear,
     /// Over a summary report (汇总) and the units' reports it sums.
@@ -61,9 +66,19 @@ pub enum RunsIn {
 }
 
 impl RunsIn {
+    /// Every case, in the order docs/rules.md lists them.
+    pub const ALL: [RunsIn; 5] = [
+        RunsIn::Check,
+        RunsIn::Reading,
+        RunsIn::CrossYear,
+        RunsIn::Summary,
+        RunsIn::Import,
+    ];
+
     pub fn label_zh(self) -> &'static str {
         match self {
             RunsIn::Check => "每次编辑和发布前检查",
+            RunsIn::Reading => "编辑后在后台通读正文检查，发布前必须完成",
             RunsIn::CrossYear => "与上年报告对比时",
             RunsIn::Summary => "检查汇总报告时",
             RunsIn::Import => "导入已发布的报告时",
@@ -73,6 +88,9 @@ impl RunsIn {
     pub fn label_en(self) -> &'static str {
         match self {
             RunsIn::Check => "on every edit and before publishing",
+            RunsIn::Reading => {
+                "after an edit, in the background (reads every sentence); done before publishing"
+            }
             RunsIn::CrossYear => "with last year's report",
             RunsIn::Summary => "over a summary report and its units",
             RunsIn::Import => "while importing a published report",
@@ -238,22 +256,22 @@ pub const RULES: [RuleDef; 33] = [
     def(
         Rule::TNumbers,
         Severity::Warning,
-        RunsIn::Check,
+        RunsIn::Reading,
         (
             "正文写的数字与表格不符（收到、结转、办理结果、申请人、复议诉讼、规范性文件、许可处罚强制，也包括百分比）",
             "A number the text states disagrees with the tables (requests, carry-over, results, applicants, appeals, documents, decisions; shares too)",
         ),
-        Basis::Derived,
+        reading::basis(Rule::TNumbers),
     ),
     def(
         Rule::TNoRequestsClaim,
         Severity::Warning,
-        RunsIn::Check,
+        RunsIn::Reading,
         (
             "正文称未收到申请，但表三有新收申请（或相反）",
             "The text says no requests were received but table 3 has some (or the reverse)",
         ),
-        Basis::Derived,
+        reading::basis(Rule::TNoRequestsClaim),
     ),
     def(
         Rule::TYear,
@@ -268,12 +286,12 @@ pub const RULES: [RuleDef; 33] = [
     def(
         Rule::TPageChrome,
         Severity::Error,
-        RunsIn::Check,
+        RunsIn::Reading,
         (
             "正文中有网页的菜单、按钮、导航或页脚",
             "A section holds a website's menu, buttons, breadcrumb or footer",
         ),
-        Basis::Practice("报告由六个部分组成；网页的菜单、按钮和页脚不是报告的内容"),
+        reading::basis(Rule::TPageChrome),
     ),
     def(
         Rule::SGovReview,
@@ -562,12 +580,7 @@ pub fn markdown() -> String {
          --example rules_doc > docs/rules.md`; a test fails while this file is stale). Each \
          finding names its rule by this id, its place, and a message in Chinese and English.\n",
     );
-    for runs_in in [
-        RunsIn::Check,
-        RunsIn::CrossYear,
-        RunsIn::Summary,
-        RunsIn::Import,
-    ] {
+    for runs_in in RunsIn::ALL {
         out.push_str(&format!(
             "\n## {} ({})\n\n| id | severity | 规则 | rule | basis |\n|---|---|---|---|---|\n",
             runs_in.label_zh(),

@@ -1,13 +1,16 @@
 //! The rules of the format (勾稽关系) and the checks a careful reviewer makes.
 //!
 //! One file per family of rules; each rule id is written once, in the file that checks it.
-//! [`check`] runs them all over a report (and its `last_year`, when known).
+//! [`check`] runs them all over a report (and its `last_year`, when known). An editor runs them
+//! in two parts: [`check_at_once`] on every keystroke, and [`reading::check`] — the rules that
+//! read every sentence of the text against the tables — in the background after an edit.
 
 mod catalogue;
 pub use catalogue::{markdown, Rule, RuleDef, RunsIn, RULES};
 mod cross_year;
 pub use cross_year::{repeated_passages, Repeat, REPEAT_PERCENT, REPEAT_RUN_CHARS};
 mod meta;
+pub mod reading;
 mod tables;
 mod text;
 pub use text::{stated_quantities, Reading, Stated, StatedQuantity};
@@ -30,6 +33,12 @@ pub enum Stage {
 
 /// Every finding for the report, most severe first, then in the order of the report.
 pub fn check(report: &Report, stage: Stage) -> Vec<Finding> {
+    combine(&check_at_once(report, stage), &reading::check(report))
+}
+
+/// The findings of every rule but the reading rules ([`reading::RULES`]): what an editor shows
+/// as soon as a cell or a paragraph changes. Most severe first.
+pub fn check_at_once(report: &Report, stage: Stage) -> Vec<Finding> {
     let mut findings = Vec::new();
     tables::check(report, stage, &mut findings);
     text::check(report, &mut findings);
@@ -37,9 +46,20 @@ pub fn check(report: &Report, stage: Stage) -> Vec<Finding> {
     if let Some(last_year) = report.last_year.as_deref() {
         cross_year::check(report, last_year, &mut findings);
     }
-    // Stable: within one severity the families keep the report's order.
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    sort_by_severity(&mut findings);
     findings
+}
+
+/// The findings made at once and those of the reading rules, as one list in [`check`]'s order.
+pub fn combine(at_once: &[Finding], reading: &[Finding]) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = at_once.iter().chain(reading).cloned().collect();
+    sort_by_severity(&mut findings);
+    findings
+}
+
+/// Stable: within one severity the families keep the report's order.
+fn sort_by_severity(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
 }
 
 /// The cross-year rules alone (X-last-year, X-carry-over, X-in-force, T-repeat): what the
@@ -47,7 +67,7 @@ pub fn check(report: &Report, stage: Stage) -> Vec<Finding> {
 pub fn cross_year_findings(report: &Report, last_year: &Report) -> Vec<Finding> {
     let mut findings = Vec::new();
     cross_year::check(report, last_year, &mut findings);
-    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    sort_by_severity(&mut findings);
     findings
 }
 

@@ -32,13 +32,19 @@ const YEAR: Rule = Rule::TYear;
 const GOV_REVIEW: Rule = Rule::SGovReview;
 const PAGE_CHROME: Rule = Rule::TPageChrome;
 
+/// The text rules that read a section's own words: quick enough for every keystroke.
 pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
     check_empty_sections(report, findings);
     check_overview_length(report, findings);
     check_fee_statement(report, findings);
     check_gov_review(report, findings);
-    check_stated_numbers(report, findings);
     check_years(report, findings);
+}
+
+/// The text rules that read every sentence, against the tables and the web's page chrome: the
+/// reading rules of [`super::reading`].
+pub(super) fn check_reading(report: &Report, findings: &mut Vec<Finding>) {
+    check_stated_numbers(report, findings);
     check_page_chrome(report, findings);
 }
 
@@ -70,7 +76,7 @@ fn check_page_chrome(report: &Report, findings: &mut Vec<Finding>) {
             message_en: format!(
                 "「{quoted}」 in section 「{heading}」 is {what_en} of a website, not the report's text: delete it"
             ),
-            basis: Basis::Practice("报告由六个部分组成；网页的菜单、按钮和页脚不是报告的内容"),
+            basis: super::reading::basis(PAGE_CHROME),
         });
     }
 }
@@ -513,7 +519,7 @@ fn numbers_finding(report: &Report, statement: &StatedQuantity, place: Place) ->
             "The text 「{quoted}」 states {stated_en}, which disagrees with the tables: {}",
             en.join("; ")
         ),
-        basis: Basis::Derived,
+        basis: super::reading::basis(NUMBERS),
     }
 }
 
@@ -547,7 +553,7 @@ fn no_requests_claim(
         place,
         message_zh,
         message_en,
-        basis: Basis::Derived,
+        basis: super::reading::basis(NO_REQUESTS_CLAIM),
     }
 }
 
