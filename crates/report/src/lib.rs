@@ -8,6 +8,7 @@ pub mod agency;
 pub mod batch;
 pub mod clipboard;
 pub mod compare;
+pub mod date;
 pub mod drafts;
 pub mod editing;
 pub mod export;

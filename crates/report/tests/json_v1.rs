@@ -835,6 +835,29 @@ fn dates_must_be_iso() {
     }
 }
 
+/// A day that does not exist is kept as written (nothing typed is lost) and named by one rule,
+/// C-date, at the date's place.
+#[test]
+fn an_impossible_date_is_kept_and_named_by_c_date() {
+    let mut v = good();
+    v["meta"]["published_on"] = json!("2025-02-31");
+    let report = from_json(&v.to_string()).expect("read");
+    assert_eq!(report.meta.published_on.as_deref(), Some("2025-02-31"));
+    let findings = nianbao_report::rules::check(&report, nianbao_report::rules::Stage::Draft);
+    let dates: Vec<_> = findings
+        .iter()
+        .filter(|f| f.place.id() == "meta/published_on")
+        .collect();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert_eq!(dates[0].rule, nianbao_report::Rule::CDate);
+    assert_eq!(
+        dates[0].message_zh,
+        "发布日期2025-02-31不存在：2025年2月只有28天"
+    );
+    assert!(to_json(&report).contains("\"published_on\": \"2025-02-31\""));
+    assert_eq!(from_json(&to_json(&report)).expect("read again"), report);
+}
+
 // ----- size -----
 
 /// Huge files are read or refused whole, without a crash; how long that takes is measured by the

@@ -21,6 +21,7 @@
 //! each row of `requests` an object keyed by column id that left blank cells out
 //! (`{"natural": 3, "total": 3}`); no `last_year`. Everything else was as in version 1.
 
+use crate::date::Date;
 use crate::format::{
     self, ActiveRowKind, AgencyKind, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS,
     SECTIONS,
@@ -600,7 +601,8 @@ fn read_meta(meta: &Map<String, Value>, prefix: &str) -> Result<Meta, JsonError>
     let date_path = join(&path, "published_on");
     let published_on = match field(meta, &path, "published_on")? {
         Value::Null => None,
-        Value::String(date) if is_iso_date(date) => Some(date.clone()),
+        // An impossible day (2025-02-31) is kept as written: C-date names it.
+        Value::String(date) if Date::parse_iso(date).is_some() => Some(date.clone()),
         Value::String(date) => {
             return Err(JsonError::at(
                 &date_path,
@@ -627,22 +629,6 @@ fn read_meta(meta: &Map<String, Value>, prefix: &str) -> Result<Meta, JsonError>
         title: title.to_owned(),
         published_on,
     })
-}
-
-/// `YYYY-MM-DD` with a month 01–12 and a day 01–31.
-fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| {
-        b.get(r)
-            .filter(|d| d.iter().all(u8::is_ascii_digit))
-            .map(|d| d.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
-    };
-    b.len() == 10
-        && b.get(4) == Some(&b'-')
-        && b.get(7) == Some(&b'-')
-        && digits(0..4).is_some()
-        && digits(5..7).is_some_and(|m| (1..=12).contains(&m))
-        && digits(8..10).is_some_and(|d| (1..=31).contains(&d))
 }
 
 fn read_sections(

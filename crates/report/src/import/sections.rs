@@ -8,6 +8,7 @@ use super::labels::labels;
 use super::normalise::fold;
 use super::pdf_text;
 use super::Item;
+use crate::date::Date;
 use crate::format::SectionId;
 use crate::page_chrome;
 
@@ -293,24 +294,7 @@ pub(super) fn date_line(line: &str) -> Option<String> {
     if line.len() > 64 {
         return None;
     }
-    let folded = fold(line);
-    let inner = folded
-        .strip_prefix('(')
-        .and_then(|l| l.strip_suffix(')'))
-        .unwrap_or(&folded);
-    let parts: Vec<&str> = if inner.ends_with('日') {
-        inner.trim_end_matches('日').split(['年', '月']).collect()
-    } else {
-        inner.split(['-', '.', '/']).collect()
-    };
-    let [year, month, day] = parts.as_slice() else {
-        return None;
-    };
-    let year: i32 = year.parse().ok()?;
-    let month: u32 = month.parse().ok()?;
-    let day: u32 = day.parse().ok()?;
-    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    Date::from_written(&fold(line)).map(|date| date.to_string())
 }
 
 /// 「（此件主动公开）」, 「（此件公开发布）」: how an official document says it is public.
