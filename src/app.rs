@@ -98,7 +98,7 @@ fn Editor() -> impl IntoView {
     let lang = use_lang();
     view! {
         <div class="workspace">
-            <main class="editor" aria-label=move || lang.get().pick(i18n::EDITOR_REGION)>
+            <main class="editor" aria-label=i18n::tr(lang, i18n::EDITOR_REGION)>
                 <h1 class="report-title">{move || store.report.with(|r| if r.meta.agency.trim().is_empty() && r.meta.title.trim().is_empty() { REPORT_TITLE.to_owned() } else { r.title() })}</h1>
                 <ReportHeader />
                 {SECTIONS.iter().map(|def| view! { <ReportSection def /> }).collect_view()}
@@ -123,7 +123,7 @@ pub fn LanguageButton() -> impl IntoView {
     };
     view! {
         <button class="switch-language" lang=move || match lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
-            on:click=switch_language>{move || lang.get().pick(i18n::SWITCH_LANGUAGE)}</button>
+            on:click=switch_language>{i18n::tr(lang, i18n::SWITCH_LANGUAGE)}</button>
     }
 }
 
@@ -140,7 +140,7 @@ fn Toolbar() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <span class="app-name">{move || lang.get().pick(i18n::APP_NAME)}</span>
+            <span class="app-name">{i18n::tr(lang, i18n::APP_NAME)}</span>
             <Show when=editing>
                 <SaveStatusText />
             </Show>
@@ -151,13 +151,13 @@ fn Toolbar() -> impl IntoView {
                 <Show when=editing>
                     <SaveButton />
                     <button class="undo" on:click=move |_| store.undo()
-                        title="Ctrl+Z">{move || lang.get().pick(i18n::UNDO)}</button>
+                        title="Ctrl+Z">{i18n::tr(lang, i18n::UNDO)}</button>
                     <button class="redo" on:click=move |_| store.redo()
-                        title="Ctrl+Y">{move || lang.get().pick(i18n::REDO)}</button>
-                    <label class="auto-total" title=move || lang.get().pick(i18n::AUTO_TOTAL_HINT)>
+                        title="Ctrl+Y">{i18n::tr(lang, i18n::REDO)}</button>
+                    <label class="auto-total" title=i18n::tr(lang, i18n::AUTO_TOTAL_HINT)>
                         <input type="checkbox" prop:checked=move || store.auto_total.get()
                             on:change=move |ev| store.set_auto_total(event_target_checked(&ev)) />
-                        {move || lang.get().pick(i18n::AUTO_TOTAL)}
+                        {i18n::tr(lang, i18n::AUTO_TOTAL)}
                     </label>
                     <HistoryButton />
                     <ExportButton />
@@ -180,7 +180,7 @@ pub fn NoticeBar() -> impl IntoView {
         <Show when=move || current.with(Option::is_some)>
             <div class="banner banner-notice" role="alert">
                 <span class="notice-text">{move || current.with(|n| n.as_ref().map(|n| lang.get().choose(&n.zh, &n.en).to_owned()).unwrap_or_default())}</span>
-                <button on:click=move |_| notices.clear()>{move || lang.get().pick(i18n::CLOSE)}</button>
+                <button on:click=move |_| notices.clear()>{i18n::tr(lang, i18n::CLOSE)}</button>
             </div>
         </Show>
     }
@@ -193,8 +193,8 @@ fn UpdateBanner(update_ready: ReadSignal<bool>) -> impl IntoView {
     view! {
         <Show when=move || update_ready.get()>
             <div class="banner banner-update" role="status">
-                {move || lang.get().pick(i18n::UPDATE_READY)}
-                <button on:click=|_| service_worker::activate_update()>{move || lang.get().pick(i18n::RELOAD)}</button>
+                {i18n::tr(lang, i18n::UPDATE_READY)}
+                <button on:click=|_| service_worker::activate_update()>{i18n::tr(lang, i18n::RELOAD)}</button>
             </div>
         </Show>
     }

@@ -1,5 +1,9 @@
 //! The app's own words in Chinese (first) and English. The report's labels are the official
 //! Chinese ones in both languages: they are what gets published.
+//!
+//! One way to show a phrase: [`tr`]`(lang, PHRASE)` where a view shows it as it is, and
+//! `lang.pick(PHRASE)` inside a closure that builds a longer text from it. A message the core
+//! made (a finding, an error) carries both languages: `lang.choose(zh, en)`.
 
 use serde::{Deserialize, Serialize};
 

@@ -39,7 +39,7 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
     view! {
         <div class="grid-tools">
             <CopyTableButton table />
-            <button class="fill-zeros" on:click=fill_zeros>{move || lang.get().pick(i18n::FILL_ZEROS)}</button>
+            <button class="fill-zeros" on:click=fill_zeros>{i18n::tr(lang, i18n::FILL_ZEROS)}</button>
         </div>
         <div class="grid-scroll">
             <table class=format!("grid grid-{}", nianbao_report::format::section(table).key)

@@ -21,11 +21,11 @@ pub fn ReportHeader() -> impl IntoView {
             store.edit(Some(format!("meta/{field}")), move |r| change(r, text));
         }
     };
-    let label = move |text: i18n::Text| move || lang.get().pick(text);
+    let label = move |text: i18n::Text| i18n::tr(lang, text);
     let default_title = move || report.with(|r| format::default_title(&r.meta.agency, r.meta.year));
     view! {
         <PublishBar />
-        <section class="report-header" aria-label=move || lang.get().pick(i18n::TITLE)>
+        <section class="report-header" aria-label=i18n::tr(lang, i18n::TITLE)>
             <label>
                 <span>{label(i18n::AGENCY)}</span>
                 <input id=dom_id(&Place::Meta("agency")) type="text" class="agency"

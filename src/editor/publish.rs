@@ -82,12 +82,12 @@ pub fn PublishBar() -> impl IntoView {
     let figure_open = RwSignal::new(false);
     view! {
         <div class="publish-bar">
-            <button class="print" on:click=print_report>{move || lang.get().pick(i18n::PRINT)}</button>
-            <button class="export-html" on:click=export_html>{move || lang.get().pick(i18n::EXPORT_HTML)}</button>
-            <button class="export-docx" on:click=export_docx>{move || lang.get().pick(i18n::EXPORT_DOCX)}</button>
-            <button class="copy-report" on:click=copy_report>{move || lang.get().pick(i18n::COPY_REPORT)}</button>
+            <button class="print" on:click=print_report>{i18n::tr(lang, i18n::PRINT)}</button>
+            <button class="export-html" on:click=export_html>{i18n::tr(lang, i18n::EXPORT_HTML)}</button>
+            <button class="export-docx" on:click=export_docx>{i18n::tr(lang, i18n::EXPORT_DOCX)}</button>
+            <button class="copy-report" on:click=copy_report>{i18n::tr(lang, i18n::COPY_REPORT)}</button>
             <button class="show-figure" aria-pressed=move || figure_open.get().to_string()
-                on:click=move |_| figure_open.update(|open| *open = !*open)>{move || lang.get().pick(i18n::FIGURE)}</button>
+                on:click=move |_| figure_open.update(|open| *open = !*open)>{i18n::tr(lang, i18n::FIGURE)}</button>
         </div>
         <Show when=move || figure_open.get()>
             <FigurePanel open=figure_open />
@@ -112,7 +112,7 @@ pub fn CopyTableButton(table: SectionId) -> impl IntoView {
         );
     };
     view! {
-        <button class="copy-table" on:click=copy>{move || lang.get().pick(i18n::COPY_TABLE)}</button>
+        <button class="copy-table" on:click=copy>{i18n::tr(lang, i18n::COPY_TABLE)}</button>
     }
 }
 

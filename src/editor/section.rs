@@ -28,7 +28,7 @@ pub fn ReportSection(def: &'static SectionDef) -> impl IntoView {
     let hints = (!def.template.is_empty()).then(|| {
         view! {
             <details class="hints">
-                <summary>{move || lang.get().pick(i18n::WHAT_BELONGS_HERE)}</summary>
+                <summary>{i18n::tr(lang, i18n::WHAT_BELONGS_HERE)}</summary>
                 <ul>
                     {def.template.iter().map(|(heading, hint)| view! { <li><b>{*heading}</b>" "{*hint}</li> }).collect_view()}
                 </ul>

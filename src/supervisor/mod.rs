@@ -399,9 +399,9 @@ pub fn SupervisorApp() -> impl IntoView {
     view! {
         <div class="top-bar">
             <header class="app-header">
-                <span class="app-name">{move || lang.get().pick(i18n::APP_NAME)}</span>
+                <span class="app-name">{i18n::tr(lang, i18n::APP_NAME)}</span>
                 <div class="toolbar" role="toolbar">
-                    <a class="button back-to-editor" href=editor>{move || lang.get().pick(i18n::BACK_TO_EDITOR)}</a>
+                    <a class="button back-to-editor" href=editor>{i18n::tr(lang, i18n::BACK_TO_EDITOR)}</a>
                     <LanguageButton />
                 </div>
             </header>
