@@ -179,7 +179,7 @@ pub fn NoticeBar() -> impl IntoView {
     view! {
         <Show when=move || current.with(Option::is_some)>
             <div class="banner banner-notice" role="alert">
-                <span class="notice-text">{move || current.with(|n| n.as_ref().map(|n| lang.get().choose(&n.zh, &n.en).to_owned()).unwrap_or_default())}</span>
+                <span class="notice-text">{move || current.with(|n| n.as_ref().map(|n| lang.get().say(n).to_owned()).unwrap_or_default())}</span>
                 <button on:click=move |_| notices.clear()>{i18n::tr(lang, i18n::CLOSE)}</button>
             </div>
         </Show>

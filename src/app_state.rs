@@ -44,16 +44,12 @@ pub fn use_lang() -> RwSignal<Lang> {
 pub fn choose_language(lang: RwSignal<Lang>, notices: Notices, next: Lang) {
     lang.set(next);
     if let Err(error) = storage::write(LANG_KEY, next.key()) {
-        notices.say(error.message_zh(), error.message_en());
+        notices.say(error.message());
     }
 }
 
 /// A short message for the user (a refused paste, a cell that is not a count).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub zh: String,
-    pub en: String,
-}
+pub type Notice = nianbao_report::Message;
 
 /// The message shown until dismissed or replaced.
 #[derive(Clone, Copy)]
@@ -70,11 +66,8 @@ impl Notices {
         notices
     }
 
-    pub fn say(&self, zh: impl Into<String>, en: impl Into<String>) {
-        self.current.set(Some(Notice {
-            zh: zh.into(),
-            en: en.into(),
-        }));
+    pub fn say(&self, message: Notice) {
+        self.current.set(Some(message));
     }
 
     pub fn clear(&self) {

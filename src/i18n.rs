@@ -3,7 +3,7 @@
 //!
 //! One way to show a phrase: [`tr`]`(lang, PHRASE)` where a view shows it as it is, and
 //! `lang.pick(PHRASE)` inside a closure that builds a longer text from it. A message the core
-//! made (a finding, an error) carries both languages: `lang.choose(zh, en)`.
+//! made (a finding, an error, a notice) carries both languages: `lang.say(&message)`.
 
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +25,27 @@ const fn t(zh: &'static str, en: &'static str) -> Text {
     Text { zh, en }
 }
 
+impl Text {
+    /// The phrase followed by a detail: 「导出失败：」 + why.
+    pub fn then(self, detail: &str) -> nianbao_report::Message {
+        nianbao_report::Message::new(
+            format!("{}{detail}", self.zh),
+            format!("{}{detail}", self.en),
+        )
+    }
+
+    /// The phrase with its `{}` filled in.
+    pub fn fill(self, value: &str) -> nianbao_report::Message {
+        nianbao_report::Message::new(self.zh.replace("{}", value), self.en.replace("{}", value))
+    }
+}
+
+impl From<Text> for nianbao_report::Message {
+    fn from(text: Text) -> Self {
+        nianbao_report::Message::new(text.zh, text.en)
+    }
+}
+
 impl Lang {
     pub fn pick(self, text: Text) -> &'static str {
         match self {
@@ -32,11 +53,11 @@ impl Lang {
             Lang::En => text.en,
         }
     }
-    /// Picks between two owned messages (findings carry both).
-    pub fn choose<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+    /// A message the core made (a finding, an error, a notice), in this language.
+    pub fn say(self, message: &nianbao_report::Message) -> &str {
         match self {
-            Lang::Zh => zh,
-            Lang::En => en,
+            Lang::Zh => &message.zh,
+            Lang::En => &message.en,
         }
     }
     pub fn key(self) -> &'static str {

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use nianbao_report::editing::undo::UndoHistory;
 use nianbao_report::export::json;
 use nianbao_report::rules::{self, reading, Stage};
-use nianbao_report::{totals, Finding, Place, Report, Severity};
+use nianbao_report::{totals, Finding, Message, Place, Report, Severity};
 
 use crate::platform::{tick, tools};
 
@@ -44,7 +44,7 @@ pub struct Store {
     /// blanks counted as errors (the "ready to publish" stage).
     pub ready_to_publish: Memo<bool>,
     /// The most severe finding of each place, by place id: what a cell or paragraph shows.
-    pub findings_by_place: Memo<HashMap<String, (Severity, String, String)>>,
+    pub findings_by_place: Memo<HashMap<String, (Severity, Message)>>,
 }
 
 impl Store {
@@ -75,17 +75,13 @@ impl Store {
                 })
         });
         let findings_by_place = Memo::new(move |_| {
-            let mut by_place: HashMap<String, (Severity, String, String)> = HashMap::new();
+            let mut by_place: HashMap<String, (Severity, Message)> = HashMap::new();
             findings.with(|all| {
                 // Findings come most severe first: the first one of a place wins.
                 for finding in all {
-                    by_place.entry(finding.place.id()).or_insert_with(|| {
-                        (
-                            finding.severity,
-                            finding.message_zh.clone(),
-                            finding.message_en.clone(),
-                        )
-                    });
+                    by_place
+                        .entry(finding.place.id())
+                        .or_insert_with(|| (finding.severity, finding.message.clone()));
                 }
             });
             by_place
@@ -152,7 +148,7 @@ impl Store {
         }
     }
 
-    pub fn finding_at(&self, place: &Place) -> Option<(Severity, String, String)> {
+    pub fn finding_at(&self, place: &Place) -> Option<(Severity, Message)> {
         self.findings_by_place
             .with(|by_place| by_place.get(&place.id()).cloned())
     }

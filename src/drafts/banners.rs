@@ -29,8 +29,8 @@ pub fn StorageBanners() -> impl IntoView {
         _ => String::new(),
     };
     let stopped = move || match drafts.storage.status.get() {
-        SaveStatus::Blocked { zh, en } | SaveStatus::Failed { zh, en } => {
-            Some(lang.get().choose(&zh, &en).to_owned())
+        SaveStatus::Blocked(message) | SaveStatus::Failed(message) => {
+            Some(lang.get().say(&message).to_owned())
         }
         _ => None,
     };

@@ -1,6 +1,7 @@
 //! The history panel: the open draft's last versions with their time and what changed, each
 //! restorable (as one undo step, so a restore can itself be undone).
 
+use crate::app_state::Notice;
 use leptos::prelude::*;
 
 use super::button::ActionButton;
@@ -31,26 +32,26 @@ impl Drafts {
         let report = match version.report() {
             Ok(report) => report.clone(),
             Err(error) => {
-                self.notices.say(error.message_zh, error.message_en);
+                self.notices.say(error.message);
                 return;
             }
         };
         self.store.edit(None, move |r| *r = report);
         self.mark_new_version();
-        self.notices.say(
+        self.notices.say(Notice::new(
             format!(
                 "{}{}（{}）",
                 i18n::RESTORED.zh,
                 date_time(version.saved_at_ms),
-                version.summary_zh
+                version.summary.zh
             ),
             format!(
                 "{}{} ({})",
                 i18n::RESTORED.en,
                 date_time(version.saved_at_ms),
-                version.summary_en
+                version.summary.en
             ),
-        );
+        ));
     }
 }
 
@@ -71,7 +72,7 @@ pub fn HistoryPanel() -> impl IntoView {
                 </Show>
                 <ol class="history-list">
                     {move || drafts.history_versions.get().into_iter().enumerate().map(|(index, version)| {
-                        let summary = move || lang.get().choose(&version.summary_zh, &version.summary_en).to_owned();
+                        let summary = move || lang.get().say(&version.summary).to_owned();
                         view! {
                             <li class="history-version" data-revision=version.revision>
                                 <time>{date_time(version.saved_at_ms)}</time>

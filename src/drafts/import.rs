@@ -2,6 +2,7 @@
 //! replacing one; the text or HTML of a published report, pasted, is read by the core's importer
 //! and shown before the draft is created. Every refusal says what and where.
 
+use crate::app_state::Notice;
 use leptos::prelude::*;
 use nianbao_report::format::{self, ActiveRowId, SECTIONS};
 use nianbao_report::import::file::{read_file, FileContent};
@@ -32,17 +33,14 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
                 let tenths = (bytes * 10.0 / 1024.0 / 1024.0).round() as u64;
                 let mb = format!("{}.{}", tenths / 10, tenths % 10);
                 let max = MAX_IMPORT_MB;
-                drafts.notices.say(
-                    format!("文件“{name}”太大（{mb} MB），未导入。年报 JSON 文件通常不到 100 KB，最多可导入 {max} MB。"),
-                    format!("“{name}” is too large ({mb} MB); nothing was imported. A report JSON file is usually under 100 kB; at most {max} MB can be imported."),
-                );
+                drafts.notices.say(Notice::new(format!("文件“{name}”太大（{mb} MB），未导入。年报 JSON 文件通常不到 100 KB，最多可导入 {max} MB。"), format!("“{name}” is too large ({mb} MB); nothing was imported. A report JSON file is usually under 100 kB; at most {max} MB can be imported.")));
                 return;
             }
             Err(ReadError::Unreadable(why)) => {
-                drafts.notices.say(
+                drafts.notices.say(Notice::new(
                     format!("无法读取文件“{name}”：{why}"),
                     format!("Could not read “{name}”: {why}"),
-                );
+                ));
                 return;
             }
         };
@@ -55,7 +53,7 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
                 drafts.view.paste_import_text.set(text);
                 drafts.view.paste_import_open.set(true);
             }
-            Err(problem) => drafts.notices.say(problem.zh, problem.en),
+            Err(problem) => drafts.notices.say(problem),
         }
     });
 }
@@ -120,7 +118,7 @@ pub fn PasteImportDialog() -> impl IntoView {
     // The clipboard's HTML keeps the tables' structure; it is used while the text shown is
     // still the one pasted with it.
     let pasted_html = StoredValue::new(None::<(String, String)>);
-    let result = RwSignal::new(None::<Result<Read, (String, String)>>);
+    let result = RwSignal::new(None::<Result<Read, Notice>>);
     let reading = RwSignal::new(false);
     let close = move || {
         drafts.view.paste_import_open.set(false);
@@ -151,11 +149,8 @@ pub fn PasteImportDialog() -> impl IntoView {
         result.set(None);
         wasm_bindgen_futures::spawn_local(async move {
             let read = match tools::import_published(&input).await {
-                Ok(answer) => transfer::decode(&answer).map_err(|e| (e.message_zh, e.message_en)),
-                Err(why) => Err((
-                    format!("{}{why}", i18n::TOOLS_FAILED.zh),
-                    format!("{}{why}", i18n::TOOLS_FAILED.en),
-                )),
+                Ok(answer) => transfer::decode(&answer).map_err(|e| e.message),
+                Err(why) => Err(i18n::TOOLS_FAILED.then(&why)),
             };
             reading.set(false);
             result.set(Some(read));
@@ -172,7 +167,7 @@ pub fn PasteImportDialog() -> impl IntoView {
         result.with(|result| match result {
             None if reading.get() => view! { <p class="import-reading" role="status">{lang.pick(i18n::READING_REPORT)}</p> }.into_any(),
             None => ().into_any(),
-            Some(Err((zh, en))) => view! { <p class="import-error" role="alert">{lang.choose(zh, en).to_owned()}</p> }.into_any(),
+            Some(Err(message)) => view! { <p class="import-error" role="alert">{lang.say(message).to_owned()}</p> }.into_any(),
             Some(Ok(imported)) => {
                 let report = &imported.report;
                 let with_text = SECTIONS
@@ -186,7 +181,7 @@ pub fn PasteImportDialog() -> impl IntoView {
                     .iter()
                     .map(|note| {
                         let class = format!("import-note {}", note.severity.label_en());
-                        view! { <li class=class><span class="rule">{note.rule.clone()}</span>" "{lang.choose(&note.message_zh, &note.message_en).to_owned()}</li> }
+                        view! { <li class=class><span class="rule">{note.rule.clone()}</span>" "{lang.say(&note.message).to_owned()}</li> }
                     })
                     .collect_view();
                 view! {

@@ -223,10 +223,10 @@ fn DraftRow(listed: Listed) -> impl IntoView {
                     </span>
                 })}
             </div>
-            {problem.map(|(zh, en)| view! {
+            {problem.map(|problem| view! {
                 <p class="draft-problem">
                     <b>{i18n::tr(lang, i18n::DAMAGED)}</b>"："
-                    {move || lang.get().choose(&zh, &en).to_owned()}" "
+                    {move || lang.get().say(&problem).to_owned()}" "
                     {i18n::tr(lang, i18n::DAMAGED_KEPT)}
                 </p>
             })}

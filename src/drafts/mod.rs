@@ -23,6 +23,7 @@ use nianbao_report::format::AgencyKind;
 use nianbao_report::{next_year, Report};
 use wasm_bindgen::JsValue;
 
+use crate::app_state::Notice;
 use crate::app_state::Notices;
 use crate::platform::{files, storage};
 use crate::store::Store;
@@ -171,7 +172,7 @@ impl Drafts {
                 self.storage.list.set(list);
                 self.storage.recoveries.set(recoveries);
             }
-            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message()),
         }
     }
 
@@ -181,21 +182,21 @@ impl Drafts {
             Ok(Some(text)) => {
                 if let Err(why) = files::download(&recovery.file_name(), "application/json", &text)
                 {
-                    self.notices.say(
+                    self.notices.say(Notice::new(
                         format!("下载失败：{why}"),
                         format!("Download failed: {why}"),
-                    );
+                    ));
                 }
             }
             Ok(None) => self.refresh_list(),
-            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message()),
         }
     }
 
     /// Deletes a text kept under a recovery key (the user asked).
     pub fn delete_recovery(&self, recovery: &Recovery) {
         if let Err(error) = shelf::remove_recovery(&recovery.name) {
-            self.notices.say(error.message_zh(), error.message_en());
+            self.notices.say(error.message());
         }
         self.refresh_list();
     }
@@ -203,11 +204,11 @@ impl Drafts {
     /// Deletes the texts kept longer than the core's limit (the user agreed).
     pub fn remove_old_recoveries(&self) {
         match shelf::remove_old_recoveries() {
-            Ok(removed) => self.notices.say(
+            Ok(removed) => self.notices.say(Notice::new(
                 format!("已清理{removed}份过期的恢复文本"),
                 format!("{removed} old recovered texts removed"),
-            ),
-            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+            )),
+            Err(error) => self.notices.say(error.message()),
         }
         self.refresh_list();
     }
@@ -226,7 +227,7 @@ impl Drafts {
             Ok(Stored::Unreadable(error)) => {
                 let _ = shelf::rescue(id, &error.raw);
                 self.refresh_list();
-                self.notices.say(error.message_zh, error.message_en);
+                self.notices.say(error.message);
                 false
             }
             Ok(Stored::Nothing) => {
@@ -234,7 +235,7 @@ impl Drafts {
                 false
             }
             Err(error) => {
-                self.notices.say(error.message_zh(), error.message_en());
+                self.notices.say(error.message());
                 false
             }
         }
@@ -338,7 +339,7 @@ impl Drafts {
         {
             match shelf::write_draft(&draft) {
                 Ok(()) => shelf::update_index(id, Some(core_drafts::index_entry(&draft))),
-                Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+                Err(error) => self.notices.say(error.message()),
             }
         }
         self.refresh_list();
@@ -351,7 +352,7 @@ impl Drafts {
             return;
         };
         if let Err(error) = self.store_copy(stored.report, stored.auto_total) {
-            self.notices.say(error.message_zh(), error.message_en());
+            self.notices.say(error.message());
         }
         self.refresh_list();
     }
@@ -389,7 +390,7 @@ impl Drafts {
                 draft,
                 history,
             })),
-            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message()),
         }
         self.refresh_list();
     }
@@ -403,7 +404,7 @@ impl Drafts {
             deleted.draft.as_deref(),
             deleted.history.as_deref(),
         ) {
-            self.notices.say(error.message_zh(), error.message_en());
+            self.notices.say(error.message());
             return;
         }
         self.deleted.set(None);
@@ -417,14 +418,14 @@ impl Drafts {
                 if let Err(why) =
                     files::download(&format!("{id}-草稿原文.json"), "application/json", &raw)
                 {
-                    self.notices.say(
+                    self.notices.say(Notice::new(
                         format!("下载失败：{why}"),
                         format!("Download failed: {why}"),
-                    );
+                    ));
                 }
             }
             Ok(None) => self.refresh_list(),
-            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message()),
         }
     }
 
@@ -436,8 +437,8 @@ impl Drafts {
                 .find(|l| l.entry.id == id)
                 .and_then(|l| l.problem.clone())
         });
-        if let Some((zh, en)) = problem {
-            self.notices.say(zh, en);
+        if let Some(problem) = problem {
+            self.notices.say(problem);
         }
     }
 
@@ -449,8 +450,10 @@ impl Drafts {
             "application/json",
             &json::to_json(&report),
         ) {
-            self.notices
-                .say(format!("导出失败：{why}"), format!("Export failed: {why}"));
+            self.notices.say(Notice::new(
+                format!("导出失败：{why}"),
+                format!("Export failed: {why}"),
+            ));
         }
     }
 
@@ -463,10 +466,9 @@ impl Drafts {
         match self.store_copy(merged.mine, self.store.auto_total.get_untracked()) {
             Ok(_) => {
                 self.merged.set(None);
-                self.notices
-                    .say(crate::i18n::KEPT_AS_COPY.zh, crate::i18n::KEPT_AS_COPY.en);
+                self.notices.say(crate::i18n::KEPT_AS_COPY.into());
             }
-            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message()),
         }
     }
 
@@ -480,7 +482,7 @@ impl Drafts {
                 self.open.set_value(None);
                 self.open(&id);
             }
-            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message()),
         }
     }
 

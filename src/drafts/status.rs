@@ -37,8 +37,8 @@ pub fn SaveStatusText() -> impl IntoView {
         SaveStatus::Pending => "pending",
         SaveStatus::Saved { .. } => "saved",
         SaveStatus::Full { .. } => "full",
-        SaveStatus::Blocked { .. } => "blocked",
-        SaveStatus::Failed { .. } => "failed",
+        SaveStatus::Blocked(_) => "blocked",
+        SaveStatus::Failed(_) => "failed",
         SaveStatus::DeletedElsewhere => "deleted",
     };
     let text = move || {
@@ -55,8 +55,8 @@ pub fn SaveStatusText() -> impl IntoView {
                 format!("{} {}", lang.pick(saved), clock(at_ms))
             }
             SaveStatus::Full { .. }
-            | SaveStatus::Blocked { .. }
-            | SaveStatus::Failed { .. }
+            | SaveStatus::Blocked(_)
+            | SaveStatus::Failed(_)
             | SaveStatus::DeletedElsewhere => lang.pick(i18n::STATUS_NOT_SAVED).to_owned(),
         }
     };

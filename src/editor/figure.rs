@@ -39,10 +39,7 @@ pub fn FigurePanel(open: RwSignal<bool>) -> impl IntoView {
                 Ok(picture) => {
                     svg.try_set(picture);
                 }
-                Err(why) => notices.say(
-                    format!("{}{why}", i18n::TOOLS_FAILED.zh),
-                    format!("{}{why}", i18n::TOOLS_FAILED.en),
-                ),
+                Err(why) => notices.say(i18n::TOOLS_FAILED.then(&why)),
             }
         });
     });
@@ -67,10 +64,7 @@ fn figure_file_name(store: Store, extension: &str) -> String {
 fn save_svg(store: Store, notices: Notices, svg: &str) {
     let name = figure_file_name(store, "svg");
     if let Err(why) = files::download(&name, "image/svg+xml;charset=utf-8", svg) {
-        notices.say(
-            format!("{}{why}", i18n::EXPORT_FAILED.zh),
-            format!("{}{why}", i18n::EXPORT_FAILED.en),
-        );
+        notices.say(i18n::EXPORT_FAILED.then(&why));
     }
 }
 
@@ -80,10 +74,7 @@ fn save_png(store: Store, notices: Notices, svg: String) {
         let saved =
             image::download_svg_as_png(&svg, FIGURE_WIDTH, FIGURE_HEIGHT, PNG_SCALE, &name).await;
         if let Err(why) = saved {
-            notices.say(
-                format!("{}{why}", i18n::EXPORT_FAILED.zh),
-                format!("{}{why}", i18n::EXPORT_FAILED.en),
-            );
+            notices.say(i18n::EXPORT_FAILED.then(&why));
         }
     });
 }

@@ -39,7 +39,7 @@ pub fn FindingsPanel() -> impl IntoView {
                         let mut seen = std::collections::HashSet::new();
                         all.iter()
                             .filter(|f| f.severity == severity)
-                            .filter(|f| seen.insert((f.rule, f.place.id(), f.message_zh.clone())))
+                            .filter(|f| seen.insert((f.rule, f.place.id(), f.message.zh.clone())))
                             .cloned()
                             .collect::<Vec<_>>()
                     });
@@ -47,7 +47,7 @@ pub fn FindingsPanel() -> impl IntoView {
                     // appears above the others leaves their rows in place.
                     keyed(
                         rows,
-                        move |f| (lang.key(), f.rule, f.place.id(), f.message_zh.clone()),
+                        move |f| (lang.key(), f.rule, f.place.id(), f.message.zh.clone()),
                         move |_, finding| (|_: usize| {}, finding_item(lang, finding)),
                     )
                 }}
@@ -114,7 +114,7 @@ fn finding_item(lang: Lang, finding: Finding) -> impl IntoView {
             <button class="finding-link" data-rule=finding.rule.id() data-place=finding.place.id()
                 on:click=move |_| { focus_place(&place); }>
                 <span class="rule">{finding.rule.id()}</span>
-                <span class="message">{lang.choose(&finding.message_zh, &finding.message_en).to_owned()}</span>
+                <span class="message">{lang.say(&finding.message).to_owned()}</span>
             </button>
             <span class="basis">{format!("{}：{basis}", lang.pick(i18n::BASIS))}</span>
         </li>

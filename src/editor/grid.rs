@@ -1,6 +1,7 @@
 //! A statistical table as an editable grid, laid out exactly like the official table (the
 //! core's `layout`), with the keyboard of a spreadsheet and paste of blocks from Excel or WPS.
 
+use crate::app_state::Notice;
 use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::clipboard;
@@ -110,7 +111,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     // What the cell held when it got the focus: Escape goes back to it.
     let value_at_focus = StoredValue::new(None::<CellValue>);
     // Text typed that is not a value: shown, marked, never written to the report.
-    let (refused, set_refused) = signal(None::<(String, String)>);
+    let (refused, set_refused) = signal(None::<Notice>);
 
     // Memos, so that a keystroke elsewhere re-runs one comparison per cell and touches the DOM
     // only where something changed.
@@ -142,12 +143,12 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     });
     let title = move || {
         let lang = lang.get();
-        if let Some((zh, en)) = refused.get() {
-            return lang.choose(&zh, &en).to_owned();
+        if let Some(message) = refused.get() {
+            return lang.say(&message).to_owned();
         }
         finding.with(|f| {
             f.as_ref()
-                .map(|(_, zh, en)| lang.choose(zh, en).to_owned())
+                .map(|(_, message)| lang.say(message).to_owned())
                 .unwrap_or_default()
         })
     };
@@ -167,9 +168,9 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
             }
             Err(error) => {
                 let name = grid::cell_name(&target);
-                set_refused.set(Some((
-                    format!("{name}：{}", error.message_zh),
-                    format!("{name}: {}", error.message_en),
+                set_refused.set(Some(Notice::new(
+                    format!("{name}：{}", error.message.zh),
+                    format!("{name}: {}", error.message.en),
                 )));
             }
         }
@@ -307,7 +308,7 @@ fn paste_block(
         });
     }
     match message {
-        Some((zh, en)) => notices.say(zh, en),
+        Some(message) => notices.say(message),
         None => notices.clear(),
     }
 }

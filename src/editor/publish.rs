@@ -22,14 +22,11 @@ pub fn PublishBar() -> impl IntoView {
         let missing = print::missing_official_fonts();
         if !missing.is_empty() {
             let faces = missing.join("、");
-            notices.say(
-                i18n::FONTS_MISSING.zh.replace("{}", &faces),
-                i18n::FONTS_MISSING.en.replace("{}", &faces),
-            );
+            notices.say(i18n::FONTS_MISSING.fill(&faces));
         }
         let page = store.report.with_untracked(html::render);
         if !print::print_html(&page) {
-            notices.say(i18n::PRINT_FAILED.zh, i18n::PRINT_FAILED.en);
+            notices.say(i18n::PRINT_FAILED.into());
         }
     };
     let export_html = move |_| {
@@ -40,10 +37,7 @@ pub fn PublishBar() -> impl IntoView {
             )
         });
         if let Err(why) = files::download(&name, "text/html;charset=utf-8", &page) {
-            notices.say(
-                format!("{}{why}", i18n::EXPORT_FAILED.zh),
-                format!("{}{why}", i18n::EXPORT_FAILED.en),
-            );
+            notices.say(i18n::EXPORT_FAILED.then(&why));
         }
     };
     // Word comes from the tools worker: the writer is too large for the editor's download.
@@ -54,7 +48,7 @@ pub fn PublishBar() -> impl IntoView {
                 nianbao_report::export::json::to_json(r),
             )
         });
-        notices.say(i18n::MAKING_DOCX.zh, i18n::MAKING_DOCX.en);
+        notices.say(i18n::MAKING_DOCX.into());
         wasm_bindgen_futures::spawn_local(async move {
             let saved = match tools::render_docx(&report).await {
                 Ok(bytes) => files::download_bytes(&name, DOCX_TYPE, &bytes),
@@ -62,10 +56,7 @@ pub fn PublishBar() -> impl IntoView {
             };
             match saved {
                 Ok(()) => notices.clear(),
-                Err(why) => notices.say(
-                    format!("{}{why}", i18n::EXPORT_FAILED.zh),
-                    format!("{}{why}", i18n::EXPORT_FAILED.en),
-                ),
+                Err(why) => notices.say(i18n::EXPORT_FAILED.then(&why)),
             }
         });
     };
@@ -118,8 +109,8 @@ pub fn CopyTableButton(table: SectionId) -> impl IntoView {
 
 fn copied(notices: Notices, ok: bool, done: i18n::Text) {
     if ok {
-        notices.say(done.zh, done.en);
+        notices.say(done.into());
     } else {
-        notices.say(i18n::COPY_FAILED.zh, i18n::COPY_FAILED.en);
+        notices.say(i18n::COPY_FAILED.into());
     }
 }

@@ -103,7 +103,7 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
             rows=if is_table_note { 2 } else { 8 }
             placeholder=move || if is_table_note { lang.get().pick(i18n::TABLE_NOTE) } else { "" }
             aria-label=def.heading
-            title=move || finding().map(|(_, zh, en)| lang.get().choose(&zh, &en).to_owned()).unwrap_or_default()
+            title=move || finding().map(|(_, message)| lang.get().say(&message).to_owned()).unwrap_or_default()
             prop:value=text
             on:input=on_input
             on:compositionend=move |ev| commit(&ev)

@@ -3,6 +3,7 @@
 //! filtered by name or by outcome; each row opens its findings, opens as a draft, or opens beside
 //! last year's report; the table goes out as CSV and as a printable page.
 
+use crate::app_state::Notice;
 use leptos::prelude::*;
 use nianbao_report::batch as core_batch;
 use nianbao_report::finding::Finding;
@@ -186,7 +187,7 @@ fn BatchRowView(row: RowSummary) -> impl IntoView {
                 <td class="notes">{readable.then_some(row.notes)}</td>
                 <td class="actions">
                     {match problem {
-                        Some((zh, en)) => view! { <span class="problem">{move || lang.get().choose(&zh, &en).to_owned()}</span> }.into_any(),
+                        Some(problem) => view! { <span class="problem">{move || lang.get().say(&problem).to_owned()}</span> }.into_any(),
                         None => view! {
                             <ActionButton class="show-findings" label=i18n::SHOW_FINDINGS
                                 on_press=move || supervisor.expanded.update(|e| *e = if *e == Some(id) { None } else { Some(id) }) />
@@ -240,7 +241,7 @@ pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
                     <li class=format!("finding-line {}", f.severity.label_en())>
                         <span class="severity">{move || match lang.get() { Lang::Zh => severity.label_zh(), Lang::En => severity.label_en() }}</span>
                         " "<code>{f.rule.id()}</code>" "
-                        <span class="message">{move || lang.get().choose(&f.message_zh, &f.message_en).to_owned()}</span>
+                        <span class="message">{move || lang.get().say(&f.message).to_owned()}</span>
                     </li>
                 }
             }).collect_view()}
@@ -280,9 +281,9 @@ fn export(supervisor: Supervisor, kind: Export) {
         ),
     };
     if let Err(why) = result {
-        supervisor.notices.say(
+        supervisor.notices.say(Notice::new(
             format!("未能导出：{why}"),
             format!("Could not export: {why}"),
-        );
+        ));
     }
 }

@@ -63,7 +63,7 @@ pub struct RowSummary {
     pub warnings: usize,
     pub infos: usize,
     pub notes: usize,
-    pub problem: Option<(String, String)>,
+    pub problem: Option<nianbao_report::Message>,
     pub last_year_file: Option<String>,
     pub is_summary: bool,
 }
@@ -94,7 +94,7 @@ impl RowSummary {
                 warnings: 0,
                 infos: 0,
                 notes: 0,
-                problem: Some((problem.zh.clone(), problem.en.clone())),
+                problem: Some(problem.clone()),
                 last_year_file: None,
                 is_summary: false,
             },
@@ -295,7 +295,7 @@ impl Supervisor {
                     let _ = window.open_with_url_and_target(&editor_address(&draft), "_blank");
                 }
             }
-            Err(error) => self.notices.say(error.message_zh(), error.message_en()),
+            Err(error) => self.notices.say(error.message()),
         }
     }
 
@@ -361,9 +361,7 @@ impl Supervisor {
         });
         match last {
             Some(last_year) => self.show_comparison(this, last_year, Back::Draft(id.to_owned())),
-            None => self
-                .notices
-                .say(i18n::NO_LAST_YEAR.zh, i18n::NO_LAST_YEAR.en),
+            None => self.notices.say(i18n::NO_LAST_YEAR.into()),
         }
     }
 }

@@ -118,7 +118,7 @@ fn build_summary(supervisor: Supervisor, agency: String, kind: AgencyKind) {
     let notices = supervisor.notices;
     let units = ticked_units(supervisor, None);
     if units.is_empty() {
-        notices.say(i18n::TICK_UNITS.zh, i18n::TICK_UNITS.en);
+        notices.say(i18n::TICK_UNITS.into());
         return;
     }
     let reports: Vec<&Report> = units.iter().map(|(_, r)| r).collect();
@@ -160,7 +160,7 @@ fn check_chosen_summary(supervisor: Supervisor) {
     };
     let units = ticked_units(supervisor, Some(summary_id));
     if units.is_empty() {
-        notices.say(i18n::TICK_UNITS.zh, i18n::TICK_UNITS.en);
+        notices.say(i18n::TICK_UNITS.into());
         return;
     }
     let reports: Vec<&Report> = units.iter().map(|(_, r)| r).collect();

@@ -59,7 +59,7 @@ fn load(path: &Path) -> Result<Loaded, Failure> {
                 report,
                 notes: Vec::new(),
             })
-            .map_err(|e| Failure::new(e.message_zh, e.message_en))
+            .map_err(|e| Failure::new(e.message.zh, e.message.en))
     } else {
         import_text(text)
     }
@@ -71,7 +71,7 @@ fn import_text(text: &str) -> Result<Loaded, Failure> {
             report: imported.report,
             notes: imported.notes,
         })
-        .map_err(|e| Failure::new(e.message_zh, e.message_en))
+        .map_err(|e| Failure::new(e.message.zh, e.message.en))
 }
 
 /// Text in GBK (old government pages, declared or not) as UTF-8; anything else as it is.
@@ -243,8 +243,8 @@ pub fn summary(options: &SummaryArgs) -> u8 {
             "{} {}: {} / {}",
             note.rule,
             note.place.id(),
-            note.message_zh,
-            note.message_en
+            note.message.zh,
+            note.message.en
         );
     }
     write_output(
@@ -263,8 +263,8 @@ fn write_findings(out: &mut impl Write, path: &Path, findings: &[Finding]) -> io
             f.severity.label_en(),
             f.rule,
             f.place.id(),
-            f.message_zh,
-            f.message_en
+            f.message.zh,
+            f.message.en
         )?;
     }
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
@@ -285,8 +285,8 @@ fn finding_json(file: &str, f: &Finding) -> serde_json::Value {
         "rule": f.rule,
         "severity": f.severity.label_en(),
         "place": f.place.id(),
-        "message_zh": f.message_zh,
-        "message_en": f.message_en,
+        "message_zh": f.message.zh,
+        "message_en": f.message.en,
     })
 }
 
@@ -310,8 +310,8 @@ pub fn convert(action: Action, file: &ConvertArgs) -> u8 {
             note.severity.label_zh(),
             note.rule,
             note.place.id(),
-            note.message_zh,
-            note.message_en
+            note.message.zh,
+            note.message.en
         );
     }
     let bytes = match action {
@@ -332,7 +332,7 @@ pub fn convert(action: Action, file: &ConvertArgs) -> u8 {
 }
 
 fn docx_bytes(report: &Report) -> Result<Vec<u8>, Failure> {
-    docx::render_docx(report).map_err(|e| Failure::new(e.message_zh, e.message_en))
+    docx::render_docx(report).map_err(|e| Failure::new(e.message.zh, e.message.en))
 }
 
 /// Writes the output to the file given with -o, or to stdout.

@@ -68,10 +68,10 @@ pub fn check_file(file_name: &str, bytes: &[u8]) -> BatchRow {
         FileContent::Published(text) => match import_published(&text) {
             Ok(imported) => Ok(checked(imported.report, Source::Published, imported.notes)),
             Err(error) => Err(FileProblem {
-                zh: format!("文件“{file_name}”未能作为年报读取：{}", error.message_zh),
+                zh: format!("文件“{file_name}”未能作为年报读取：{}", error.message.zh),
                 en: format!(
                     "“{file_name}” could not be read as a report: {}",
-                    error.message_en
+                    error.message.en
                 ),
             }),
         },
@@ -163,9 +163,9 @@ const COLUMNS: [(&str, &str); 9] = [
 fn row_cells(number: usize, row: &BatchRow, english: bool) -> [String; 9] {
     let pick = |finding: &Finding| {
         if english {
-            finding.message_en.clone()
+            finding.message.en.clone()
         } else {
-            finding.message_zh.clone()
+            finding.message.zh.clone()
         }
     };
     match &row.outcome {

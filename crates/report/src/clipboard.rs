@@ -10,6 +10,7 @@
 
 use crate::fee::Decimal;
 use crate::html_tokens::{tokenize_without, Token};
+use crate::message::Message;
 use crate::model::MAX_COUNT;
 use std::fmt;
 
@@ -413,13 +414,12 @@ pub struct CellError {
     pub problem: CellProblem,
     /// The text as typed, trimmed.
     pub text: String,
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Message,
 }
 
 impl fmt::Display for CellError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.message_zh, self.message_en)
+        write!(f, "{} / {}", self.message.zh, self.message.en)
     }
 }
 
@@ -453,8 +453,10 @@ impl CellError {
         CellError {
             problem,
             text,
-            message_zh,
-            message_en,
+            message: Message {
+                zh: message_zh,
+                en: message_en,
+            },
         }
     }
 }

@@ -1,6 +1,7 @@
 //! What the rules and the importer report: a rule id, a severity, a place and a message in
 //! Chinese and English that quotes the numbers.
 
+use crate::message::Message;
 use crate::model::Place;
 use crate::rules::Rule;
 use serde::Serialize;
@@ -48,7 +49,6 @@ pub struct Finding {
     pub rule: Rule,
     pub severity: Severity,
     pub place: Place,
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Message,
     pub basis: Basis,
 }

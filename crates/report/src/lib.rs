@@ -18,6 +18,7 @@ pub mod format;
 pub mod html_tokens;
 pub mod import;
 pub mod layout;
+pub mod message;
 pub mod model;
 pub mod next_year;
 pub mod page_chrome;
@@ -27,5 +28,6 @@ pub mod totals;
 
 pub use finding::{Basis, Finding, Severity};
 pub use format::{AgencyKind, SectionId};
+pub use message::Message;
 pub use model::{Place, Report};
 pub use rules::Rule;

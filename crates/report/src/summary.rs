@@ -7,6 +7,7 @@
 use crate::finding::{Basis, Finding, Severity};
 use crate::format::{ActiveRowId, AgencyKind, SectionId};
 use crate::layout::value_places;
+use crate::message::Message;
 use crate::model::{CellValue, Decimal, Place, Report};
 use crate::rules::Rule;
 
@@ -101,10 +102,12 @@ pub fn sum_reports(units: &[&Report], agency: &str, kind: AgencyKind, year: i32)
                     rule: BLANK_IN_SUM_RULE,
                     severity: Severity::Warning,
                     place,
-                    message_zh: format!("{cell}：{names}未填写（空白），汇总数只含已填写单位"),
-                    message_en: format!(
+                    message: Message {
+zh: format!("{cell}：{names}未填写（空白），汇总数只含已填写单位"),
+en: format!(
                         "{cell}: left blank by {names}; the sum counts only the units that filled it"
                     ),
+},
                     basis: Basis::Derived,
                 });
             }
@@ -171,10 +174,11 @@ pub fn check_summary(summary: &Report, units: &[&Report]) -> Vec<Finding> {
             rule: SUM_RULE,
             severity: Severity::Error,
             place,
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "{cell}：汇总报告为{actual_text}，各单位合计为{expected_text}{difference}{missing}；各单位：{by_unit}"
             ),
-            message_en: format!(
+en: format!(
                 "{cell}: the summary says {actual_text}, its units add up to {expected_text}{}{}; by unit: {}",
                 difference.replace("，相差", "; difference "),
                 if blank_units.is_empty() {
@@ -184,6 +188,7 @@ pub fn check_summary(summary: &Report, units: &[&Report]) -> Vec<Finding> {
                 },
                 by_unit.replace("、", ", ").replace(" 空", " blank")
             ),
+},
             basis: Basis::Derived,
         });
     }
@@ -229,9 +234,9 @@ mod tests {
         let flagged: Vec<_> = summary.notes.iter().map(|n| n.place.id()).collect();
         assert_eq!(flagged, ["active/fees/amount", "requests/1/natural"]);
         assert!(
-            summary.notes[1].message_zh.contains("沭阳县教育局未填写"),
+            summary.notes[1].message.zh.contains("沭阳县教育局未填写"),
             "{}",
-            summary.notes[1].message_zh
+            summary.notes[1].message.zh
         );
         assert!(check_summary(&summary.report, &[&a, &b, &c]).is_empty());
     }
@@ -248,9 +253,9 @@ mod tests {
         assert_eq!(findings[0].rule, SUM_RULE);
         assert_eq!(findings[0].place.id(), "requests/1/natural");
         assert_eq!(
-            findings[0].message_zh,
+            findings[0].message.zh,
             "一 自然人：汇总报告为5，各单位合计为3，相差2（宝力根街道未填写）；各单位：额尔敦街道 3、宝力根街道 空"
         );
-        assert!(findings[0].message_en.contains("difference 2"));
+        assert!(findings[0].message.en.contains("difference 2"));
     }
 }

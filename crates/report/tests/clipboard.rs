@@ -323,9 +323,9 @@ fn what_is_not_a_count_is_quoted_in_the_message() {
     let error = parse_count("2.5").unwrap_err();
     assert_eq!(error.problem, CellProblem::NotACount);
     assert_eq!(error.text, "2.5");
-    assert_eq!(error.message_zh, "“2.5”不是件数：件数须为不小于0的整数");
+    assert_eq!(error.message.zh, "“2.5”不是件数：件数须为不小于0的整数");
     assert_eq!(
-        error.message_en,
+        error.message.en,
         "“2.5” is not a count: a count is a whole number ≥ 0"
     );
     for bad in [
@@ -334,18 +334,18 @@ fn what_is_not_a_count_is_quoted_in_the_message() {
         let error = parse_count(bad).unwrap_err();
         assert_eq!(error.problem, CellProblem::NotACount, "{bad:?}");
         assert!(
-            error.message_zh.contains(&format!("“{bad}”")),
+            error.message.zh.contains(&format!("“{bad}”")),
             "{}",
-            error.message_zh
+            error.message.zh
         );
     }
     let too_many = (MAX_COUNT + 1).to_string();
     let error = parse_count(&too_many).unwrap_err();
     assert_eq!(error.problem, CellProblem::TooLarge);
     assert!(
-        error.message_zh.contains("1000000000001"),
+        error.message.zh.contains("1000000000001"),
         "{}",
-        error.message_zh
+        error.message.zh
     );
     assert_eq!(
         parse_count("99999999999999999999999").unwrap_err().problem,
@@ -353,7 +353,7 @@ fn what_is_not_a_count_is_quoted_in_the_message() {
     );
     // A page pasted into one cell is quoted short.
     let page = "一、总体情况".repeat(10_000);
-    assert!(parse_count(&page).unwrap_err().message_zh.chars().count() < 80);
+    assert!(parse_count(&page).unwrap_err().message.zh.chars().count() < 80);
 }
 
 #[test]
@@ -376,9 +376,9 @@ fn fees_are_kept_as_typed() {
         let error = parse_fee(bad).unwrap_err();
         assert_eq!(error.problem, CellProblem::NotAnAmount, "{bad:?}");
         assert!(
-            error.message_zh.starts_with(&format!("“{bad}”不是金额")),
+            error.message.zh.starts_with(&format!("“{bad}”不是金额")),
             "{}",
-            error.message_zh
+            error.message.zh
         );
     }
 }

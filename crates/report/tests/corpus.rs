@@ -106,8 +106,8 @@ fn names_row(note: &nianbao_report::Finding, place: &Place) -> bool {
         _ => Vec::new(),
     };
     names.iter().any(|name| {
-        note.message_zh.match_indices(name).any(|(at, _)| {
-            !note.message_zh[at + name.len()..].starts_with(|c: char| c.is_ascii_digit())
+        note.message.zh.match_indices(name).any(|(at, _)| {
+            !note.message.zh[at + name.len()..].starts_with(|c: char| c.is_ascii_digit())
         })
     })
 }

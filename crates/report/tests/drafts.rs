@@ -110,14 +110,14 @@ fn damaged_text_is_an_error_that_keeps_the_text() {
     assert_eq!(error.problem, DraftProblem::Damaged);
     assert_eq!(error.raw, cut);
     assert!(
-        error.message_zh.starts_with("草稿已损坏：不是有效的 JSON"),
+        error.message.zh.starts_with("草稿已损坏：不是有效的 JSON"),
         "{}",
-        error.message_zh
+        error.message.zh
     );
     assert!(
-        error.message_en.contains("not valid JSON"),
+        error.message.en.contains("not valid JSON"),
         "{}",
-        error.message_en
+        error.message.en
     );
 
     for junk in ["", "null", "[1,2]", "\"draft\"", "{}"] {
@@ -141,17 +141,17 @@ fn damaged_fields_are_named() {
     });
     assert_eq!(error.path, "revision");
     assert!(
-        error.message_zh.contains("revision：缺少此字段"),
+        error.message.zh.contains("revision：缺少此字段"),
         "{}",
-        error.message_zh
+        error.message.zh
     );
 
     let error = edit(&|v| v["revision"] = Value::from(-1));
     assert_eq!(error.path, "revision");
     assert!(
-        error.message_en.contains("found -1"),
+        error.message.en.contains("found -1"),
         "{}",
-        error.message_en
+        error.message.en
     );
 
     let error = edit(&|v| v["report"]["requests"]["3.7"][6] = Value::from(-718));
@@ -161,14 +161,14 @@ fn damaged_fields_are_named() {
         "{}",
         error.path
     );
-    assert!(error.message_zh.contains("-718"), "{}", error.message_zh);
+    assert!(error.message.zh.contains("-718"), "{}", error.message.zh);
 
     let error = edit(&|v| v["format"] = Value::from("nianbao-report"));
     assert_eq!(error.path, "format");
     assert!(
-        error.message_zh.contains("不是草稿"),
+        error.message.zh.contains("不是草稿"),
         "{}",
-        error.message_zh
+        error.message.zh
     );
 }
 
@@ -179,12 +179,12 @@ fn a_newer_version_is_refused_and_its_text_kept_untouched() {
     let error = decode(&text).unwrap_err();
     assert_eq!(error.problem, DraftProblem::Newer { found: 2 });
     assert_eq!(error.raw, text);
-    assert!(error.message_zh.contains("版本 2"), "{}", error.message_zh);
-    assert!(error.message_zh.contains("版本 1"), "{}", error.message_zh);
+    assert!(error.message.zh.contains("版本 2"), "{}", error.message.zh);
+    assert!(error.message.zh.contains("版本 1"), "{}", error.message.zh);
     assert!(
-        error.message_en.contains("newer version"),
+        error.message.en.contains("newer version"),
         "{}",
-        error.message_en
+        error.message.en
     );
 }
 
@@ -343,9 +343,9 @@ fn the_index_round_trips_and_a_damaged_index_says_so() {
     let error = DraftIndex::decode(&text[..text.len() - 3]).unwrap_err();
     assert_eq!(error.problem, DraftProblem::Damaged);
     assert!(
-        error.message_zh.starts_with("草稿列表已损坏"),
+        error.message.zh.starts_with("草稿列表已损坏"),
         "{}",
-        error.message_zh
+        error.message.zh
     );
     let newer = text.replace("\"schema_version\":1", "\"schema_version\":2");
     assert_eq!(
@@ -500,9 +500,9 @@ fn history_keeps_one_version_per_interval_and_a_new_one_when_asked() {
     history.record(&report, SAVED_AT, 1, true);
     assert_eq!(history.entries.len(), 1);
     assert!(
-        history.entries[0].summary_zh.starts_with("首个版本"),
+        history.entries[0].summary.zh.starts_with("首个版本"),
         "{}",
-        history.entries[0].summary_zh
+        history.entries[0].summary.zh
     );
 
     // The first save after an explicit one starts a version; autosaves a minute later update it.
@@ -512,8 +512,8 @@ fn history_keeps_one_version_per_interval_and_a_new_one_when_asked() {
     history.record(&report, SAVED_AT + 120_000, 3, false);
     assert_eq!(history.entries.len(), 2);
     assert_eq!(history.entries[0].revision, 3);
-    assert_eq!(history.entries[0].summary_zh, "修改了2个单元格");
-    assert_eq!(history.entries[0].summary_en, "changed: 2 cells");
+    assert_eq!(history.entries[0].summary.zh, "修改了2个单元格");
+    assert_eq!(history.entries[0].summary.en, "changed: 2 cells");
 
     // The same report again changes nothing.
     history.record(&report, SAVED_AT + 180_000, 4, true);
@@ -529,9 +529,9 @@ fn history_keeps_one_version_per_interval_and_a_new_one_when_asked() {
         false,
     );
     assert_eq!(history.entries.len(), 3);
-    assert_eq!(history.entries[0].summary_zh, "修改了第五部分文字、标题");
+    assert_eq!(history.entries[0].summary.zh, "修改了第五部分文字、标题");
     assert_eq!(
-        history.entries[0].summary_en,
+        history.entries[0].summary.en,
         "changed: text of part 五; title"
     );
     report.active.licensing = Some(1);
@@ -601,9 +601,9 @@ fn history_round_trips_and_a_damaged_history_keeps_its_text() {
     assert_eq!(error.problem, DraftProblem::Damaged);
     assert_eq!(error.raw, cut);
     assert!(
-        error.message_zh.starts_with("历史版本已损坏"),
+        error.message.zh.starts_with("历史版本已损坏"),
         "{}",
-        error.message_zh
+        error.message.zh
     );
 
     let bad_cell = text.replacen(
@@ -629,14 +629,14 @@ fn change_summary_names_cells_parts_and_fields() {
     let base = shuyang::county_2025();
     assert_eq!(
         change_summary(Some(&base), &base),
-        ("无改动".to_owned(), "no changes".to_owned())
+        nianbao_report::Message::new("无改动", "no changes")
     );
     let mut after = base.clone();
     after.appeals.0[0][3] = Some(99);
     after.sections.set(SectionId::Overview, "新");
     after.sections.set(SectionId::Other, "新");
     after.meta.published_on = Some("2026-01-30".into());
-    let (zh, en) = change_summary(Some(&base), &after);
+    let nianbao_report::Message { zh, en } = change_summary(Some(&base), &after);
     assert_eq!(zh, "修改了1个单元格、第一、六部分文字、发布日期");
     assert_eq!(
         en,

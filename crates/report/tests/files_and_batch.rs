@@ -348,15 +348,16 @@ fn a_summary_of_three_units_has_their_sums_and_passes_h_sum_until_a_unit_changes
     assert_eq!(finding.place, received);
     assert!(
         finding
-            .message_zh
+            .message
+            .zh
             .contains("汇总报告为8，各单位合计为10，相差2"),
         "{}",
-        finding.message_zh
+        finding.message.zh
     );
     assert!(
-        finding.message_zh.contains("乙镇 7"),
+        finding.message.zh.contains("乙镇 7"),
         "{}",
-        finding.message_zh
+        finding.message.zh
     );
 }
 

@@ -271,7 +271,7 @@ fn guanzhou_partial_says_where_it_ends() {
 
     let missing = notes_with(&imported, notes::MISSING);
     assert_eq!(missing.len(), 1, "{:#?}", imported.notes);
-    let zh = &missing[0].message_zh;
+    let zh = &missing[0].message.zh;
     assert!(zh.contains("表三「三(三)6」行"), "{zh}");
     assert!(zh.contains("只读到前6列"), "{zh}");
     let short = |key: &str| REQUEST_ROWS[request_row(key)].short;
@@ -279,7 +279,7 @@ fn guanzhou_partial_says_where_it_ends() {
         assert!(zh.contains(short(key)), "{zh} lacks {key}");
     }
     assert!(zh.contains(format::section(SectionId::Other).heading));
-    assert!(missing[0].message_en.contains("table 3, row 三(三)6"));
+    assert!(missing[0].message.en.contains("table 3, row 三(三)6"));
 }
 
 #[test]
@@ -291,7 +291,7 @@ fn dizhang_partial_2019_format_is_noted() {
     assert_eq!(report.meta.year, 2023);
     let old = notes_with(&imported, notes::OLD_FORMAT);
     assert_eq!(old.len(), 1, "{:#?}", imported.notes);
-    let zh = &old[0].message_zh;
+    let zh = &old[0].message.zh;
     for word in [
         "本年新制作数量",
         "对外公开总数量",
@@ -701,9 +701,9 @@ fn rows_run_together_or_doubled_are_read_back_by_the_arithmetic() {
     let derived = notes_with(&imported, notes::DERIVED);
     assert_eq!(derived.len(), 1, "{:#?}", imported.notes);
     assert!(
-        derived[0].message_zh.contains("三(一)」「三(二)"),
+        derived[0].message.zh.contains("三(一)」「三(二)"),
         "{}",
-        derived[0].message_zh
+        derived[0].message.zh
     );
     assert!(
         notes_with(&imported, notes::UNREAD).is_empty(),
@@ -786,9 +786,9 @@ fn seed_damaged_values_and_rows_are_noted_not_guessed() {
     let unread = notes_with(&imported, notes::UNREAD);
     assert_eq!(unread.len(), 1, "{:#?}", imported.notes);
     assert!(
-        unread[0].message_zh.contains("「1O」"),
+        unread[0].message.zh.contains("「1O」"),
         "{}",
-        unread[0].message_zh
+        unread[0].message.zh
     );
     assert_eq!(unread[0].place.id(), "requests/3.1/natural");
     assert_eq!(
@@ -799,7 +799,8 @@ fn seed_damaged_values_and_rows_are_noted_not_guessed() {
     let rows = notes_with(&imported, notes::ROWS_MISSING);
     assert_eq!(rows.len(), 1, "{:#?}", imported.notes);
     assert!(rows[0]
-        .message_zh
+        .message
+        .zh
         .contains(REQUEST_ROWS[request_row("3.3.2")].short));
     assert_eq!(row(report, "3.3.2"), [None; 7]);
     assert_eq!(
@@ -838,20 +839,20 @@ fn hostile_input_is_refused_or_noted() {
 
     let error = import_published(&String::from_utf8_lossy(&hostile::random_bytes()))
         .expect_err("random bytes are no report");
-    assert!(error.message_zh.contains("二进制") && error.message_en.contains("binary"));
-    assert!(error.to_string().starts_with(&error.message_zh));
+    assert!(error.message.zh.contains("二进制") && error.message.en.contains("binary"));
+    assert!(error.to_string().starts_with(&error.message.zh));
 
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0";
     assert!(import_published(&String::from_utf8_lossy(png)).is_err());
 
     match import_published(&hostile::megabyte_of_words()) {
         Ok(imported) => assert!(!imported.notes.is_empty()),
-        Err(e) => assert!(!e.message_en.is_empty()),
+        Err(e) => assert!(!e.message.en.is_empty()),
     }
     for (name, flood) in hostile::floods() {
         if let Ok(imported) = import_published(&flood) {
             assert!(
-                imported.notes.iter().all(|n| n.message_zh.len() < 4096),
+                imported.notes.iter().all(|n| n.message.zh.len() < 4096),
                 "{name}"
             );
         }
@@ -880,9 +881,10 @@ fn hostile_input_is_refused_or_noted() {
 fn not_a_report_is_refused_with_a_clear_message() {
     let error = import_published("今天天气很好。\n我们去公园散步。").expect_err("no report");
     assert!(error
-        .message_zh
+        .message
+        .zh
         .contains(format::section(SectionId::Overview).heading));
-    assert!(error.message_en.contains("does not look like a report"));
+    assert!(error.message.en.contains("does not look like a report"));
 }
 
 /// Import → JSON → import → JSON gives the same JSON, for the seed and every fixture.

@@ -525,13 +525,13 @@ fn version_0_drafts_are_migrated() {
     bad["requests"]["3.7"] = json!({"totl": 718});
     let e = reject(&bad);
     assert_eq!(e.path, "requests.3.7.totl");
-    assert!(e.message_en.contains("unknown column of table 3"), "{e}");
+    assert!(e.message.en.contains("unknown column of table 3"), "{e}");
     // A version-0 cell is still checked after migration, at its version-1 place.
     let mut bad = v0;
     bad["requests"]["1"] = json!({"research": -2});
     let e = reject(&bad);
     assert_eq!(e.path, "requests.1[2]");
-    assert!(e.message_zh.contains("负数（-2）"), "{e}");
+    assert!(e.message.zh.contains("负数（-2）"), "{e}");
 }
 
 // ----- rejections, each saying where -----
@@ -546,11 +546,11 @@ fn not_json_says_where_it_broke() {
     assert_eq!(e.line, Some(5));
     assert_eq!(e.column, Some(5), "{e}");
     assert!(
-        e.message_zh.starts_with("第5行第5列：不是有效的 JSON"),
+        e.message.zh.starts_with("第5行第5列：不是有效的 JSON"),
         "{e}"
     );
     assert!(
-        e.message_en.starts_with("line 5, column 5: not valid JSON"),
+        e.message.en.starts_with("line 5, column 5: not valid JSON"),
         "{e}"
     );
     assert_eq!(e.path, "");
@@ -562,13 +562,13 @@ fn not_json_says_where_it_broke() {
     // A file cut short.
     let full = to_json(&shuyang_county());
     let e = from_json(&full[..full.len() / 2]).unwrap_err();
-    assert!(e.message_zh.contains("意外结束"), "{e}");
+    assert!(e.message.zh.contains("意外结束"), "{e}");
     assert!(e.line.is_some_and(|l| l > 20), "{e}");
 
     let e = from_json("").unwrap_err();
     assert_eq!(e.line, Some(1));
     let e = from_json("[1, 2]").unwrap_err();
-    assert!(e.message_zh.contains("顶层应为对象，实际为数组"), "{e}");
+    assert!(e.message.zh.contains("顶层应为对象，实际为数组"), "{e}");
 }
 
 #[test]
@@ -577,14 +577,14 @@ fn another_format_is_refused() {
     v["format"] = json!("tabular-data-package");
     let e = reject(&v);
     assert_eq!(e.path, "format");
-    assert!(e.message_zh.contains("不是年报文件"), "{e}");
-    assert!(e.message_en.contains("\"tabular-data-package\""), "{e}");
+    assert!(e.message.zh.contains("不是年报文件"), "{e}");
+    assert!(e.message.en.contains("\"tabular-data-package\""), "{e}");
     // Another format wins over a version we would call newer.
     v["schema_version"] = json!(7);
     assert_eq!(reject(&v).path, "format");
     let e = reject(&json!({"name": "package.json"}));
     assert!(
-        e.message_en.contains("no format and no schema_version"),
+        e.message.en.contains("no format and no schema_version"),
         "{e}"
     );
 }
@@ -596,12 +596,12 @@ fn a_newer_version_asks_to_update() {
     let e = reject(&v);
     assert_eq!(e.path, "schema_version");
     assert_eq!(
-        e.message_zh,
+        e.message.zh,
         "schema_version：此文件由更新版本的年报生成（版本 2），请更新应用"
     );
-    assert!(e.message_en.contains("newer version"), "{e}");
+    assert!(e.message.en.contains("newer version"), "{e}");
     v["schema_version"] = json!("1");
-    assert!(reject(&v).message_zh.contains("应为非负整数，实际为字符串"));
+    assert!(reject(&v).message.zh.contains("应为非负整数，实际为字符串"));
     v["schema_version"] = json!(-1);
     assert_eq!(reject(&v).path, "schema_version");
     let mut v = good();
@@ -633,8 +633,8 @@ fn missing_fields_are_named() {
         at.as_object_mut().unwrap().remove(*last);
         let e = reject(&v);
         assert_eq!(e.path, path);
-        assert_eq!(e.message_zh, format!("{path}：缺少此字段"));
-        assert_eq!(e.message_en, format!("{path}: this field is missing"));
+        assert_eq!(e.message.zh, format!("{path}：缺少此字段"));
+        assert_eq!(e.message.en, format!("{path}: this field is missing"));
     }
 }
 
@@ -682,8 +682,8 @@ fn ill_typed_fields_are_named() {
         damage(&mut v);
         let e = reject(&v);
         assert_eq!(e.path, path, "{e}");
-        assert!(e.message_zh.contains(zh), "{e}");
-        assert!(e.message_zh.starts_with(path), "{e}");
+        assert!(e.message.zh.contains(zh), "{e}");
+        assert!(e.message.zh.starts_with(path), "{e}");
     }
 }
 
@@ -694,11 +694,12 @@ fn bad_counts_name_their_cell() {
     let e = reject(&v);
     assert_eq!(e.path, "requests.3.7[2]");
     assert_eq!(
-        e.message_zh,
+        e.message.zh,
         "requests.3.7[2]：表三 三(七) 科研机构列为负数（-1）；数量应为不小于0的整数"
     );
     assert!(e
-        .message_en
+        .message
+        .en
         .contains("table 3, row 3.7, column research is negative (-1)"));
 
     let mut v = good();
@@ -706,7 +707,8 @@ fn bad_counts_name_their_cell() {
     let e = reject(&v);
     assert_eq!(e.path, "appeals.suit_direct[3]");
     assert!(
-        e.message_zh
+        e.message
+            .zh
             .contains("表四 行政诉讼·未经复议直接起诉 尚未审结为小数（0.5）"),
         "{e}"
     );
@@ -716,10 +718,10 @@ fn bad_counts_name_their_cell() {
     let e = reject(&v);
     assert_eq!(e.path, "active.normative_documents[2]");
     assert!(
-        e.message_zh.contains("表二「行政规范性文件」现行有效件数"),
+        e.message.zh.contains("表二「行政规范性文件」现行有效件数"),
         "{e}"
     );
-    assert!(e.message_zh.contains("过大"), "{e}");
+    assert!(e.message.zh.contains("过大"), "{e}");
     // MAX_COUNT itself is fine, and so is a number too big for u64 refused, not wrapped.
     v["active"]["normative_documents"][2] = json!(MAX_COUNT);
     assert!(from_json(&v.to_string()).is_ok());
@@ -728,7 +730,8 @@ fn bad_counts_name_their_cell() {
         .replace(&MAX_COUNT.to_string(), "123456789012345678901234567890");
     assert!(from_json(&text)
         .unwrap_err()
-        .message_en
+        .message
+        .en
         .contains("too large"));
 
     let mut v = good();
@@ -748,9 +751,9 @@ fn unknown_ids_and_wrong_lengths_are_refused() {
     v["requests"]["3.3.9"] = json!([0, 0, 0, 0, 0, 0, 0]);
     let e = reject(&v);
     assert_eq!(e.path, "requests.3.3.9");
-    assert!(e.message_zh.contains("未知的表三的行"), "{e}");
+    assert!(e.message.zh.contains("未知的表三的行"), "{e}");
     assert!(
-        e.message_zh.contains("3.3.8"),
+        e.message.zh.contains("3.3.8"),
         "the known ids are listed: {e}"
     );
 
@@ -758,12 +761,12 @@ fn unknown_ids_and_wrong_lengths_are_refused() {
     v["requests"]["3.7"] = json!([0, 0, 0, 0, 0, 718]);
     let e = reject(&v);
     assert_eq!(e.path, "requests.3.7");
-    assert_eq!(e.message_zh, "requests.3.7：应有7个数，实际有6个");
+    assert_eq!(e.message.zh, "requests.3.7：应有7个数，实际有6个");
 
     let mut v = good();
     v["appeals"]["review"] = json!([40, 5, 10, 6, 61, 0]);
     assert_eq!(
-        reject(&v).message_en,
+        reject(&v).message.en,
         "appeals.review: must have 5 cells, has 6"
     );
 
@@ -793,10 +796,10 @@ fn unknown_agency_kind_lists_the_kinds() {
     v["meta"]["agency_kind"] = json!("街道");
     let e = reject(&v);
     assert_eq!(e.path, "meta.agency_kind");
-    assert!(e.message_zh.contains("未知的机关类型 \"街道\""), "{e}");
-    assert!(e.message_zh.contains("township（乡镇/街道）"), "{e}");
+    assert!(e.message.zh.contains("未知的机关类型 \"街道\""), "{e}");
+    assert!(e.message.zh.contains("township（乡镇/街道）"), "{e}");
     assert!(
-        e.message_en.contains("department, township, county_gov"),
+        e.message.en.contains("department, township, county_gov"),
         "{e}"
     );
 }
@@ -808,15 +811,15 @@ fn invalid_fees_are_refused() {
         v["active"]["fees"] = json!(bad);
         let e = reject(&v);
         assert_eq!(e.path, "active.fees");
-        assert!(e.message_zh.contains("不是有效的金额"), "{e}");
-        assert!(e.message_en.contains(&format!("\"{bad}\"")), "{e}");
+        assert!(e.message.zh.contains("不是有效的金额"), "{e}");
+        assert!(e.message.en.contains(&format!("\"{bad}\"")), "{e}");
     }
     // A huge wrong value is quoted cut short.
     let mut v = good();
     v["active"]["fees"] = json!("万".repeat(100_000));
     let e = reject(&v);
-    assert!(e.message_zh.chars().count() < 200, "{}", e.message_zh.len());
-    assert!(e.message_zh.contains(&format!("\"{}\"…", "万".repeat(40))));
+    assert!(e.message.zh.chars().count() < 200, "{}", e.message.zh.len());
+    assert!(e.message.zh.contains(&format!("\"{}\"…", "万".repeat(40))));
 
     let mut v = good();
     v["active"]["fees"] = json!("18651.06");
@@ -831,7 +834,7 @@ fn dates_must_be_iso() {
         v["meta"]["published_on"] = json!(bad);
         let e = reject(&v);
         assert_eq!(e.path, "meta.published_on");
-        assert!(e.message_zh.contains("YYYY-MM-DD"), "{e}");
+        assert!(e.message.zh.contains("YYYY-MM-DD"), "{e}");
     }
 }
 
@@ -851,7 +854,7 @@ fn an_impossible_date_is_kept_and_named_by_c_date() {
     assert_eq!(dates.len(), 1, "{dates:?}");
     assert_eq!(dates[0].rule, nianbao_report::Rule::CDate);
     assert_eq!(
-        dates[0].message_zh,
+        dates[0].message.zh,
         "发布日期2025-02-31不存在：2025年2月只有28天"
     );
     assert!(to_json(&report).contains("\"published_on\": \"2025-02-31\""));
@@ -870,7 +873,7 @@ fn fifty_megabytes_fail_or_succeed() {
     let mut doc = to_json(&shuyang_county());
     doc.insert_str(1, &format!("\"padding\": [{}0],", "0,".repeat(MB50 / 2)));
     let e = from_json(&doc).unwrap_err();
-    assert!(e.message_en.contains("file too large"), "{e}");
+    assert!(e.message.en.contains("file too large"), "{e}");
     assert_eq!(e.line, Some(1));
 
     // A huge text: a real (if odd) report, read whole.
@@ -886,7 +889,7 @@ fn fifty_megabytes_fail_or_succeed() {
     assert!(from_json(&doc).is_err());
     let doc = format!("{}0{}", "[".repeat(200), "]".repeat(200));
     let e = from_json(&doc).unwrap_err();
-    assert!(e.message_en.contains("recursion limit"), "{e}");
+    assert!(e.message.en.contains("recursion limit"), "{e}");
     let doc = "{\"a\":".repeat(MB50 / 5);
     assert!(from_json(&doc).is_err());
 }

@@ -53,7 +53,7 @@ fn cell(row: &str, column: &str) -> Place {
 fn summary(findings: &[Finding]) -> Vec<(Rule, String, String)> {
     findings
         .iter()
-        .map(|f| (f.rule, f.place.id(), f.message_zh.clone()))
+        .map(|f| (f.rule, f.place.id(), f.message.zh.clone()))
         .collect()
 }
 
@@ -102,11 +102,11 @@ fn one_wrong_new_requests_cell_breaks_its_column_and_its_row() {
     assert_eq!(balance.severity, Severity::Error);
     assert_eq!(balance.place.id(), "requests/1/natural");
     assert_eq!(
-        balance.message_zh,
+        balance.message.zh,
         "自然人列：一(704)+二(36)=740，三(七)(710)+四(31)=741，相差1"
     );
     assert_eq!(
-        balance.message_en,
+        balance.message.en,
         "Column 自然人 (natural persons): 1 (704) + 2 (36) = 740, but 3(7) (710) + 4 (31) = 741; difference 1"
     );
     assert_eq!(balance.basis, Basis::Official(format::REQUEST_CORNER_NOTE));
@@ -114,7 +114,7 @@ fn one_wrong_new_requests_cell_breaks_its_column_and_its_row() {
     let row_total = &findings(&report, Stage::Draft, Rule::R3RowTotal)[0];
     assert_eq!(row_total.place.id(), "requests/1/total");
     assert_eq!(
-        row_total.message_zh,
+        row_total.message.zh,
         "一行：自然人(704)+商业企业(3)+科研机构(0)+社会公益组织(0)+法律服务机构(5)+其他(0)=712，总计(713)，相差1"
     );
 }
@@ -132,7 +132,7 @@ fn the_example_of_the_spec_reads_as_the_spec_writes_it() {
         .filter(|f| f.place == cell("1", "natural"))
         .collect();
     assert_eq!(
-        natural[0].message_zh,
+        natural[0].message.zh,
         "自然人列：一(3)+二(0)=3，三(七)(2)+四(0)=2，相差1"
     );
 }
@@ -150,11 +150,11 @@ fn a_blank_part_is_not_an_error_until_the_filled_cells_alone_break_the_equation(
     let balance = findings(&report, Stage::Draft, Rule::R3Balance);
     assert_eq!(balance.len(), 1, "{:#?}", summary(&balance));
     assert_eq!(
-        balance[0].message_zh,
+        balance[0].message.zh,
         "自然人列：一(800)+二(空)≥800，三(七)(710)+四(31)=741，至少相差59（空白格未计）"
     );
     assert_eq!(
-        balance[0].message_en,
+        balance[0].message.en,
         "Column 自然人 (natural persons): 1 (800) + 2 (blank) ≥ 800, but 3(7) (710) + 4 (31) = 741; \
          difference at least 59 (blank cells not counted)"
     );
@@ -184,7 +184,7 @@ fn a_result_row_that_does_not_add_up_to_row_seven() {
         ]
     );
     assert_eq!(
-        found[0].message_en,
+        found[0].message.en,
         "Column 自然人 (natural persons): the results 3(1) to 3(6)3 add up to 709, but 3(7) (710); difference 1"
     );
     assert!(findings(&report, Stage::Draft, Rule::R3RowTotal).is_empty());
@@ -198,7 +198,7 @@ fn an_appeal_group_whose_total_is_not_its_sum() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place.id(), "appeals/review/total");
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "行政复议：结果维持(27)+结果纠正(10)+其他结果(9)+尚未审结(15)=61，总计(62)，相差1"
     );
 
@@ -207,7 +207,7 @@ fn an_appeal_group_whose_total_is_not_its_sum() {
     let found = findings(&report, Stage::Draft, Rule::R4GroupTotal);
     assert_eq!(found[0].place.id(), "appeals/suit_after_review/total");
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "行政诉讼（复议后起诉）：结果维持(8)+结果纠正(0)+其他结果(1)+尚未审结(2)=11，总计(10)，相差1"
     );
 }
@@ -262,7 +262,7 @@ fn fagaiju_blank_columns_are_five_findings_not_125() {
         ]
     );
     assert_eq!(
-        draft[0].message_zh,
+        draft[0].message.zh,
         "表三“商业企业”列全部空白（25格）（空白不等于0，没有请填0）"
     );
     assert!(draft.iter().all(|f| f.severity == Severity::Warning));
@@ -335,7 +335,7 @@ fn single_blank_cells_rows_and_groups_are_named() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place.id(), "requests/3.3.1/natural");
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "表三“三(三)1”行全部空白（7格）（空白不等于0，没有请填0）"
     );
     assert_eq!(found[0].severity, Severity::Error);
@@ -361,7 +361,7 @@ fn other_handling_share_is_reported_only_when_high_and_not_tiny() {
     assert_eq!(found[0].severity, Severity::Info);
     assert_eq!(found[0].place.id(), "requests/3.6.1/total");
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "（六）其他处理共259件，占三(七)总计718件的36%，超过30%：建议在说明中写明这些申请的具体处理情况"
     );
 
@@ -395,7 +395,7 @@ fn publication_after_the_deadline_of_the_agency_kind() {
     assert_eq!(found[0].severity, Severity::Info);
     assert_eq!(found[0].place.id(), "meta/published_on");
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "发布日期2026-02-21晚于县级政府年度报告的公布时限2026年2月20日（晚1天）"
     );
 
@@ -404,7 +404,7 @@ fn publication_after_the_deadline_of_the_agency_kind() {
     department.meta.published_on = Some("2024-02-21".into());
     let found = findings(&department, Stage::Draft, Rule::DDeadline);
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "发布日期2024-02-21晚于部门年度报告的公布时限2024年1月31日（晚21天）"
     );
     assert!(matches!(found[0].basis, Basis::Official(text) if text.contains("1月31日前")));
@@ -418,14 +418,14 @@ fn a_publication_date_that_cannot_be_checked() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Warning);
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "发布日期「2026年1月23日」不是有效日期，应写作YYYY-MM-DD，如2026-01-23"
     );
     assert!(findings(&report, Stage::Draft, Rule::DDeadline).is_empty());
 
     report.meta.published_on = Some("2025-01-23".into());
     let found = findings(&report, Stage::Draft, Rule::CDate);
-    assert!(found[0].message_zh.contains("不晚于统计期末2025年12月31日"));
+    assert!(found[0].message.zh.contains("不晚于统计期末2025年12月31日"));
 
     report.meta.published_on = Some("  ".into());
     assert!(findings(&report, Stage::Draft, Rule::CDate).is_empty());
@@ -513,7 +513,7 @@ fn carry_over_is_checked_per_column() {
     );
     assert_eq!(found[0].severity, Severity::Warning);
     assert_eq!(
-        found[0].message_en,
+        found[0].message.en,
         "Column 自然人 (natural persons): this year's 2 (30) should equal last year's 4 (31); difference 1"
     );
 }
@@ -529,7 +529,7 @@ fn in_force_follows_last_year_plus_issued_minus_repealed() {
     assert_eq!(found[0].severity, Severity::Info);
     assert_eq!(found[0].place.id(), "active/normative_documents/in_force");
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "行政规范性文件：上年现行有效件数(32)+本年制发件数(2)−本年废止件数(0)=34，本年现行有效件数(33)，相差1（如有修订、失效可不一致，请核对）"
     );
 }
@@ -544,9 +544,9 @@ fn last_year_of_the_wrong_year_stops_the_cross_year_rules() {
     assert_eq!(found[0].severity, Severity::Warning);
     assert_eq!(found[0].place.id(), "meta/year");
     assert!(
-        found[0].message_zh.contains("2025年度"),
+        found[0].message.zh.contains("2025年度"),
         "{}",
-        found[0].message_zh
+        found[0].message.zh
     );
     assert!(findings(&draft, Stage::Draft, Rule::XCarryOver).is_empty());
 }
@@ -580,10 +580,11 @@ fn problems_copied_from_last_year_repeat_it() {
     assert_eq!(found[0].severity, Severity::Warning);
     assert!(
         found[0]
-            .message_zh
+            .message
+            .zh
             .starts_with("「五、存在的主要问题及改进情况」与上年报告重复100%，超过50%"),
         "{}",
-        found[0].message_zh
+        found[0].message.zh
     );
 
     // Keep the first paragraph (the problems), rewrite the measures: 五 drops under 50 %.
@@ -629,7 +630,7 @@ fn the_whole_text_copied_repeats_it_even_with_new_problems() {
     let found = findings(&draft, Stage::Draft, Rule::TRepeat);
     assert_eq!(found.len(), 1, "{:#?}", summary(&found));
     assert_eq!(found[0].place, Place::Report);
-    assert!(found[0].message_zh.starts_with("报告全文与上年报告重复"));
+    assert!(found[0].message.zh.starts_with("报告全文与上年报告重复"));
 }
 
 // ---------------------------------------------------------------------------------------------

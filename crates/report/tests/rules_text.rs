@@ -203,7 +203,7 @@ fn print_findings(name: &str, report: &Report) {
             "  {} {}: {}",
             finding.rule,
             finding.place.id(),
-            finding.message_zh
+            finding.message.zh
         );
     }
 }
@@ -220,9 +220,9 @@ fn seed_gives_only_the_overview_length_warning() {
     let long = findings(&report, Rule::TOverviewLength);
     assert_eq!(long.len(), 1);
     assert!(
-        long[0].message_zh.contains("1193"),
+        long[0].message.zh.contains("1193"),
         "{}",
-        long[0].message_zh
+        long[0].message.zh
     );
     for rule in TEXT_RULES.iter().filter(|r| **r != Rule::TOverviewLength) {
         assert_eq!(findings(&report, *rule), [], "{rule}");
@@ -243,8 +243,8 @@ fn shuyang_county_text_agrees_with_its_tables() {
     // A county government that reports 考核 but neither 社会评议 nor 责任追究: true.
     let review = findings(&report, Rule::SGovReview);
     assert_eq!(review.len(), 1);
-    assert!(review[0].message_zh.contains("社会评议、责任追究"));
-    assert!(!review[0].message_zh.contains("未提及工作考核"));
+    assert!(review[0].message.zh.contains("社会评议、责任追究"));
+    assert!(!review[0].message.zh.contains("未提及工作考核"));
     assert_eq!(findings(&report, Rule::TOverviewLength).len(), 1);
 }
 
@@ -255,7 +255,7 @@ fn shuyang_county_numbers_are_caught_when_the_tables_differ() {
     tables.requests = [Some(700), Some(36), Some(717), Some(30)];
     let report = fixture_report(&text, AgencyKind::CountyGov, 2025, tables);
     let found = findings(&report, Rule::TNumbers);
-    let messages: Vec<&str> = found.iter().map(|f| f.message_zh.as_str()).collect();
+    let messages: Vec<&str> = found.iter().map(|f| f.message.zh.as_str()).collect();
     assert_eq!(found.len(), 3, "{messages:#?}");
     // 749 is neither 一 (700) nor 一+二 (736); 718 is not 三(七); 31 is not 四.
     assert!(
@@ -282,7 +282,7 @@ fn shuyang_fagaiju_text_agrees_with_its_tables() {
     let report = fixture_report(&text, AgencyKind::Department, 2023, tables);
     let found = findings(&report, Rule::TNumbers);
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_zh.contains("共收到依申请信息公开26件"));
+    assert!(found[0].message.zh.contains("共收到依申请信息公开26件"));
 }
 
 #[test]
@@ -348,8 +348,8 @@ fn no_requests_claim_against_three_requests() {
     let found = findings(&report, Rule::TNoRequestsClaim);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place, Place::Section(SectionId::Overview));
-    assert!(found[0].message_zh.contains("未收到依申请公开申请信息"));
-    assert!(found[0].message_zh.contains("表三一行总计列为3"));
+    assert!(found[0].message.zh.contains("未收到依申请公开申请信息"));
+    assert!(found[0].message.zh.contains("表三一行总计列为3"));
     // 西咸新区底张街道 2023: 「全年未收到依申请公开来信」 is the same claim.
     let report = report_saying(
         AgencyKind::Township,
@@ -396,7 +396,7 @@ fn requests_claimed_against_an_empty_row_one() {
     );
     let found = findings(&report, Rule::TNoRequestsClaim);
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_zh.contains("称收到了"));
+    assert!(found[0].message.zh.contains("称收到了"));
     assert_eq!(findings(&report, Rule::TNumbers), []);
 }
 
@@ -480,11 +480,11 @@ fn numbers_message_quotes_text_number_and_table() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].place, Place::Section(SectionId::Other));
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "正文「因政府信息公开工作被申请行政复议61件」写的是61件，与表格不符：表四行政复议总计为60"
     );
-    assert!(found[0].message_en.contains("states 61"));
-    assert!(found[0].message_en.contains("has 60"));
+    assert!(found[0].message.en.contains("states 61"));
+    assert!(found[0].message.en.contains("has 60"));
 }
 
 #[test]
@@ -503,11 +503,11 @@ fn nothing_carried_over_names_row_one_once() {
     let found = findings(&report, Rule::TNumbers);
     assert_eq!(found.len(), 1);
     assert_eq!(
-        found[0].message_zh,
+        found[0].message.zh,
         "正文「2023年度我局共收到依申请信息公开26件」写的是26件，与表格不符：表三一行总计列为25"
     );
     assert_eq!(
-        found[0].message_en,
+        found[0].message.en,
         "The text 「2023年度我局共收到依申请信息公开26件」 states 26, which disagrees with the \
          tables: table 三 row 1, column 总计 (total) has 25"
     );
@@ -578,7 +578,7 @@ fn parts_after_qizhong_are_left_alone() {
     );
     let found = findings(&report, Rule::TNumbers);
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_zh.contains("写的是718件"));
+    assert!(found[0].message.zh.contains("写的是718件"));
 }
 
 #[test]
@@ -688,7 +688,7 @@ fn overview_length_counts_characters_not_bytes_or_spaces() {
         .set(SectionId::Overview, at_limit.clone() + "公");
     let found = findings(&report, Rule::TOverviewLength);
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_zh.contains("共1001字"));
+    assert!(found[0].message.zh.contains("共1001字"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -772,9 +772,9 @@ fn distant_years_and_misdated_plans_fail() {
         assert_eq!(found.len(), 1, "{sentence}");
         assert_eq!(found[0].place, Place::Section(SectionId::Problems));
         assert!(
-            found[0].message_zh.contains(year),
+            found[0].message.zh.contains(year),
             "{}",
-            found[0].message_zh
+            found[0].message.zh
         );
     }
 }
@@ -826,7 +826,7 @@ fn government_missing_one_fails() {
     );
     let found = findings(&report, Rule::SGovReview);
     assert_eq!(found.len(), 1);
-    assert!(found[0].message_zh.contains("未提及社会评议结果情况"));
+    assert!(found[0].message.zh.contains("未提及社会评议结果情况"));
     assert_eq!(found[0].place, Place::Section(SectionId::Overview));
 }
 
@@ -941,9 +941,9 @@ fn page_chrome_in_a_section_is_an_error() {
         assert_eq!(found[0].severity, nianbao_report::Severity::Error);
         assert_eq!(found[0].place, Place::Section(section));
         assert!(
-            found[0].message_zh.contains(quoted),
+            found[0].message.zh.contains(quoted),
             "{}",
-            found[0].message_zh
+            found[0].message.zh
         );
     }
 }

@@ -21,21 +21,21 @@ pub fn import_published_text(text: &str) -> String {
 /// A report's JSON → the .docx file's bytes.
 #[wasm_bindgen(js_name = renderDocx)]
 pub fn render_docx(report_json: &str) -> Result<Vec<u8>, JsError> {
-    let report = json::from_json(report_json).map_err(|e| JsError::new(&e.message_en))?;
+    let report = json::from_json(report_json).map_err(|e| JsError::new(&e.message.en))?;
     docx::render_docx(&report)
-        .map_err(|e| JsError::new(&format!("{}\n{}", e.message_zh, e.message_en)))
+        .map_err(|e| JsError::new(&format!("{}\n{}", e.message.zh, e.message.en)))
 }
 
 /// A report's JSON → the reading rules' findings, as [`reading::encode`]'s JSON.
 #[wasm_bindgen(js_name = checkReading)]
 pub fn check_reading(report_json: &str) -> Result<String, JsError> {
-    let report = json::from_json(report_json).map_err(|e| JsError::new(&e.message_en))?;
+    let report = json::from_json(report_json).map_err(|e| JsError::new(&e.message.en))?;
     Ok(reading::encode(&reading::check(&report)))
 }
 
 /// A report's JSON → the 图解 SVG.
 #[wasm_bindgen(js_name = renderFigure)]
 pub fn render_figure(report_json: &str) -> Result<String, JsError> {
-    let report = json::from_json(report_json).map_err(|e| JsError::new(&e.message_en))?;
+    let report = json::from_json(report_json).map_err(|e| JsError::new(&e.message.en))?;
     Ok(figure::render_figure(&report))
 }

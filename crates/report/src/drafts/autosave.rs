@@ -36,6 +36,7 @@
 //! assert_eq!(effects.status, Some(SaveStatus::Saved { at_ms: 1_000 }));
 //! ```
 
+use crate::message::Message;
 use serde_json::Value;
 
 use super::shelf::{read_history, rescue, update_index, write_history, Storage, StorageError};
@@ -82,15 +83,9 @@ pub enum SaveStatus {
     },
     /// The stored draft could not be read (damaged, or saved by a newer version of the app):
     /// this tab stops saving rather than write over it.
-    Blocked {
-        zh: String,
-        en: String,
-    },
+    Blocked(Message),
     /// Storage went away while the page was open.
-    Failed {
-        zh: String,
-        en: String,
-    },
+    Failed(Message),
     /// Another tab deleted the draft: this tab stops saving it (it would bring it back behind
     /// the user's back); what is on screen can be kept as a new draft.
     DeletedElsewhere,
@@ -102,8 +97,8 @@ impl SaveStatus {
         matches!(
             self,
             SaveStatus::Full { .. }
-                | SaveStatus::Blocked { .. }
-                | SaveStatus::Failed { .. }
+                | SaveStatus::Blocked(_)
+                | SaveStatus::Failed(_)
                 | SaveStatus::DeletedElsewhere
         )
     }
@@ -496,7 +491,7 @@ impl OpenDraft {
         );
         self.keep_newest_version = kind == SaveKind::Explicit;
         if let Err(error) = write_history(storage, &self.id, &mut versions) {
-            fx.warning = Some(format!("history not saved: {}", error.message_en()));
+            fx.warning = Some(format!("history not saved: {}", error.message().en));
         }
         fx.history = Some(versions.entries.clone());
         self.history = Some(versions);
@@ -640,13 +635,7 @@ impl OpenDraft {
         let _ = rescue(storage, &self.id, &error.raw, now_ms);
         self.blocked = true;
         self.debounce_armed = false;
-        self.set_status(
-            SaveStatus::Blocked {
-                zh: error.message_zh,
-                en: error.message_en,
-            },
-            fx,
-        );
+        self.set_status(SaveStatus::Blocked(error.message), fx);
     }
 }
 
@@ -660,10 +649,7 @@ struct Written {
 }
 
 fn failed(error: &StorageError) -> SaveStatus {
-    SaveStatus::Failed {
-        zh: error.message_zh(),
-        en: error.message_en(),
-    }
+    SaveStatus::Failed(error.message())
 }
 
 #[cfg(test)]

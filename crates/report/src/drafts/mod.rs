@@ -33,6 +33,7 @@ pub mod shelf;
 use crate::export::json::{self, JsonError};
 use crate::finding::Severity;
 use crate::format::{self, ActiveRowKind, SectionId, SECTIONS};
+use crate::message::Message;
 use crate::model::{ActiveTable, Meta, Place, Report};
 use crate::rules::{self, Stage};
 use serde::{Deserialize, Serialize};
@@ -132,14 +133,13 @@ pub struct DraftError {
     pub problem: DraftProblem,
     /// The field at fault (`revision`, `report.requests.3.7[2]`), empty for the whole text.
     pub path: String,
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Message,
     pub raw: String,
 }
 
 impl fmt::Display for DraftError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.message_zh, self.message_en)
+        write!(f, "{} / {}", self.message.zh, self.message.en)
     }
 }
 
@@ -161,8 +161,10 @@ impl DraftError {
         DraftError {
             problem: DraftProblem::Damaged,
             path: path.to_owned(),
-            message_zh,
-            message_en,
+            message: Message {
+                zh: message_zh,
+                en: message_en,
+            },
             raw: raw.to_owned(),
         }
     }
@@ -171,12 +173,14 @@ impl DraftError {
         DraftError {
             problem: DraftProblem::Newer { found },
             path: "schema_version".into(),
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "此{what_zh}由更新版本的年报应用保存（版本 {found}，本应用只能读到版本 {supported}），已原样保留，请更新应用后再打开"
             ),
-            message_en: format!(
+en: format!(
                 "this {what_en} was saved by a newer version of the app (version {found}; this one reads up to version {supported}); it is kept as it is, open it after updating the app"
             ),
+},
             raw: raw.to_owned(),
         }
     }
@@ -190,11 +194,13 @@ impl DraftError {
         };
         DraftError {
             problem: DraftProblem::Damaged,
-            message_zh: format!("草稿中的报告无法读取：{}", error.message_zh),
-            message_en: format!(
-                "the report in the draft cannot be read: {}",
-                error.message_en
-            ),
+            message: Message {
+                zh: format!("草稿中的报告无法读取：{}", error.message.zh),
+                en: format!(
+                    "the report in the draft cannot be read: {}",
+                    error.message.en
+                ),
+            },
             path,
             raw: raw.to_owned(),
         }
@@ -522,8 +528,10 @@ impl DraftIndex {
         let damaged = |zh: String, en: String| DraftError {
             problem: DraftProblem::Damaged,
             path: String::new(),
-            message_zh: format!("草稿列表已损坏：{zh}"),
-            message_en: format!("the list of drafts is damaged: {en}"),
+            message: Message {
+                zh: format!("草稿列表已损坏：{zh}"),
+                en: format!("the list of drafts is damaged: {en}"),
+            },
             raw: raw.to_owned(),
         };
         let value: Value = parse_index(raw).map_err(|e| {
@@ -950,8 +958,7 @@ pub struct HistoryEntry {
     /// The draft's revision when it was saved.
     pub revision: u64,
     /// What changed since the version before, in a few words ([`change_summary`]).
-    pub summary_zh: String,
-    pub summary_en: String,
+    pub summary: Message,
     /// The report as stored: JSON v1.
     json: Value,
     /// What `json` reads as, once asked for (or known when the version was made).
@@ -965,8 +972,7 @@ impl PartialEq for HistoryEntry {
     fn eq(&self, other: &HistoryEntry) -> bool {
         self.saved_at_ms == other.saved_at_ms
             && self.revision == other.revision
-            && self.summary_zh == other.summary_zh
-            && self.summary_en == other.summary_en
+            && self.summary == other.summary
             && self.json == other.json
     }
 }
@@ -1008,8 +1014,8 @@ impl HistoryEntry {
         EntryOut {
             saved_at: self.saved_at_ms,
             revision: self.revision,
-            summary_zh: &self.summary_zh,
-            summary_en: &self.summary_en,
+            summary_zh: &self.summary.zh,
+            summary_en: &self.summary.en,
             report: &self.json,
         }
     }
@@ -1082,14 +1088,13 @@ impl DraftHistory {
             self.entries.remove(0);
         }
         let before = self.entries.first().and_then(|e| e.report().ok());
-        let (summary_zh, summary_en) = change_summary(before, report);
+        let summary = change_summary(before, report);
         self.entries.insert(
             0,
             HistoryEntry {
                 saved_at_ms,
                 revision,
-                summary_zh,
-                summary_en,
+                summary,
                 json: report_json,
                 report: OnceLock::from(Ok(report.clone())),
                 stored_bytes: OnceLock::new(),
@@ -1131,8 +1136,10 @@ impl DraftHistory {
         let damaged = |path: &str, zh: String, en: String| DraftError {
             problem: DraftProblem::Damaged,
             path: path.to_owned(),
-            message_zh: format!("历史版本已损坏：{zh}"),
-            message_en: format!("the history is damaged: {en}"),
+            message: Message {
+                zh: format!("历史版本已损坏：{zh}"),
+                en: format!("the history is damaged: {en}"),
+            },
             raw: raw.to_owned(),
         };
         let mut value: Value = parse(raw).map_err(|e| {
@@ -1205,8 +1212,7 @@ impl DraftHistory {
             history.entries.push(HistoryEntry {
                 saved_at_ms,
                 revision,
-                summary_zh,
-                summary_en,
+                summary: Message::new(summary_zh, summary_en),
                 json: report,
                 report: OnceLock::new(),
                 stored_bytes: OnceLock::new(),
@@ -1218,10 +1224,10 @@ impl DraftHistory {
 
 /// What changed from `before` to `after`, in a few words for the history list: how many cells,
 /// which parts' text, which header fields. Without a `before`, how much the first version holds.
-pub fn change_summary(before: Option<&Report>, after: &Report) -> (String, String) {
+pub fn change_summary(before: Option<&Report>, after: &Report) -> Message {
     let Some(before) = before else {
         let filled = cell_values(after).iter().filter(|v| v.is_some()).count();
-        return (
+        return Message::new(
             format!("首个版本（已填{filled}个单元格）"),
             format!("first version ({filled} cells filled)"),
         );
@@ -1280,9 +1286,9 @@ pub fn change_summary(before: Option<&Report>, after: &Report) -> (String, Strin
         en.push(field_en.to_owned());
     }
     if zh.is_empty() {
-        return ("无改动".into(), "no changes".into());
+        return Message::new("无改动", "no changes");
     }
-    (
+    Message::new(
         format!("修改了{}", zh.join("、")),
         format!("changed: {}", en.join("; ")),
     )

@@ -7,6 +7,7 @@
 //! Invariant kept here: a stored text that does not read is never written over before a copy
 //! of it is under a recovery key ([`rescue`]), and the draft key itself is left as it is.
 
+use crate::message::Message;
 use std::collections::BTreeMap;
 
 use super::{
@@ -25,24 +26,16 @@ pub enum StorageError {
 }
 
 impl StorageError {
-    pub fn message_zh(&self) -> String {
+    pub fn message(&self) -> Message {
         match self {
-            StorageError::Unavailable => {
-                "浏览器存储不可用：内容只保存在本页面中，请及时导出。".into()
-            }
-            StorageError::WriteRefused(why) => {
-                format!("无法保存到浏览器存储（{why}）：存储空间可能已满。")
-            }
-        }
-    }
-    pub fn message_en(&self) -> String {
-        match self {
-            StorageError::Unavailable => {
-                "Browser storage is unavailable: work is kept in this page only; export it.".into()
-            }
-            StorageError::WriteRefused(why) => {
-                format!("Could not save to browser storage ({why}): it may be full.")
-            }
+            StorageError::Unavailable => Message::new(
+                "浏览器存储不可用：内容只保存在本页面中，请及时导出。",
+                "Browser storage is unavailable: work is kept in this page only; export it.",
+            ),
+            StorageError::WriteRefused(why) => Message::new(
+                format!("无法保存到浏览器存储（{why}）：存储空间可能已满。"),
+                format!("Could not save to browser storage ({why}): it may be full."),
+            ),
         }
     }
 }
@@ -149,7 +142,7 @@ pub fn rescue(
 pub struct Listed {
     pub entry: IndexEntry,
     /// For a damaged draft: what is wrong with it (Chinese, English).
-    pub problem: Option<(String, String)>,
+    pub problem: Option<Message>,
 }
 
 /// Every draft, read: the index rebuilt where it no longer says what the drafts say, damaged
@@ -187,7 +180,7 @@ pub fn load_list(storage: &mut impl Storage, now_ms: i64) -> Result<Vec<Listed>,
                 if let Some(entry) = entries.pop() {
                     index.put(entry);
                 }
-                problems.push((id.to_owned(), (error.message_zh, error.message_en)));
+                problems.push((id.to_owned(), error.message));
             }
         }
     }
@@ -398,7 +391,12 @@ mod tests {
         assert_eq!(list.len(), 2);
         let listed = list.iter().find(|l| l.entry.id == "cut").unwrap();
         assert!(listed.entry.damaged);
-        assert!(listed.problem.as_ref().unwrap().0.starts_with("草稿已损坏"));
+        assert!(listed
+            .problem
+            .as_ref()
+            .unwrap()
+            .zh
+            .starts_with("草稿已损坏"));
         let kept = recoveries(&storage).unwrap();
         assert_eq!(kept.len(), 1);
         assert_eq!(kept[0].id, "cut");

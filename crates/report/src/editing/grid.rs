@@ -7,6 +7,7 @@
 use crate::clipboard::{self, CellError};
 use crate::fee::Decimal;
 use crate::format::ActiveRowId;
+use crate::message::Message;
 use crate::model::{CellValue, Place};
 use crate::totals;
 
@@ -142,7 +143,7 @@ pub fn plan_paste(
 impl PastePlan {
     /// What the user is told (Chinese, English): the refused cells, each with its reason, and
     /// the content past the edge. None when everything landed.
-    pub fn message(&self) -> Option<(String, String)> {
+    pub fn message(&self) -> Option<Message> {
         if self.refused.is_empty() && !self.outside {
             return None;
         }
@@ -157,8 +158,8 @@ impl PastePlan {
                     en.push_str("; ");
                 }
                 let name = cell_name(place);
-                zh.push_str(&format!("{name}（{}）", error.message_zh));
-                en.push_str(&format!("{name} ({})", error.message_en));
+                zh.push_str(&format!("{name}（{}）", error.message.zh));
+                en.push_str(&format!("{name} ({})", error.message.en));
             }
         }
         if self.outside {
@@ -169,7 +170,7 @@ impl PastePlan {
             zh.push_str(PASTE_OUTSIDE.0);
             en.push_str(PASTE_OUTSIDE.1);
         }
-        Some((zh, en))
+        Some(Message { zh, en })
     }
 }
 
@@ -289,7 +290,7 @@ mod tests {
         assert_eq!(plan.refused.len(), 1);
         assert_eq!(plan.refused[0].0, rows[1][1]);
         assert!(!plan.outside);
-        let (zh, en) = plan.message().unwrap();
+        let Message { zh, en } = plan.message().unwrap();
         let name = cell_name(&rows[1][1]);
         assert_eq!(
             zh,
@@ -311,9 +312,9 @@ mod tests {
         assert!(plan.outside);
         assert_eq!(
             plan.message(),
-            Some((
-                "超出表格的内容未粘贴".into(),
-                "content beyond the table was not pasted".into()
+            Some(Message::new(
+                "超出表格的内容未粘贴",
+                "content beyond the table was not pasted"
             ))
         );
         let blank_beyond = plan_paste(&block("5\t\n\t"), &anchor, &rows, false);
@@ -324,7 +325,7 @@ mod tests {
         assert!(both
             .message()
             .unwrap()
-            .0
+            .zh
             .ends_with("。超出表格的内容未粘贴"));
     }
 

@@ -9,6 +9,7 @@
 use super::html::{byline_parts, sub_heading, SubHeading};
 use crate::format::{self, SectionId};
 use crate::layout::{self, CellContent, LayoutCell, TableLayout};
+use crate::message::Message;
 use crate::model::Report;
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacing,
@@ -40,13 +41,12 @@ pub struct Margins {
 /// Why a .docx could not be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocxError {
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Message,
 }
 
 impl std::fmt::Display for DocxError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} / {}", self.message_zh, self.message_en)
+        write!(f, "{} / {}", self.message.zh, self.message.en)
     }
 }
 
@@ -108,8 +108,10 @@ pub fn render_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
     parts.document = mark_header_rows(&document, &head_rows).into_bytes();
     let mut out = std::io::Cursor::new(Vec::with_capacity(64 * 1024));
     parts.pack(&mut out).map_err(|e| DocxError {
-        message_zh: format!("无法生成 Word 文档：{e}"),
-        message_en: format!("cannot write the Word document: {e}"),
+        message: Message {
+            zh: format!("无法生成 Word 文档：{e}"),
+            en: format!("cannot write the Word document: {e}"),
+        },
     })?;
     Ok(out.into_inner())
 }

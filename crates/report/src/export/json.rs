@@ -26,6 +26,7 @@ use crate::format::{
     self, ActiveRowKind, AgencyKind, APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, REQUEST_ROWS,
     SECTIONS,
 };
+use crate::message::Message;
 use crate::model::{Count, Decimal, Meta, Report, MAX_COUNT};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -42,8 +43,7 @@ pub struct JsonError {
     /// A JSON path such as `requests.3.7[2]` or `meta.year`; empty for the document as a whole.
     pub path: String,
     /// The message for the user; it names the path (or the line and column) itself.
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Message,
     /// 1-based line and column, for errors in the JSON text itself.
     pub line: Option<usize>,
     pub column: Option<usize>,
@@ -51,7 +51,7 @@ pub struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} / {}", self.message_zh, self.message_en)
+        write!(f, "{} / {}", self.message.zh, self.message.en)
     }
 }
 
@@ -67,8 +67,10 @@ impl JsonError {
         };
         JsonError {
             path: path.to_owned(),
-            message_zh,
-            message_en,
+            message: Message {
+                zh: message_zh,
+                en: message_en,
+            },
             line: None,
             column: None,
         }
@@ -77,8 +79,10 @@ impl JsonError {
     fn in_text(line: usize, column: usize, zh: impl fmt::Display, en: impl fmt::Display) -> Self {
         JsonError {
             path: String::new(),
-            message_zh: format!("第{line}行第{column}列：{zh}"),
-            message_en: format!("line {line}, column {column}: {en}"),
+            message: Message {
+                zh: format!("第{line}行第{column}列：{zh}"),
+                en: format!("line {line}, column {column}: {en}"),
+            },
             line: Some(line),
             column: Some(column),
         }

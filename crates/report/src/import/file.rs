@@ -17,12 +17,8 @@ pub enum FileContent {
     Published(String),
 }
 
-/// Why a file was not imported, in both languages; the message names the file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileProblem {
-    pub zh: String,
-    pub en: String,
-}
+/// Why a file was not imported; the message names the file.
+pub type FileProblem = crate::Message;
 
 /// Reads a file's bytes as a report: JSON v1 (any known version), a stored draft, or the text
 /// or HTML of a published report. Images, PDFs, Office files and other binaries are refused by
@@ -60,9 +56,9 @@ pub fn read_file(name: &str, bytes: &[u8]) -> Result<FileContent, FileProblem> {
     let result = if head.contains(DRAFT_FORMAT) {
         core_drafts::decode(text)
             .map(|draft| draft.report)
-            .map_err(|e| (e.message_zh, e.message_en))
+            .map_err(|e| (e.message.zh, e.message.en))
     } else {
-        json::from_json(text).map_err(|e| (e.message_zh, e.message_en))
+        json::from_json(text).map_err(|e| (e.message.zh, e.message.en))
     };
     result
         .map(|report| FileContent::Report(Box::new(report)))

@@ -22,6 +22,7 @@ pub mod transfer;
 
 use crate::finding::Finding;
 use crate::format::{self, SectionId, REQUEST_ROWS, SECTIONS};
+use crate::message::Message;
 use crate::model::Report;
 use sections::is_table_section;
 use std::fmt;
@@ -37,13 +38,12 @@ pub struct Imported {
 /// The input is not a report at all (empty, binary, or without any heading or table).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportError {
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Message,
 }
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}\n{}", self.message_zh, self.message_en)
+        write!(f, "{}\n{}", self.message.zh, self.message.en)
     }
 }
 
@@ -87,14 +87,18 @@ pub fn import_published(input: &str) -> Result<Imported, ImportError> {
     let input = input.as_ref();
     if input.trim().is_empty() {
         return Err(ImportError {
-            message_zh: "没有可导入的内容：输入为空。".to_owned(),
-            message_en: "Nothing to import: the input is empty.".to_owned(),
+            message: Message {
+                zh: "没有可导入的内容：输入为空。".to_owned(),
+                en: "Nothing to import: the input is empty.".to_owned(),
+            },
         });
     }
     if looks_binary(input) {
         return Err(ImportError {
-            message_zh: "这不是文字或网页，而是二进制数据（例如图片、PDF或Word文件本身），或者文字不是UTF-8编码（例如UTF-16）。请复制网页上的报告文字，或先从PDF中提取文字再导入。".to_owned(),
-            message_en: "This is not text or a web page but binary data (an image, or a PDF or Word file itself), or text not encoded as UTF-8 (e.g. UTF-16). Copy the report's text from the page, or extract the text from the PDF first.".to_owned(),
+            message: Message {
+zh: "这不是文字或网页，而是二进制数据（例如图片、PDF或Word文件本身），或者文字不是UTF-8编码（例如UTF-16）。请复制网页上的报告文字，或先从PDF中提取文字再导入。".to_owned(),
+en: "This is not text or a web page but binary data (an image, or a PDF or Word file itself), or text not encoded as UTF-8 (e.g. UTF-16). Copy the report's text from the page, or extract the text from the PDF first.".to_owned(),
+},
         });
     }
     let (items, page_title, from_text) = if looks_like_html(input) {
@@ -116,8 +120,10 @@ pub fn import_published(input: &str) -> Result<Imported, ImportError> {
         let overview = format::section(SectionId::Overview).heading;
         let first_row = REQUEST_ROWS.first().map_or("", |r| r.label);
         return Err(ImportError {
-            message_zh: format!("没有找到年度报告的章节标题（如「{overview}」）或表格（如「{first_row}」），这似乎不是政府信息公开工作年度报告，未导入。"),
-            message_en: format!("No section heading (such as 「{overview}」) or table (such as 「{first_row}」) of an annual report was found; this does not look like a report, so nothing was imported."),
+            message: Message {
+zh: format!("没有找到年度报告的章节标题（如「{overview}」）或表格（如「{first_row}」），这似乎不是政府信息公开工作年度报告，未导入。"),
+en: format!("No section heading (such as 「{overview}」) or table (such as 「{first_row}」) of an annual report was found; this does not look like a report, so nothing was imported."),
+},
         });
     }
 

@@ -2,6 +2,7 @@
 //! is made. A note is a [`Finding`]: the app lists it next to the rules' findings.
 
 use crate::finding::{Basis, Finding, Severity};
+use crate::message::Message;
 use crate::model::Place;
 use crate::rules::Rule;
 
@@ -40,8 +41,10 @@ pub(super) fn note(
         rule,
         severity,
         place,
-        message_zh,
-        message_en,
+        message: Message {
+            zh: message_zh,
+            en: message_en,
+        },
         basis: BASIS,
     }
 }

@@ -9,6 +9,7 @@ use super::normalise::fold;
 use super::notes;
 use crate::finding::{Basis, Finding, Severity};
 use crate::format::SectionId;
+use crate::message::Message;
 use crate::model::Place;
 use std::sync::OnceLock;
 
@@ -142,15 +143,17 @@ impl OldLayoutSeen {
             rule: notes::OLD_FORMAT,
             severity: Severity::Warning,
             place: Place::Section(SectionId::Active),
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "导入的报告使用2019年试行格式（见{marks}），2021年起应使用新格式。已按新格式导入的数：{carried_zh}。新格式中没有位置、未导入的数：{dropped_zh}。新格式的其余单元格留空，请按国办公开办函〔2021〕30号的格式补填。"
             ),
-            message_en: format!(
+en: format!(
                 "The imported report uses the 2019 trial layout (see {marks}); since 2021 the new \
                  format applies. Carried over to the new layout: {carried_en}. Not carried over (no \
                  place in the new layout): {dropped_en}. The new layout's other cells are left \
                  blank: fill them in as the 2021 format (国办公开办函〔2021〕30号) asks."
             ),
+},
             basis: Basis::Official("国办公开办函〔2021〕30号"),
         })
     }

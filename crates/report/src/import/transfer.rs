@@ -2,6 +2,7 @@
 //! the editor's download) to the page that shows it: the report as JSON v1, and what the page
 //! shows of each note.
 
+use crate::message::Message;
 use serde_json::{json, Value};
 
 use super::{ImportError, Imported};
@@ -14,8 +15,7 @@ use crate::model::Report;
 pub struct NoteText {
     pub rule: String,
     pub severity: Severity,
-    pub message_zh: String,
-    pub message_en: String,
+    pub message: Message,
 }
 
 /// A report read by the importer, and its notes.
@@ -32,30 +32,31 @@ pub fn encode(result: &Result<Imported, ImportError>) -> String {
             "notes": imported.notes.iter().map(|note| json!({
                 "rule": note.rule,
                 "severity": note.severity.label_en(),
-                "zh": note.message_zh,
-                "en": note.message_en,
+                "zh": note.message.zh,
+                "en": note.message.en,
             })).collect::<Vec<_>>(),
         }),
-        Err(error) => json!({ "error_zh": error.message_zh, "error_en": error.message_en }),
+        Err(error) => json!({ "error_zh": error.message.zh, "error_en": error.message.en }),
     };
     value.to_string()
 }
 
 pub fn decode(text: &str) -> Result<Read, ImportError> {
     let broken = |why: &str| ImportError {
-        message_zh: format!("读取结果无法解析：{why}"),
-        message_en: format!("the import's result could not be read: {why}"),
+        message: Message {
+            zh: format!("读取结果无法解析：{why}"),
+            en: format!("the import's result could not be read: {why}"),
+        },
     };
     let value: Value = serde_json::from_str(text).map_err(|e| broken(&e.to_string()))?;
     let text_of = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
     if let (Some(zh), Some(en)) = (text_of(&value, "error_zh"), text_of(&value, "error_en")) {
         return Err(ImportError {
-            message_zh: zh,
-            message_en: en,
+            message: Message { zh, en },
         });
     }
     let report_text = text_of(&value, "report").ok_or_else(|| broken("no report"))?;
-    let report = json::from_json(&report_text).map_err(|e| broken(&e.message_en))?;
+    let report = json::from_json(&report_text).map_err(|e| broken(&e.message.en))?;
     let notes = value
         .get("notes")
         .and_then(Value::as_array)
@@ -69,8 +70,10 @@ pub fn decode(text: &str) -> Result<Read, ImportError> {
                         Some("warning") => Severity::Warning,
                         _ => Severity::Info,
                     },
-                    message_zh: text_of(note, "zh").unwrap_or_default(),
-                    message_en: text_of(note, "en").unwrap_or_default(),
+                    message: Message {
+                        zh: text_of(note, "zh").unwrap_or_default(),
+                        en: text_of(note, "en").unwrap_or_default(),
+                    },
                 })
                 .collect()
         })
@@ -98,8 +101,8 @@ mod tests {
         for (text, note) in read.notes.iter().zip(&original.notes) {
             assert_eq!(text.rule, note.rule.id());
             assert_eq!(text.severity, note.severity);
-            assert_eq!(text.message_zh, note.message_zh);
-            assert_eq!(text.message_en, note.message_en);
+            assert_eq!(text.message.zh, note.message.zh);
+            assert_eq!(text.message.en, note.message.en);
         }
     }
 
@@ -111,6 +114,6 @@ mod tests {
         };
         assert_eq!(decode(&encode(&refused)), Err(original));
         let garbage = decode("{not json").unwrap_err();
-        assert!(garbage.message_zh.contains("读取结果无法解析"));
+        assert!(garbage.message.zh.contains("读取结果无法解析"));
     }
 }

@@ -7,6 +7,7 @@
 //! agency name is only an info and the rules still run: agencies are renamed, and names are
 //! written short or long (沭阳县发改局 / 沭阳县发展和改革局).
 
+use crate::message::Message;
 use crate::rules::Rule;
 use std::collections::HashSet;
 
@@ -55,13 +56,15 @@ fn check_last_year_fits(report: &Report, last_year: &Report, findings: &mut Vec<
             rule: LAST_YEAR,
             severity: Severity::Warning,
             place: Place::Meta("year"),
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "作为上年报告提供的是{last}年度的报告，本报告为{year}年度，应为{expected}年度：未做跨年度核对"
             ),
-            message_en: format!(
+en: format!(
                 "The report given as last year's is for {last}, but this report is for {year}; \
                  it should be for {expected}. The cross-year checks were not run"
             ),
+},
             basis: Basis::Derived,
         });
         return false;
@@ -76,13 +79,15 @@ fn check_last_year_fits(report: &Report, last_year: &Report, findings: &mut Vec<
             rule: LAST_YEAR,
             severity: Severity::Info,
             place: Place::Meta("agency"),
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "上年报告的机关为「{last_agency}」，与本报告的「{agency}」不同；如为同一机关（更名或简称）可忽略"
             ),
-            message_en: format!(
+en: format!(
                 "Last year's report is by \"{last_agency}\", this one by \"{agency}\"; \
                  ignore this if it is the same agency (renamed or abbreviated)"
             ),
+},
             basis: Basis::Derived,
         });
     }
@@ -119,24 +124,26 @@ fn check_carry_over(report: &Report, last_year: &Report, findings: &mut Vec<Find
                 row: carried_in,
                 column,
             },
-            message_zh: format!(
-                "{}：本年{}({})应等于上年{}({})，相差{}",
-                request_column_zh(column),
-                this_def.short,
-                value_zh(this),
-                last_def.short,
-                value_zh(last),
-                difference
-            ),
-            message_en: format!(
-                "{}: this year's {} ({}) should equal last year's {} ({}); difference {}",
-                request_column_en(column),
-                this_def.short_en(),
-                value_en(this),
-                last_def.short_en(),
-                value_en(last),
-                difference
-            ),
+            message: Message {
+                zh: format!(
+                    "{}：本年{}({})应等于上年{}({})，相差{}",
+                    request_column_zh(column),
+                    this_def.short,
+                    value_zh(this),
+                    last_def.short,
+                    value_zh(last),
+                    difference
+                ),
+                en: format!(
+                    "{}: this year's {} ({}) should equal last year's {} ({}); difference {}",
+                    request_column_en(column),
+                    this_def.short_en(),
+                    value_en(this),
+                    last_def.short_en(),
+                    value_en(last),
+                    difference
+                ),
+            },
             basis: Basis::Derived,
         });
     }
@@ -165,7 +172,8 @@ fn check_in_force(report: &Report, last_year: &Report, findings: &mut Vec<Findin
             rule: IN_FORCE,
             severity: Severity::Info,
             place: Place::Active(row.id, in_force_key),
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "{}：上年{}({})+本年{}({})−本年{}({})={}，本年{}({})，相差{}（如有修订、失效可不一致，请核对）",
                 row.label,
                 in_force_label,
@@ -179,11 +187,12 @@ fn check_in_force(report: &Report, last_year: &Report, findings: &mut Vec<Findin
                 in_force,
                 difference
             ),
-            message_en: format!(
+en: format!(
                 "{} ({}): last year's in force ({}) + issued ({}) − repealed ({}) = {}, but in force this \
                  year is {}; difference {} (revisions or expiry can explain this; please check)",
                 row.label, name_en, last_in_force, issued, repealed, expected, in_force, difference
             ),
+},
             basis: Basis::Derived,
         });
     }
@@ -346,16 +355,18 @@ fn check_repeat(report: &Report, last_year: &Report, findings: &mut Vec<Finding>
             rule: REPEAT,
             severity: Severity::Warning,
             place,
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "{what_zh}与上年报告重复{percent}%，超过{REPEAT_PERCENT}%（本年{}个连续{REPEAT_RUN_CHARS}字片段中{}个见于上年；不计空白和标点，数字视为相同）：应写本年度的具体情况，不得年年雷同",
                 repeat.runs, repeat.repeated
             ),
-            message_en: format!(
+en: format!(
                 "{what_en} repeats last year's report by {percent}%, more than {REPEAT_PERCENT}% \
                  ({} of this year's {} runs of {REPEAT_RUN_CHARS} characters appear last year; \
                  whitespace and punctuation ignored, all digits alike): write about this year",
                 repeat.repeated, repeat.runs
             ),
+},
             basis: Basis::Official("不得出现敷衍了事甚至年年雷同现象"),
         });
     }

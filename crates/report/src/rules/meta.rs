@@ -9,6 +9,7 @@
 use crate::date::Date;
 use crate::finding::{Basis, Finding, Severity};
 use crate::format::AgencyKind;
+use crate::message::Message;
 use crate::model::{Place, Report};
 use crate::rules::Rule;
 
@@ -38,10 +39,12 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             rule: DATE,
             severity: Severity::Warning,
             place,
-            message_zh: format!("发布日期「{text}」不是有效日期，应写作YYYY-MM-DD，如2026-01-23"),
-            message_en: format!(
+            message: Message {
+zh: format!("发布日期「{text}」不是有效日期，应写作YYYY-MM-DD，如2026-01-23"),
+en: format!(
                 "The publication date \"{text}\" is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-23"
             ),
+},
             basis: Basis::Derived,
         });
         return;
@@ -52,10 +55,12 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             rule: DATE,
             severity: Severity::Warning,
             place,
-            message_zh: format!("发布日期{published}不存在：{year}年{month}月只有{days}天"),
-            message_en: format!(
+            message: Message {
+zh: format!("发布日期{published}不存在：{year}年{month}月只有{days}天"),
+en: format!(
                 "The publication date {published} does not exist: month {month} of {year} has {days} days"
             ),
+},
             basis: Basis::Derived,
         });
         return;
@@ -74,13 +79,15 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
             rule: DATE,
             severity: Severity::Warning,
             place,
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "发布日期{published}不晚于统计期末{year}年12月31日：{year}年度的报告只能在{next_year}年发布，请核对年份"
             ),
-            message_en: format!(
+en: format!(
                 "The publication date {published} is not after the end of the reported period, \
                  31 December {year}: a report on {year} is published in {next_year}; check the year"
             ),
+},
             basis: Basis::Derived,
         });
         return;
@@ -100,14 +107,16 @@ pub(super) fn check(report: &Report, findings: &mut Vec<Finding>) {
         rule: DEADLINE,
         severity: Severity::Info,
         place,
-        message_zh: format!(
+        message: Message {
+zh: format!(
             "发布日期{published}晚于{}年度报告的公布时限{next_year}年{month}月{day}日（晚{late}天）",
             kind.label_zh
         ),
-        message_en: format!(
+en: format!(
             "Published on {published}, {late} day(s) after the deadline for a {} report, {deadline}",
             kind.label_en.to_ascii_lowercase()
         ),
+},
         basis: deadline_basis(report.meta.agency_kind),
     });
 }

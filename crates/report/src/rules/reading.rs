@@ -6,6 +6,7 @@
 //!
 //! Their findings cross from the worker to the page as text: [`encode`] and [`decode`].
 
+use crate::message::Message;
 use serde_json::{json, Value};
 
 use super::{text, Rule};
@@ -48,8 +49,8 @@ pub fn encode(findings: &[Finding]) -> String {
                 "rule": f.rule.id(),
                 "severity": f.severity.label_en(),
                 "section": section,
-                "zh": f.message_zh,
-                "en": f.message_en,
+                "zh": f.message.zh,
+                "en": f.message.en,
             })
         })
         .collect();
@@ -83,8 +84,10 @@ pub fn decode(text: &str) -> Result<Vec<Finding>, String> {
                 rule,
                 severity,
                 place: Place::Section(section.id),
-                message_zh: field("zh").ok_or("no message")?.to_owned(),
-                message_en: field("en").ok_or("no message")?.to_owned(),
+                message: Message {
+                    zh: field("zh").ok_or("no message")?.to_owned(),
+                    en: field("en").ok_or("no message")?.to_owned(),
+                },
                 basis: basis(rule),
             })
         })

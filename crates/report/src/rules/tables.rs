@@ -13,6 +13,7 @@ use crate::format::{
     APPEAL_GROUPS, APPEAL_GROUP_LABELS_EN, APPEAL_TOTAL_COLUMN, REQUEST_APPLICANT_COLUMNS,
     REQUEST_COLUMNS, REQUEST_COLUMN_LABELS_EN, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
+use crate::message::Message;
 use crate::model::{AppealTable, Count, Place, Report, RequestTable, MAX_COUNT};
 use crate::rules::Rule;
 
@@ -270,36 +271,38 @@ fn check_balance(requests: &RequestTable, findings: &mut Vec<Finding>) {
             rule: BALANCE,
             severity: Severity::Error,
             place: Place::Request { row: new, column },
-            message_zh: format!(
-                "{}：{}({})+{}({}){}，{}({})+{}({}){}，{}",
-                request_column_zh(column),
-                sa.short,
-                value_zh(a),
-                sb.short,
-                value_zh(b),
-                left.zh(),
-                sc.short,
-                value_zh(c),
-                sd.short,
-                value_zh(d),
-                right.zh(),
-                gap.zh()
-            ),
-            message_en: format!(
-                "{}: {} ({}) + {} ({}) {}, but {} ({}) + {} ({}) {}; {}",
-                request_column_en(column),
-                sa.short_en(),
-                value_en(a),
-                sb.short_en(),
-                value_en(b),
-                left.en(),
-                sc.short_en(),
-                value_en(c),
-                sd.short_en(),
-                value_en(d),
-                right.en(),
-                gap.en()
-            ),
+            message: Message {
+                zh: format!(
+                    "{}：{}({})+{}({}){}，{}({})+{}({}){}，{}",
+                    request_column_zh(column),
+                    sa.short,
+                    value_zh(a),
+                    sb.short,
+                    value_zh(b),
+                    left.zh(),
+                    sc.short,
+                    value_zh(c),
+                    sd.short,
+                    value_zh(d),
+                    right.zh(),
+                    gap.zh()
+                ),
+                en: format!(
+                    "{}: {} ({}) + {} ({}) {}, but {} ({}) + {} ({}) {}; {}",
+                    request_column_en(column),
+                    sa.short_en(),
+                    value_en(a),
+                    sb.short_en(),
+                    value_en(b),
+                    left.en(),
+                    sc.short_en(),
+                    value_en(c),
+                    sd.short_en(),
+                    value_en(d),
+                    right.en(),
+                    gap.en()
+                ),
+            },
             basis: Basis::Official(format::REQUEST_CORNER_NOTE),
         });
     }
@@ -326,24 +329,26 @@ fn check_row_totals(requests: &RequestTable, findings: &mut Vec<Finding>) {
                 row,
                 column: REQUEST_TOTAL_COLUMN,
             },
-            message_zh: format!(
-                "{}行：{}{}，{}({})，{}",
-                def.short,
-                terms_zh.join("+"),
-                parts.zh(),
-                REQUEST_COLUMNS[REQUEST_TOTAL_COLUMN].label,
-                value_zh(total),
-                gap.zh()
-            ),
-            message_en: format!(
-                "Row {}: {} {}, but {} ({}); {}",
-                def.short_en(),
-                terms_en.join(" + "),
-                parts.en(),
-                REQUEST_COLUMN_LABELS_EN[REQUEST_TOTAL_COLUMN],
-                value_en(total),
-                gap.en()
-            ),
+            message: Message {
+                zh: format!(
+                    "{}行：{}{}，{}({})，{}",
+                    def.short,
+                    terms_zh.join("+"),
+                    parts.zh(),
+                    REQUEST_COLUMNS[REQUEST_TOTAL_COLUMN].label,
+                    value_zh(total),
+                    gap.zh()
+                ),
+                en: format!(
+                    "Row {}: {} {}, but {} ({}); {}",
+                    def.short_en(),
+                    terms_en.join(" + "),
+                    parts.en(),
+                    REQUEST_COLUMN_LABELS_EN[REQUEST_TOTAL_COLUMN],
+                    value_en(total),
+                    gap.en()
+                ),
+            },
             basis: Basis::Derived,
         });
     }
@@ -381,29 +386,31 @@ fn check_results_totals(requests: &RequestTable, findings: &mut Vec<Finding>) {
                 row: total_row,
                 column,
             },
-            message_zh: format!(
-                "{}：{}至{}之和{}{}，{}({})，{}",
-                request_column_zh(column),
-                first.short,
-                last.short,
-                parts.zh(),
-                blanks_zh,
-                total_def.short,
-                value_zh(total),
-                gap.zh()
-            ),
-            message_en: format!(
-                "{}: the results {} to {}{} add up to {}{}, but {} ({}); {}",
-                request_column_en(column),
-                first.short_en(),
-                last.short_en(),
-                blanks_en,
-                if parts.blanks == 0 { "" } else { "at least " },
-                parts.known,
-                total_def.short_en(),
-                value_en(total),
-                gap.en()
-            ),
+            message: Message {
+                zh: format!(
+                    "{}：{}至{}之和{}{}，{}({})，{}",
+                    request_column_zh(column),
+                    first.short,
+                    last.short,
+                    parts.zh(),
+                    blanks_zh,
+                    total_def.short,
+                    value_zh(total),
+                    gap.zh()
+                ),
+                en: format!(
+                    "{}: the results {} to {}{} add up to {}{}, but {} ({}); {}",
+                    request_column_en(column),
+                    first.short_en(),
+                    last.short_en(),
+                    blanks_en,
+                    if parts.blanks == 0 { "" } else { "at least " },
+                    parts.known,
+                    total_def.short_en(),
+                    value_en(total),
+                    gap.en()
+                ),
+            },
             basis: Basis::Derived,
         });
     }
@@ -429,25 +436,27 @@ fn check_group_totals(appeals: &AppealTable, findings: &mut Vec<Finding>) {
                 group,
                 column: APPEAL_TOTAL_COLUMN,
             },
-            message_zh: format!(
-                "{}：{}{}，{}({})，{}",
-                appeal_group_zh(group),
-                terms_zh.join("+"),
-                parts.zh(),
-                APPEAL_COLUMNS[APPEAL_TOTAL_COLUMN].label,
-                value_zh(total),
-                gap.zh()
-            ),
-            message_en: format!(
-                "{} ({}): {} {}, but {} ({}); {}",
-                APPEAL_GROUPS[group].label,
-                APPEAL_GROUP_LABELS_EN[group],
-                terms_en.join(" + "),
-                parts.en(),
-                APPEAL_COLUMN_LABELS_EN[APPEAL_TOTAL_COLUMN],
-                value_en(total),
-                gap.en()
-            ),
+            message: Message {
+                zh: format!(
+                    "{}：{}{}，{}({})，{}",
+                    appeal_group_zh(group),
+                    terms_zh.join("+"),
+                    parts.zh(),
+                    APPEAL_COLUMNS[APPEAL_TOTAL_COLUMN].label,
+                    value_zh(total),
+                    gap.zh()
+                ),
+                en: format!(
+                    "{} ({}): {} {}, but {} ({}); {}",
+                    APPEAL_GROUPS[group].label,
+                    APPEAL_GROUP_LABELS_EN[group],
+                    terms_en.join(" + "),
+                    parts.en(),
+                    APPEAL_COLUMN_LABELS_EN[APPEAL_TOTAL_COLUMN],
+                    value_en(total),
+                    gap.en()
+                ),
+            },
             basis: Basis::Derived,
         });
     }
@@ -495,16 +504,18 @@ fn check_values(report: &Report, findings: &mut Vec<Finding>) {
             findings.push(Finding {
                 rule: INTEGER,
                 severity: Severity::Error,
-                message_zh: format!(
-                    "{}：「{}」不是非负数（以万元为单位，如 4068.208）",
-                    cell_zh(&place),
-                    fee.0
-                ),
-                message_en: format!(
-                    "{}: \"{}\" is not a non-negative number (in 10,000 yuan, e.g. 4068.208)",
-                    cell_en(&place),
-                    fee.0
-                ),
+                message: Message {
+                    zh: format!(
+                        "{}：「{}」不是非负数（以万元为单位，如 4068.208）",
+                        cell_zh(&place),
+                        fee.0
+                    ),
+                    en: format!(
+                        "{}: \"{}\" is not a non-negative number (in 10,000 yuan, e.g. 4068.208)",
+                        cell_en(&place),
+                        fee.0
+                    ),
+                },
                 place,
                 basis: Basis::Derived,
             });
@@ -517,13 +528,15 @@ fn check_values(report: &Report, findings: &mut Vec<Finding>) {
         findings.push(Finding {
             rule: INTEGER,
             severity: Severity::Error,
-            message_zh: format!("{}：{}超出可能的上限{}", cell_zh(&place), n, MAX_COUNT),
-            message_en: format!(
-                "{}: {} is above the largest possible count {}",
-                cell_en(&place),
-                n,
-                MAX_COUNT
-            ),
+            message: Message {
+                zh: format!("{}：{}超出可能的上限{}", cell_zh(&place), n, MAX_COUNT),
+                en: format!(
+                    "{}: {} is above the largest possible count {}",
+                    cell_en(&place),
+                    n,
+                    MAX_COUNT
+                ),
+            },
             place,
             basis: Basis::Derived,
         });
@@ -553,8 +566,10 @@ fn blank_finding(stage: Stage, place: Place, what_zh: String, what_en: String) -
             Stage::Publish => Severity::Error,
         },
         place,
-        message_zh: format!("{what_zh}（{BLANK_HINT_ZH}）"),
-        message_en: format!("{what_en} ({BLANK_HINT_EN})"),
+        message: Message {
+            zh: format!("{what_zh}（{BLANK_HINT_ZH}）"),
+            en: format!("{what_en} ({BLANK_HINT_EN})"),
+        },
         basis: Basis::Practice("已公布的报告每格都填数字，没有则填0"),
     }
 }
@@ -744,20 +759,22 @@ fn check_other_share(requests: &RequestTable, findings: &mut Vec<Finding>) {
             row: other_rows.first().copied().unwrap_or(total_row),
             column: REQUEST_TOTAL_COLUMN,
         },
-        message_zh: format!(
-            "{}共{}件，占{}总计{}件的{}%，超过{}%：建议在说明中写明这些申请的具体处理情况",
-            category.label, other, total_def.short, all, percent, OTHER_SHARE_PERCENT
-        ),
-        message_en: format!(
-            "{} (other handling) is {} of the {} results in {} ({}%), above {}%: \
+        message: Message {
+            zh: format!(
+                "{}共{}件，占{}总计{}件的{}%，超过{}%：建议在说明中写明这些申请的具体处理情况",
+                category.label, other, total_def.short, all, percent, OTHER_SHARE_PERCENT
+            ),
+            en: format!(
+                "{} (other handling) is {} of the {} results in {} ({}%), above {}%: \
              consider explaining how these applications were handled",
-            category.label,
-            other,
-            all,
-            total_def.short_en(),
-            percent,
-            OTHER_SHARE_PERCENT
-        ),
+                category.label,
+                other,
+                all,
+                total_def.short_en(),
+                percent,
+                OTHER_SHARE_PERCENT
+            ),
+        },
         basis: Basis::Practice("2019年试行格式的填报指引"),
     });
 }

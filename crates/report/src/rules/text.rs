@@ -17,6 +17,7 @@ use crate::format::{
     self, RequestRowRole, SectionDef, SectionId, OVERVIEW_MAX_CHARS, REQUEST_COLUMNS,
     REQUEST_COLUMN_LABELS_EN, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
+use crate::message::Message;
 use crate::model::{Place, Report};
 use crate::page_chrome::{self, ChromeKind};
 use crate::rules::Rule;
@@ -70,12 +71,14 @@ fn check_page_chrome(report: &Report, findings: &mut Vec<Finding>) {
             rule: PAGE_CHROME,
             severity: Severity::Error,
             place: Place::Section(def.id),
-            message_zh: format!(
+            message: Message {
+zh: format!(
                 "「{heading}」中的「{quoted}」是{what_zh}，不是报告的内容，请删除"
             ),
-            message_en: format!(
+en: format!(
                 "「{quoted}」 in section 「{heading}」 is {what_en} of a website, not the report's text: delete it"
             ),
+},
             basis: super::reading::basis(PAGE_CHROME),
         });
     }
@@ -232,10 +235,12 @@ fn check_empty_sections(report: &Report, findings: &mut Vec<Finding>) {
             rule: SECTION_EMPTY,
             severity: Severity::Error,
             place: Place::Section(def.id),
-            message_zh: format!("「{heading}」没有内容（只有小标题也算空），这一部分必须填写"),
-            message_en: format!(
+            message: Message {
+zh: format!("「{heading}」没有内容（只有小标题也算空），这一部分必须填写"),
+en: format!(
                 "Section 「{heading}」 has no text (its sub-headings alone do not count); the section is required"
             ),
+},
             basis: Basis::Official("《中华人民共和国政府信息公开条例》第五十条"),
         });
     }
@@ -263,13 +268,15 @@ fn check_overview_length(report: &Report, findings: &mut Vec<Finding>) {
         rule: OVERVIEW_LENGTH,
         severity: Severity::Warning,
         place: Place::Section(SectionId::Overview),
-        message_zh: format!(
+        message: Message {
+zh: format!(
             "「{heading}」共{count}字（不计空白），超过{OVERVIEW_MAX_CHARS}字{over}字"
         ),
-        message_en: format!(
+en: format!(
             "Section 「{heading}」 has {count} characters (whitespace not counted), {over} over the \
              {OVERVIEW_MAX_CHARS} the format allows in principle"
         ),
+},
         basis: Basis::Official("篇幅原则上不超过一千字"),
     });
 }
@@ -293,13 +300,15 @@ fn check_fee_statement(report: &Report, findings: &mut Vec<Finding>) {
         rule: FEE_STATEMENT,
         severity: Severity::Warning,
         place: Place::Section(id),
-        message_zh: format!(
+        message: Message {
+zh: format!(
             "「{heading}」没有说明本年度收取信息处理费的情况；未收取也须写明，如「本年度未收取信息处理费」"
         ),
-        message_en: format!(
+en: format!(
             "Section 「{heading}」 does not say whether information processing fees (信息处理费) were \
              charged; say so even when none were, e.g. 「本年度未收取信息处理费」"
         ),
+},
         basis: Basis::Official("《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号"),
     });
 }
@@ -345,17 +354,19 @@ fn check_gov_review(report: &Report, findings: &mut Vec<Finding>) {
         rule: GOV_REVIEW,
         severity: Severity::Warning,
         place: Place::Section(SectionId::Overview),
-        message_zh: format!(
+        message: Message {
+zh: format!(
             "机关类型为{}，「{heading}」未提及{}结果情况；各级人民政府的年度报告应包括工作考核、社会评议和责任追究结果情况",
             kind.label_zh,
             zh.join("、")
         ),
-        message_en: format!(
+en: format!(
             "The agency is a {}, but 「{heading}」 does not mention the results of {}; a people's \
              government's report must cover assessment, public appraisal and accountability",
             kind.label_en.to_ascii_lowercase(),
             en.join(", ")
         ),
+},
         basis: Basis::Official(
             "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条）",
         ),
@@ -511,14 +522,16 @@ fn numbers_finding(report: &Report, statement: &StatedQuantity, place: Place) ->
         rule: NUMBERS,
         severity: Severity::Warning,
         place,
-        message_zh: format!(
-            "正文「{quoted}」写的是{stated_zh}，与表格不符：{}",
-            zh.join("，")
-        ),
-        message_en: format!(
-            "The text 「{quoted}」 states {stated_en}, which disagrees with the tables: {}",
-            en.join("; ")
-        ),
+        message: Message {
+            zh: format!(
+                "正文「{quoted}」写的是{stated_zh}，与表格不符：{}",
+                zh.join("，")
+            ),
+            en: format!(
+                "The text 「{quoted}」 states {stated_en}, which disagrees with the tables: {}",
+                en.join("; ")
+            ),
+        },
         basis: super::reading::basis(NUMBERS),
     }
 }
@@ -551,8 +564,10 @@ fn no_requests_claim(
         rule: NO_REQUESTS_CLAIM,
         severity: Severity::Warning,
         place,
-        message_zh,
-        message_en,
+        message: Message {
+            zh: message_zh,
+            en: message_en,
+        },
         basis: super::reading::basis(NO_REQUESTS_CLAIM),
     }
 }
@@ -737,8 +752,10 @@ fn check_years(report: &Report, findings: &mut Vec<Finding>) {
                     rule: YEAR,
                     severity: Severity::Info,
                     place: Place::Section(def.id),
-                    message_zh,
-                    message_en,
+                    message: Message {
+                        zh: message_zh,
+                        en: message_en,
+                    },
                     basis: Basis::Practice("年度报告所列数据的统计期限为本年度1月1日至12月31日"),
                 });
             }
@@ -762,10 +779,10 @@ fn check_title_year(report: &Report, findings: &mut Vec<Finding>) {
             rule: YEAR,
             severity: Severity::Info,
             place: Place::Meta("title"),
-            message_zh: format!("标题「{shown}」写的是{y}年，报告年度为{report_year}年"),
-            message_en: format!(
-                "The title 「{shown}」 names {y}, but the report is on {report_year}"
-            ),
+            message: Message {
+                zh: format!("标题「{shown}」写的是{y}年，报告年度为{report_year}年"),
+                en: format!("The title 「{shown}」 names {y}, but the report is on {report_year}"),
+            },
             basis: Basis::Practice("「<机关><年度>年政府信息公开工作年度报告」"),
         });
     }

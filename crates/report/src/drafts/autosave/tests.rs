@@ -212,7 +212,7 @@ fn a_stored_text_that_does_not_read_stops_saving_and_is_kept() {
     report.meta.title = "改".into();
     let fx = open.save(SaveKind::Flush, &mut storage, &report, true, 9_000);
     assert!(
-        matches!(fx.status, Some(SaveStatus::Blocked { ref zh, .. }) if zh.starts_with("草稿已损坏"))
+        matches!(fx.status, Some(SaveStatus::Blocked(ref message)) if message.zh.starts_with("草稿已损坏"))
     );
     assert!(open.status().is_unsaved());
     assert_eq!(
