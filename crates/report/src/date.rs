@@ -95,6 +95,17 @@ impl Date {
     }
 }
 
+/// The year a report written on `today` is about: last year's from January to September (the
+/// reports are due by 31 January, governments' by March, and late ones come through the
+/// summer), this year's from October, when offices start on the year that is ending.
+pub fn report_year_on(today: Date) -> i32 {
+    if today.month >= 10 {
+        today.year
+    } else {
+        today.year - 1
+    }
+}
+
 /// `YYYY-MM-DD`.
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -163,6 +174,14 @@ mod tests {
         assert_eq!(Date::new(2000, 2, 29), Some(date(2000, 2, 29)));
         assert_eq!(Date::new(2026, 4, 31), None);
         assert_eq!(date(2025, 2, 1).days_in_month(), 28);
+    }
+
+    #[test]
+    fn the_report_year_turns_in_october() {
+        assert_eq!(report_year_on(date(2026, 1, 1)), 2025);
+        assert_eq!(report_year_on(date(2026, 9, 30)), 2025);
+        assert_eq!(report_year_on(date(2026, 10, 1)), 2026);
+        assert_eq!(report_year_on(date(2026, 12, 4)), 2026);
     }
 
     #[test]

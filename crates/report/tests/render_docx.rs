@@ -362,7 +362,7 @@ fn every_row_label_and_the_seeds_numbers() {
 }
 
 #[test]
-fn title_byline_and_period_as_html_prints_them() {
+fn title_period_and_signature_as_html_prints_them() {
     let mut report = seed();
     report.meta.published_on = Some("2024-01-20".into());
     let bytes = docx(&report);
@@ -374,15 +374,17 @@ fn title_byline_and_period_as_html_prints_them() {
         .filter(|t| !t.is_empty())
         .collect();
     assert_eq!(paragraphs[0], report.title());
+    assert_eq!(paragraphs[1], format::SECTIONS[0].heading);
+    // The document ends as published reports do: the agency, then the date.
     assert_eq!(
-        paragraphs[1],
-        format!("{}\u{3000}2024年1月20日", report.meta.agency)
+        paragraphs[paragraphs.len() - 2..],
+        [report.meta.agency.clone(), "2024年1月20日".to_owned()]
     );
     let period = format::statistics_period(2023);
     assert_eq!(paragraphs.iter().filter(|p| **p == period).count(), 2);
-    // The HTML prints the same byline.
+    // The HTML signs with the same lines.
     let html = nianbao_report::export::html::render(&report);
-    assert!(html.contains("<span>2024年1月20日</span>"));
+    assert!(html.contains("<p>2024年1月20日</p></div>"));
 }
 
 #[test]
@@ -421,7 +423,11 @@ fn markup_in_user_text_stays_text() {
     assert!(document.find_all("script").is_empty());
     let text = document.full_text();
     let kept = "<script>alert('x')</script>&amp;";
-    assert_eq!(text.matches(kept).count(), 4, "title, byline and two lines");
+    assert_eq!(
+        text.matches(kept).count(),
+        4,
+        "title, two lines and the signature"
+    );
     assert!(!text.contains('\u{0}') && !text.contains('\u{7}'));
 }
 

@@ -480,8 +480,11 @@ fn markup_in_user_text_prints_as_text() {
     assert_eq!(title.as_deref(), Some(PAYLOAD));
     let h1 = document.select(&selector("h1")).next().map(text_of);
     assert_eq!(h1.as_deref(), Some(PAYLOAD));
-    let byline = document.select(&selector(".byline")).next().map(text_of);
-    assert_eq!(byline, Some(format!("{PAYLOAD}{PAYLOAD}")));
+    let signature: Vec<String> = document
+        .select(&selector(".signature p"))
+        .map(text_of)
+        .collect();
+    assert_eq!(signature, [PAYLOAD, PAYLOAD]);
     for def in &SECTIONS {
         let section = document
             .select(&selector(&format!("section#{}", def.key)))
@@ -611,11 +614,22 @@ fn sub_headings_print_as_headings_in_their_faces() {
     }
 }
 
+/// As published reports end: the six sections, then the agency and the date that sign them.
 #[test]
-fn the_byline_prints_agency_and_chinese_date() {
-    let document = Html::parse_document(&render(&numbered_report()));
-    let byline = document.select(&selector(".byline")).next().map(text_of);
-    assert_eq!(byline, Some(format!("{SEED_AGENCY}2024年1月20日")));
+fn the_report_ends_with_the_agency_and_the_chinese_date() {
+    let html = render(&numbered_report());
+    let document = Html::parse_document(&html);
+    let signature: Vec<String> = document
+        .select(&selector(".signature p"))
+        .map(text_of)
+        .collect();
+    assert_eq!(signature, [SEED_AGENCY, "2024年1月20日"]);
+    let last_section = html
+        .find("<section class=\"section\" id=\"other\">")
+        .expect("六");
+    let signed = html.find("<div class=\"signature\">").expect("signature");
+    assert!(signed > last_section, "the signature follows section 六");
+    assert_eq!(html[signed..].matches("<section").count(), 0);
     let h1 = document.select(&selector("h1")).next().map(text_of);
     assert_eq!(
         h1.as_deref(),

@@ -1,12 +1,12 @@
 //! The report as a Word document (.docx), for offices that circulate it for sign-off in Word.
 //!
-//! The same content as the printable HTML ([`super::html`]): title, byline, the six sections
-//! with their headings and text, and tables 二, 三 and 四 drawn from the same layout
+//! The same content as the printable HTML ([`super::html`]): title, the six sections with their
+//! headings and text, the agency and date that sign it, and tables 二, 三 and 四 drawn from the same layout
 //! ([`crate::layout`]) as real Word tables, their merged headers as gridSpan and vMerge. The page
 //! is A4 after GB/T 9704-2012 with the margins and faces print.css asks for, and page numbers
 //! 「— n —」 at the foot.
 
-use super::html::{byline_parts, sub_heading, SubHeading};
+use super::html::{signature_lines, sub_heading, SubHeading};
 use crate::format::{self, SectionId};
 use crate::layout::{self, CellContent, LayoutCell, TableLayout};
 use crate::message::Message;
@@ -59,9 +59,6 @@ impl std::error::Error for DocxError {}
 pub fn render_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
     let mut docx = document_frame();
     docx = docx.add_paragraph(title_paragraph(report));
-    if let Some(byline) = byline_paragraph(report) {
-        docx = docx.add_paragraph(byline);
-    }
     let mut head_rows = Vec::new();
     for def in &format::SECTIONS {
         let heading = Paragraph::new()
@@ -101,6 +98,9 @@ pub fn render_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
             docx = docx.add_paragraph(paragraph);
         }
     }
+    for paragraph in signature_paragraphs(report) {
+        docx = docx.add_paragraph(paragraph);
+    }
 
     let mut parts = docx.build();
     // docx-rs has no setter for a repeated header row; see `mark_header_rows`.
@@ -124,7 +124,7 @@ const STYLE_TITLE: &str = "Title";
 const STYLE_HEADING_1: &str = "Heading1";
 const STYLE_HEADING_2: &str = "Heading2";
 const STYLE_HEADING_3: &str = "Heading3";
-const STYLE_BYLINE: &str = "Byline";
+const STYLE_SIGNATURE: &str = "Signature";
 const STYLE_PERIOD: &str = "Period";
 
 /// Sizes in half-points, as Word counts them: 3号 body, 2号 title, 4号 page numbers, and the
@@ -248,12 +248,14 @@ fn document_frame() -> Docx {
                 ),
         )
         .add_style(
-            Style::new(STYLE_BYLINE, StyleType::Paragraph)
-                .name("Byline")
-                .fonts(fonts(face("楷体")))
+            // Right-aligned four characters in from the right margin (GB/T 9704).
+            Style::new(STYLE_SIGNATURE, StyleType::Paragraph)
+                .name("Signature")
+                .fonts(fonts(body))
                 .size(BODY_SIZE)
-                .align(AlignmentType::Center)
-                .line_spacing(body_spacing().after(BODY_LINE.max(0) as u32)),
+                .align(AlignmentType::Right)
+                .indent(None, None, Some(2 * FIRST_LINE_INDENT), None)
+                .line_spacing(body_spacing()),
         )
         .add_style(
             Style::new(STYLE_PERIOD, StyleType::Paragraph)
@@ -307,17 +309,26 @@ fn title_paragraph(report: &Report) -> Paragraph {
         .add_run(Run::new().add_text(clean(&report.title())))
 }
 
-/// Agency and date as html.rs prints them, one em apart.
-fn byline_paragraph(report: &Report) -> Option<Paragraph> {
-    let parts = byline_parts(report);
-    if parts.is_empty() {
-        return None;
-    }
-    Some(
-        Paragraph::new()
-            .style(STYLE_BYLINE)
-            .add_run(Run::new().add_text(clean(&parts.join("\u{3000}")))),
-    )
+/// The agency and the date under the last section, as html.rs prints them: two lines down, the
+/// first of them kept with the second.
+fn signature_paragraphs(report: &Report) -> Vec<Paragraph> {
+    let lines = signature_lines(report);
+    let count = lines.len();
+    lines
+        .iter()
+        .enumerate()
+        .map(|(k, line)| {
+            let mut spacing = body_spacing();
+            if k == 0 {
+                spacing = spacing.before(2 * BODY_LINE.max(0) as u32);
+            }
+            Paragraph::new()
+                .style(STYLE_SIGNATURE)
+                .keep_next(k + 1 < count)
+                .line_spacing(spacing)
+                .add_run(Run::new().add_text(clean(line)))
+        })
+        .collect()
 }
 
 // The face and style of html.rs's two levels of sub-heading in Word.

@@ -5,6 +5,7 @@
 //! borders written on every cell, for pasting into a website editor or Word. Every label comes
 //! from [`crate::format`]; every piece of user text goes through [`escape`].
 
+use crate::date::Date;
 use crate::format::{self, SectionId};
 use crate::layout::{self, CellContent, LayoutCell, TableLayout};
 use crate::model::{Place, Report};
@@ -53,10 +54,10 @@ pub fn render(report: &Report) -> String {
     out.push_str(PRINT_CSS);
     out.push_str("</style>\n</head>\n<body>\n<main class=\"page\">\n");
     out.push_str(&format!("<h1 class=\"title\">{title}</h1>\n"));
-    push_byline(&mut out, report);
     for def in &format::SECTIONS {
         push_section(&mut out, report, def);
     }
+    push_signature(&mut out, report);
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
@@ -110,8 +111,9 @@ fn is_forbidden_in_html(c: char) -> bool {
 // The document around the tables
 // ---------------------------------------------------------------------------------------------
 
-/// The byline's parts that are filled: the agency, and the date as a 成文日期 is written.
-pub(crate) fn byline_parts(report: &Report) -> Vec<String> {
+/// The lines that sign the report under its last section, as published reports end (GB/T 9704's
+/// 发文机关署名 and 成文日期): the agency, then the date as a 成文日期 is written; those filled.
+pub(crate) fn signature_lines(report: &Report) -> Vec<String> {
     let agency = report.meta.agency.trim().to_owned();
     let date = report
         .meta
@@ -121,34 +123,27 @@ pub(crate) fn byline_parts(report: &Report) -> Vec<String> {
         .unwrap_or_default();
     [agency, date]
         .into_iter()
-        .filter(|part| !part.is_empty())
+        .filter(|line| !line.is_empty())
         .collect()
 }
 
-fn push_byline(out: &mut String, report: &Report) {
-    let parts = byline_parts(report);
-    if parts.is_empty() {
+fn push_signature(out: &mut String, report: &Report) {
+    let lines = signature_lines(report);
+    if lines.is_empty() {
         return;
     }
-    out.push_str("<p class=\"byline\">");
-    for part in &parts {
-        out.push_str(&format!("<span>{}</span>", escape(part)));
+    out.push_str("<div class=\"signature\">");
+    for line in &lines {
+        out.push_str(&format!("<p>{}</p>", escape(line)));
     }
-    out.push_str("</p>\n");
+    out.push_str("</div>\n");
 }
 
 /// 「2024-01-20」 → 「2024年1月20日」, the way a 成文日期 is written; `None` for anything else,
 /// which is then printed as typed.
 pub(crate) fn chinese_date(iso: &str) -> Option<String> {
-    let mut parts = iso.trim().split('-');
-    let year: u32 = parts.next()?.parse().ok()?;
-    let month: u32 = parts.next()?.parse().ok()?;
-    let day: u32 = parts.next()?.parse().ok()?;
-    let plausible = (1000..=9999).contains(&year)
-        && (1..=12).contains(&month)
-        && (1..=31).contains(&day)
-        && parts.next().is_none();
-    plausible.then(|| format!("{year}年{month}月{day}日"))
+    let date = Date::parse_iso(iso.trim())?;
+    Some(format!("{}年{}月{}日", date.year, date.month, date.day))
 }
 
 fn push_section(out: &mut String, report: &Report, def: &format::SectionDef) {

@@ -54,12 +54,10 @@ pub fn table_tsv(report: &Report, table: SectionId) -> String {
     out
 }
 
-/// The whole report: title, byline, each section's heading, table (as TSV) and text.
+/// The whole report: title, each section's heading, table (as TSV) and text, then the agency and
+/// the date that sign it.
 pub fn report_text(report: &Report) -> String {
     let mut out = format!("{}\r\n\r\n", report.title());
-    if !report.meta.agency.trim().is_empty() {
-        out.push_str(&format!("{}\r\n\r\n", report.meta.agency.trim()));
-    }
     for def in &format::SECTIONS {
         out.push_str(def.heading);
         out.push_str("\r\n");
@@ -73,6 +71,10 @@ pub fn report_text(report: &Report) -> String {
             out.push_str(&text.replace("\r\n", "\n").replace('\n', "\r\n"));
             out.push_str("\r\n");
         }
+        out.push_str("\r\n");
+    }
+    for line in super::html::signature_lines(report) {
+        out.push_str(&line);
         out.push_str("\r\n");
     }
     out
