@@ -12,6 +12,7 @@ use nianbao_report::drafts::{self, DraftHistory, FindingCounts};
 
 use super::{shelf, Drafts, SaveStatus, Screen};
 use crate::platform::storage::{self, LocalStorage};
+use crate::platform::tick::monotonic_ms;
 
 pub use nianbao_report::drafts::autosave::SaveKind;
 
@@ -91,7 +92,7 @@ impl Drafts {
     /// Called on every change of the report: saves after a pause in typing.
     pub fn schedule_save(&self) {
         let (report, auto_total) = (self.store.report, self.store.auto_total.get_untracked());
-        let now = js_sys::Date::now();
+        let now = monotonic_ms();
         if let Some(effects) =
             self.with_open(|open| report.with_untracked(|r| open.on_change(now, r, auto_total)))
         {
@@ -108,7 +109,7 @@ impl Drafts {
     /// The pause timer fired: save if typing has paused, else wait the rest.
     fn on_debounce(&self) {
         self.timers.update_value(|t| t.debounce = None);
-        match self.with_open(|open| open.on_debounce(js_sys::Date::now())) {
+        match self.with_open(|open| open.on_debounce(monotonic_ms())) {
             Some(Debounce::Wait(ms)) => self.arm_debounce(Duration::from_millis(ms)),
             Some(Debounce::Save) => self.save_now(SaveKind::Auto),
             None => {}

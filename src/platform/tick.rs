@@ -22,3 +22,13 @@ pub async fn sleep_ms(ms: i32) {
     });
     let _ = JsFuture::from(promise).await;
 }
+
+/// Milliseconds on a clock that only moves forward (the page's performance clock). The pause in
+/// typing is measured on it, so that the computer's clock being set back (or standing still)
+/// cannot hold up the autosave.
+pub fn monotonic_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map(|performance| performance.now())
+        .unwrap_or_else(js_sys::Date::now)
+}

@@ -291,7 +291,8 @@ impl OpenDraft {
     pub fn on_debounce(&mut self, now_ms: f64) -> Debounce {
         let since = now_ms - self.last_change_ms;
         let pause = DEBOUNCE_MS as f64;
-        if since < pause {
+        // A clock that went back (since < 0) never makes the wait longer than one pause.
+        if (0.0..pause).contains(&since) {
             self.debounce_armed = true;
             Debounce::Wait((pause - since).ceil().max(1.0) as u64)
         } else {

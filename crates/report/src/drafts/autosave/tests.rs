@@ -49,6 +49,8 @@ fn typing_arms_one_timer_and_the_save_waits_for_a_pause() {
     assert_eq!(open.on_change(1_300.0, &report, true), Effects::default());
     // The timer fires 400 ms after the first keystroke, 100 ms after the last: wait the rest.
     assert_eq!(open.on_debounce(1_400.0), Debounce::Wait(300));
+    // A clock set back after the last keystroke: saved now, not after the jump is made up.
+    assert_eq!(open.clone().on_debounce(-60_000.0), Debounce::Save);
     assert_eq!(open.on_debounce(1_700.0), Debounce::Save);
     let fx = open.save(SaveKind::Auto, &mut storage, &report, true, 1_700);
     assert_eq!(fx.status, Some(SaveStatus::Saved { at_ms: 1_700 }));
