@@ -6,16 +6,17 @@ use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 
-use crate::app_state::{choose_language, provide_language, use_lang, use_notices, Notices};
+use crate::app_state::{choose_language, provide_language, use_lang, use_notices, Notices, Tone};
 use crate::drafts::banners::{DropOverlay, MergeBanner, StorageBanners};
 use crate::drafts::button::ActionButton;
+use crate::drafts::first_screen::FirstScreen;
 use crate::drafts::history::HistoryPanel;
 use crate::drafts::import::{self, ImportJsonButton, PasteImportDialog};
 use crate::drafts::list::DraftsList;
 use crate::drafts::status::{
     DraftsButton, ExportButton, HistoryButton, SaveButton, SaveStatusText,
 };
-use crate::drafts::{blank_report, Drafts, Screen};
+use crate::drafts::{blank_report, Drafts, ImportPurpose, Screen};
 use crate::editor::findings::FindingsPanel;
 use crate::editor::header::ReportHeader;
 use crate::editor::section::ReportSection;
@@ -46,7 +47,13 @@ pub fn App() -> impl IntoView {
         // One report at a time becomes a draft; many at once are the batch check's.
         move |dropped| {
             if let Some(file) = dropped.into_iter().next() {
-                import::import_file(drafts, file);
+                // On the first screen a report dropped is last year's, to start this year from.
+                let purpose = if drafts.view.screen.get_untracked() == Screen::First {
+                    ImportPurpose::NextYear
+                } else {
+                    ImportPurpose::AsIs
+                };
+                import::import_file(drafts, file, purpose);
             }
         },
     );
@@ -83,6 +90,7 @@ pub fn App() -> impl IntoView {
             <NoticeBar />
         </div>
         {move || match drafts.view.screen.get() {
+            Screen::First => view! { <FirstScreen /> }.into_any(),
             Screen::List => view! { <DraftsList /> }.into_any(),
             Screen::Editor => view! { <Editor /> }.into_any(),
         }}
@@ -164,9 +172,20 @@ fn Toolbar() -> impl IntoView {
                     <ImportJsonButton />
                     <ActionButton class="compare-last-year" label=i18n::COMPARE_LAST_YEAR on_press=compare />
                 </Show>
+                <HelpLink />
                 <LanguageButton />
             </div>
         </header>
+    }
+}
+
+/// 使用说明: the help, a static page of the build (offline too), in a tab of its own so that the
+/// open report stays as it is.
+#[component]
+pub fn HelpLink() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <a class="button help-link" href="help/" target="_blank" rel="noopener">{i18n::tr(lang, i18n::HELP)}</a>
     }
 }
 
@@ -176,9 +195,12 @@ pub fn NoticeBar() -> impl IntoView {
     let notices = use_notices();
     let lang = use_lang();
     let current = notices.current;
+    let tone = notices.tone;
     view! {
         <Show when=move || current.with(Option::is_some)>
-            <div class="banner banner-notice" role="alert">
+            <div class="banner banner-notice"
+                data-tone=move || match tone.get() { Tone::Problem => "problem", Tone::Done => "done" }
+                role=move || match tone.get() { Tone::Problem => "alert", Tone::Done => "status" }>
                 <span class="notice-text">{move || current.with(|n| n.as_ref().map(|n| lang.get().say(n).to_owned()).unwrap_or_default())}</span>
                 <button on:click=move |_| notices.clear()>{i18n::tr(lang, i18n::CLOSE)}</button>
             </div>

@@ -51,22 +51,40 @@ pub fn choose_language(lang: RwSignal<Lang>, notices: Notices, next: Lang) {
 /// A short message for the user (a refused paste, a cell that is not a count).
 pub type Notice = nianbao_report::Message;
 
+/// Whether a notice reports a problem (shown in the error colour and announced at once) or
+/// something done (shown as a plain status), so that success never looks like failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Problem,
+    Done,
+}
+
 /// The message shown until dismissed or replaced.
 #[derive(Clone, Copy)]
 pub struct Notices {
     pub current: RwSignal<Option<Notice>>,
+    pub tone: RwSignal<Tone>,
 }
 
 impl Notices {
     pub fn provide() -> Notices {
         let notices = Notices {
             current: RwSignal::new(None),
+            tone: RwSignal::new(Tone::Problem),
         };
         provide_context(notices);
         notices
     }
 
+    /// A problem: something failed or was refused.
     pub fn say(&self, message: Notice) {
+        self.tone.set(Tone::Problem);
+        self.current.set(Some(message));
+    }
+
+    /// Something done or under way (copied, restored, kept as a copy).
+    pub fn tell(&self, message: Notice) {
+        self.tone.set(Tone::Done);
         self.current.set(Some(message));
     }
 

@@ -244,6 +244,37 @@ pub const DELETE_OLD_RECOVERIES: Text = t("删除过期的恢复文本", "Delete
 pub const KEEP_THEM: Text = t("暂时保留", "Keep them for now");
 pub const LAST_SAVED: Text = t("最后保存", "Last saved");
 pub const NO_DRAFTS: Text = t("还没有草稿。", "No drafts yet.");
+pub const FIRST_SCREEN_TITLE: Text = t(
+    "政府信息公开工作年度报告",
+    "Government information disclosure annual report",
+);
+pub const FIRST_SCREEN_YEAR: Text = t(
+    "编写{year}年度报告：三种开始方式",
+    "Writing the report on {year}: three ways to begin",
+);
+pub const FROM_LAST_YEAR: Text = t("从上年年报开始", "Start from last year's report");
+pub const FROM_LAST_YEAR_HINT: Text = t(
+    "粘贴、拖入或选择{last}年度已发布的年报（网页、文字或 JSON）。核对读取的内容后，生成{year}年度草稿：表三“上年结转”按上年“结转下年度继续办理”填好，上年报告留作对比核对。",
+    "Paste, drop or pick the report on {last} as published (a web page, text or JSON). Check what was read, then get the draft for {year}: table 三's carry-over is filled in from last year's, and last year's report is kept to check against.",
+);
+pub const PASTE_LAST_YEAR: Text = t("粘贴上年年报", "Paste last year's report");
+pub const PICK_LAST_YEAR: Text = t("选择文件", "Choose a file");
+pub const NEW_BLANK_REPORT: Text = t("新建空白年报", "New blank report");
+pub const NEW_BLANK_REPORT_HINT: Text = t(
+    "从国家统一格式的空白模板开始，报告年度为{year}年（可在表头修改）。",
+    "Start from the national format's blank template, for {year} (the year can be changed in the header).",
+);
+pub const OPEN_JSON: Text = t("打开 JSON", "Open JSON");
+pub const OPEN_JSON_HINT: Text = t(
+    "打开用“导出 JSON”保存的年报文件，继续编辑。",
+    "Open a report file saved with Export JSON, to go on editing it.",
+);
+pub const WHERE_DRAFTS_LIVE: Text = t(
+    "草稿只保存在本电脑的这个浏览器中。换电脑或备份时，请用“导出 JSON”保存文件。",
+    "Drafts are kept in this browser on this computer only. To move or back up a report, save it with Export JSON.",
+);
+pub const HELP: Text = t("使用说明", "Help");
+pub const CREATE_NEXT_YEAR: Text = t("生成{}年度草稿", "Create the draft for {}");
 pub const NO_AGENCY: Text = t("（未填机关）", "(no agency yet)");
 pub const DELETED: Text = t("已删除：", "Deleted: ");
 pub const HISTORY_HINT: Text = t(
@@ -254,6 +285,10 @@ pub const NO_HISTORY: Text = t("还没有保存过的版本。", "No saved versi
 pub const RESTORE: Text = t("恢复此版本", "Restore");
 pub const RESTORED: Text = t("已恢复到此版本：", "Restored the version of ");
 pub const PASTE_IMPORT_TITLE: Text = t("导入已发布的年报", "Import a published report");
+pub const PASTE_AREA: Text = t(
+    "已发布年报的网页或文字",
+    "The published report's page or text",
+);
 pub const PASTE_IMPORT_HINT: Text = t(
     "把已发布年报的网页或文字粘贴到下面（可从网页、Word 或 PDF 中复制），先看读到的内容，再创建草稿。",
     "Paste the page or text of a published report below (copied from a web page, Word or a PDF); check what was read, then create the draft.",
@@ -307,6 +342,8 @@ pub const EXPORT_CSV: Text = t("导出 CSV", "Export CSV");
 pub const EXPORT_TABLE_HTML: Text = t("导出可打印表格", "Export printable table");
 pub const CLEAR_BATCH: Text = t("清空列表", "Clear the list");
 pub const SELECT_ALL: Text = t("全选", "Select all");
+pub const TICK_FILE: Text = t("选中：", "Select: ");
+pub const SHOW_WHICH: Text = t("显示哪些文件", "Which files to show");
 pub const NO_BATCH: Text = t("还没有文件。", "No files yet.");
 pub const UNREAD: Text = t("未能读取", "unreadable");
 pub const LAST_YEAR_FROM: Text = t("已与上年报告核对：", "Checked against last year's: ");

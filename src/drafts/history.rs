@@ -38,7 +38,7 @@ impl Drafts {
         };
         self.store.edit(None, move |r| *r = report);
         self.mark_new_version();
-        self.notices.say(Notice::new(
+        self.notices.tell(Notice::new(
             format!(
                 "{}{}（{}）",
                 i18n::RESTORED.zh,

@@ -10,7 +10,7 @@ use nianbao_report::import::transfer::{self, Read};
 use nianbao_report::Report;
 
 use super::button::ActionButton;
-use super::{use_drafts, Drafts};
+use super::{use_drafts, Drafts, ImportPurpose};
 use crate::i18n;
 use crate::platform::files::{self, ReadError};
 use crate::platform::tools;
@@ -20,9 +20,10 @@ use crate::platform::tools;
 pub const MAX_IMPORT_MB: u32 = 5;
 pub const MAX_IMPORT_BYTES: f64 = MAX_IMPORT_MB as f64 * 1024.0 * 1024.0;
 
-/// Reads a picked or dropped file and imports it: a report becomes a new draft; text or HTML
-/// opens the published-report import with it; anything else is refused with a message.
-pub fn import_file(drafts: Drafts, file: web_sys::File) {
+/// Reads a picked or dropped file and imports it: a report becomes a new draft (of itself, or of
+/// the year after it); text or HTML opens the published-report import with it; anything else is
+/// refused with a message.
+pub fn import_file(drafts: Drafts, file: web_sys::File, purpose: ImportPurpose) {
     let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
         let bytes = match files::read_bytes(&file, MAX_IMPORT_BYTES).await {
@@ -47,11 +48,11 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
         match read_file(&name, &files::as_utf8(bytes)) {
             Ok(FileContent::Report(report)) => {
                 drafts.notices.clear();
-                drafts.start_imported(*report);
+                drafts.start_from(*report, purpose);
             }
             Ok(FileContent::Published(text)) => {
                 drafts.view.paste_import_text.set(text);
-                drafts.view.paste_import_open.set(true);
+                drafts.open_paste_import(purpose);
             }
             Err(problem) => drafts.notices.say(problem),
         }
@@ -61,17 +62,27 @@ pub fn import_file(drafts: Drafts, file: web_sys::File) {
 /// "Import JSON": a file picker (an input inside a label, so that it is keyboard-reachable).
 #[component]
 pub fn ImportJsonButton() -> impl IntoView {
+    view! { <PickFileButton class="import-json" label=i18n::IMPORT_JSON purpose=ImportPurpose::AsIs /> }
+}
+
+/// A file picker whose file is imported for `purpose`.
+#[component]
+pub fn PickFileButton(
+    class: &'static str,
+    label: i18n::Text,
+    purpose: ImportPurpose,
+) -> impl IntoView {
     let drafts = use_drafts();
     let lang = crate::app_state::use_lang();
     view! {
-        <label class="button import-json" title=i18n::tr(lang, i18n::IMPORT_JSON_HINT)>
-            <input type="file" accept=".json,application/json,text/plain,text/html"
+        <label class=format!("button pick-file {class}") title=i18n::tr(lang, i18n::IMPORT_JSON_HINT)>
+            <input type="file" accept=".json,application/json,text/plain,text/html,.htm,.html,.txt"
                 on:change=move |ev| {
                     if let Some(file) = files::picked_file(&ev) {
-                        import_file(drafts, file);
+                        import_file(drafts, file, purpose);
                     }
                 } />
-            {i18n::tr(lang, i18n::IMPORT_JSON)}
+            {i18n::tr(lang, label)}
         </label>
     }
 }
@@ -80,7 +91,7 @@ pub fn ImportJsonButton() -> impl IntoView {
 pub fn PasteImportButton() -> impl IntoView {
     let drafts = use_drafts();
     view! {
-        <ActionButton class="paste-import" label=i18n::PASTE_IMPORT on_press=move || drafts.view.paste_import_open.set(true) />
+        <ActionButton class="paste-import" label=i18n::PASTE_IMPORT on_press=move || drafts.open_paste_import(ImportPurpose::AsIs) />
     }
 }
 
@@ -156,10 +167,25 @@ pub fn PasteImportDialog() -> impl IntoView {
             result.set(Some(read));
         });
     };
+    let purpose = drafts.view.import_purpose;
     let create = move |_| {
         if let Some(Ok(imported)) = result.get_untracked() {
             close();
-            drafts.start_imported(imported.report);
+            drafts.start_from(imported.report, purpose.get_untracked());
+        }
+    };
+    // 「创建草稿」, or 「生成2026年度草稿」 from last year's report.
+    let create_label = move || {
+        let lang = lang.get();
+        let next_year = result.with(|r| match r {
+            Some(Ok(read)) => Some(read.report.meta.year.saturating_add(1)),
+            _ => None,
+        });
+        match (purpose.get(), next_year) {
+            (ImportPurpose::NextYear, Some(year)) => lang
+                .pick(i18n::CREATE_NEXT_YEAR)
+                .replace("{}", &year.to_string()),
+            _ => lang.pick(i18n::CREATE_DRAFT).to_owned(),
         }
     };
     let preview = move || {
@@ -214,7 +240,7 @@ pub fn PasteImportDialog() -> impl IntoView {
                     aria-label=i18n::tr(lang, i18n::PASTE_IMPORT_TITLE)>
                     <h2>{i18n::tr(lang, i18n::PASTE_IMPORT_TITLE)}</h2>
                     <p class="hint">{i18n::tr(lang, i18n::PASTE_IMPORT_HINT)}</p>
-                    <textarea class="paste-area" rows="10"
+                    <textarea class="paste-area" rows="10" aria-label=i18n::tr(lang, i18n::PASTE_AREA)
                         prop:value=move || text.get()
                         on:paste=on_paste
                         on:input=move |ev| {
@@ -224,7 +250,7 @@ pub fn PasteImportDialog() -> impl IntoView {
                     <div class="dialog-buttons">
                         <ActionButton class="read-published" label=i18n::READ on_press=read />
                         <button class="create-draft" disabled=move || !can_create() on:click=create>
-                            {i18n::tr(lang, i18n::CREATE_DRAFT)}
+                            {create_label}
                         </button>
                         <ActionButton class="cancel" label=i18n::CANCEL on_press=move || close() />
                     </div>

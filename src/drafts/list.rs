@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::button::ActionButton;
+use super::first_screen::WaysIn;
 use super::import::{ImportJsonButton, PasteImportButton};
 use super::shelf::Listed;
 use super::status::date_time;
@@ -29,6 +30,7 @@ pub fn DraftsList() -> impl IntoView {
             <DeletedNotice />
             <Show when=move || drafts.storage.list.with(Vec::is_empty)>
                 <p class="no-drafts">{i18n::tr(lang, i18n::NO_DRAFTS)}</p>
+                <WaysIn />
             </Show>
             <ul class="drafts">
                 <For

@@ -10,6 +10,7 @@
 pub mod autosave;
 pub mod banners;
 pub mod button;
+pub mod first_screen;
 pub mod history;
 pub mod import;
 pub mod list;
@@ -17,6 +18,7 @@ pub mod shelf;
 pub mod status;
 
 use leptos::prelude::*;
+use nianbao_report::date::{self, Date};
 use nianbao_report::drafts::{self as core_drafts, DraftEnvelope, HistoryEntry, Resolution};
 use nianbao_report::export::json;
 use nianbao_report::format::AgencyKind;
@@ -35,8 +37,19 @@ use shelf::{Listed, Stored};
 /// Which screen shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// No draft yet: the ways in (from last year's report, a blank report, a JSON file).
+    First,
     List,
     Editor,
+}
+
+/// What a report brought in becomes: a draft of itself, or next year's draft from it (the first
+/// screen's 「从上年年报开始」).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ImportPurpose {
+    #[default]
+    AsIs,
+    NextYear,
 }
 
 /// What the header says about saving the open draft, and a merge of another tab's save: the
@@ -59,6 +72,7 @@ pub struct DraftsView {
     pub screen: RwSignal<Screen>,
     pub history_open: RwSignal<bool>,
     pub paste_import_open: RwSignal<bool>,
+    pub import_purpose: RwSignal<ImportPurpose>,
     /// Text handed to the paste-import dialog (a dropped HTML or text file).
     pub paste_import_text: RwSignal<String>,
     /// Files are being dragged over the page.
@@ -118,6 +132,7 @@ impl Drafts {
                 screen: RwSignal::new(Screen::Editor),
                 history_open: RwSignal::new(false),
                 paste_import_open: RwSignal::new(false),
+                import_purpose: RwSignal::new(ImportPurpose::AsIs),
                 paste_import_text: RwSignal::new(String::new()),
                 dropping: RwSignal::new(false),
                 keep_old_recoveries: RwSignal::new(false),
@@ -148,7 +163,7 @@ impl Drafts {
         };
         if !opened {
             match list.as_slice() {
-                [] => drafts.start_new(blank_report(), false),
+                [] => drafts.view.screen.set(Screen::First),
                 [only] if only.problem.is_none() => {
                     if !drafts.open(&only.entry.id.clone()) {
                         drafts.show_list();
@@ -204,7 +219,7 @@ impl Drafts {
     /// Deletes the texts kept longer than the core's limit (the user agreed).
     pub fn remove_old_recoveries(&self) {
         match shelf::remove_old_recoveries() {
-            Ok(removed) => self.notices.say(Notice::new(
+            Ok(removed) => self.notices.tell(Notice::new(
                 format!("已清理{removed}份过期的恢复文本"),
                 format!("{removed} old recovered texts removed"),
             )),
@@ -366,6 +381,20 @@ impl Drafts {
         store_new(report, &self.tab_id(), auto_total)
     }
 
+    /// A report brought in (imported, read from a file) as a draft: of itself, or next year's.
+    pub fn start_from(&self, report: Report, purpose: ImportPurpose) {
+        match purpose {
+            ImportPurpose::AsIs => self.start_imported(report),
+            ImportPurpose::NextYear => self.start_new(next_year::next_year_draft(&report), true),
+        }
+    }
+
+    /// Opens the published-report import, for a draft of the report or of the year after it.
+    pub fn open_paste_import(&self, purpose: ImportPurpose) {
+        self.view.import_purpose.set(purpose);
+        self.view.paste_import_open.set(true);
+    }
+
     /// Next year's draft of a stored one (the core's carry-over), opened.
     pub fn next_year(&self, id: &str) {
         let Ok(Stored::Draft(stored, _)) = shelf::read_draft(id) else {
@@ -466,7 +495,7 @@ impl Drafts {
         match self.store_copy(merged.mine, self.store.auto_total.get_untracked()) {
             Ok(_) => {
                 self.merged.set(None);
-                self.notices.say(crate::i18n::KEPT_AS_COPY.into());
+                self.notices.tell(crate::i18n::KEPT_AS_COPY.into());
             }
             Err(error) => self.notices.say(error.message()),
         }
@@ -498,8 +527,18 @@ impl Drafts {
 
 /// A new report of the official template, for last year (the year most reports are written for).
 pub fn blank_report() -> Report {
-    let year = js_sys::Date::new_0().get_full_year() as i32 - 1;
-    Report::new_blank("", AgencyKind::Township, year)
+    Report::new_blank("", AgencyKind::Township, proposed_year())
+}
+
+/// The year a report begun today is about ([`date::report_year_on`]), by the computer's clock.
+pub fn proposed_year() -> i32 {
+    let now = js_sys::Date::new_0();
+    let today = Date {
+        year: now.get_full_year() as i32,
+        month: now.get_month() + 1,
+        day: now.get_date(),
+    };
+    date::report_year_on(today)
 }
 
 /// Stores `report` as a new draft without opening it (the supervisor's page hands a report of

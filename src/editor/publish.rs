@@ -48,7 +48,7 @@ pub fn PublishBar() -> impl IntoView {
                 nianbao_report::export::json::to_json(r),
             )
         });
-        notices.say(i18n::MAKING_DOCX.into());
+        notices.tell(i18n::MAKING_DOCX.into());
         wasm_bindgen_futures::spawn_local(async move {
             let saved = match tools::render_docx(&report).await {
                 Ok(bytes) => files::download_bytes(&name, DOCX_TYPE, &bytes),
@@ -109,7 +109,7 @@ pub fn CopyTableButton(table: SectionId) -> impl IntoView {
 
 fn copied(notices: Notices, ok: bool, done: i18n::Text) {
     if ok {
-        notices.say(done.into());
+        notices.tell(done.into());
     } else {
         notices.say(i18n::COPY_FAILED.into());
     }

@@ -46,7 +46,7 @@ pub fn BatchScreen() -> impl IntoView {
                 <input type="search" class="batch-filter-text" placeholder=i18n::tr(lang, i18n::FILTER)
                     prop:value=move || supervisor.filter_text.get()
                     on:input=move |ev| supervisor.filter_text.set(event_target_value(&ev)) />
-                <select class="batch-filter" on:change=move |ev| {
+                <select class="batch-filter" aria-label=i18n::tr(lang, i18n::SHOW_WHICH) on:change=move |ev| {
                     supervisor.filter.set(match event_target_value(&ev).as_str() {
                         "errors" => Filter::WithErrors,
                         "clean" => Filter::Clean,
@@ -166,12 +166,15 @@ fn BatchRowView(row: RowSummary) -> impl IntoView {
     let problem = row.problem.clone();
     let readable = problem.is_none();
     let has_last_year = row.last_year_file.is_some();
+    let file_name = row.file_name.clone();
+    let tick_label =
+        Signal::derive(move || format!("{}{}", lang.get().pick(i18n::TICK_FILE), file_name));
     view! {
         <tbody class="batch-entry">
             <tr class=class data-id=id>
                 <td>
                     <Show when=move || readable>
-                        <input type="checkbox" class="tick"
+                        <input type="checkbox" class="tick" aria-label=tick_label
                             prop:checked=move || supervisor.ticked.with(|t| t.contains(&id))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);

@@ -42,7 +42,7 @@ pub fn SummaryPanel() -> impl IntoView {
                     <input type="text" class="summary-agency" prop:value=move || agency.get()
                         on:input=move |ev| agency.set(event_target_value(&ev)) />
                 </label>
-                <select class="summary-kind" on:change=move |ev| {
+                <select class="summary-kind" aria-label=i18n::tr(lang, i18n::AGENCY_KIND) on:change=move |ev| {
                     if let Some(k) = AgencyKind::from_key(&event_target_value(&ev)) {
                         kind.set(k);
                     }

@@ -2,7 +2,7 @@
 // host, and starts again with the network gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForApp } from './harness.mjs';
+import { serveDist, launchBrowser, watch, waitForApp, startBlankReport } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -19,7 +19,7 @@ test('loads under the sub-path with the title, no console error and no failed re
   const record = watch(page);
   try {
     await page.goto(site.url);
-    await waitForApp(page);
+    await startBlankReport(page);
     assert.equal(await page.locator('h1.report-title').textContent(), '政府信息公开工作年度报告');
     assert.equal(await page.locator('main.editor h2').count(), 6);
     await page.evaluate(() => navigator.serviceWorker.ready);
@@ -42,7 +42,7 @@ test('makes no request to any other host', async () => {
   context.on('request', (request) => contextRequests.push(request.url()));
   try {
     await page.goto(site.url);
-    await waitForApp(page);
+    await startBlankReport(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     const all = [...record.requests, ...contextRequests];
     assert.ok(all.length >= 3, `expected the page, its script and its wasm; saw ${all.length}`);
@@ -66,7 +66,7 @@ test('starts again with the network gone, once loaded', async () => {
   const record = watch(page);
   try {
     await page.goto(site.url);
-    await waitForApp(page);
+    await startBlankReport(page);
     // The worker has precached every file of the build once it is active and controls the page.
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;

@@ -122,15 +122,22 @@ export function sharedBrowserAndSite() {
   return env;
 }
 
-/** A fresh page with empty storage (each call gets its own browser context), the editor shown. */
+/** A fresh page with empty storage (each call gets its own browser context): the first screen,
+ * then 新建空白年报, so that the editor is shown with a blank report. */
 export async function openEditor(env, { permissions = [] } = {}) {
   const context = await env.browser.newContext();
   if (permissions.length > 0) await context.grantPermissions(permissions, { origin: env.site.origin });
   const page = await context.newPage();
   const record = watch(page);
   await page.goto(env.site.url);
-  await waitForApp(page);
+  await startBlankReport(page);
   return { context, page, record };
+}
+
+/** On the first screen (no draft yet): 新建空白年报, and wait for the editor. */
+export async function startBlankReport(page) {
+  await page.locator('.first-screen button.new-blank').click();
+  await waitForApp(page);
 }
 
 /** The input of a cell of table 三. */

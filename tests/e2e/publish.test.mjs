@@ -18,6 +18,10 @@ test('a copied table pasted into a rich-text editor keeps its cells and merged h
     await page.locator('[id="part-requests"] button.copy-table').click();
     await page.locator('.banner-notice').waitFor();
     assert.match(await page.locator('.banner-notice').textContent(), /已复制表格/);
+    // Done, not failed: announced as a status, and not in the error colour.
+    assert.equal(await page.locator('.banner-notice').getAttribute('data-tone'), 'done');
+    assert.equal(await page.locator('.banner-notice').getAttribute('role'), 'status');
+    assert.equal(await page.locator('.banner-notice').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(218, 251, 225)');
     // A website's rich-text editor is a contenteditable element; paste with the keyboard.
     await page.evaluate(() => {
       const editor = document.createElement('div');
@@ -88,6 +92,8 @@ test('print loads the printable HTML (the export) into a frame: tables, styles, 
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     // Debian's test machines have none of the official faces (only WenQuanYi): the user is told.
     assert.match(await page.locator('.banner-notice').textContent(), /本机缺少公文字体：仿宋、小标宋、黑体、楷体/);
+    assert.equal(await page.locator('.banner-notice').getAttribute('role'), 'alert');
+    assert.equal(await page.locator('.banner-notice').evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(255, 235, 233)');
     assert.ok(!record.requests.some((url) => url.endsWith('/x')), 'no request for the payload image');
     assert.deepEqual(record.pageErrors, []);
   } finally {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { sharedBrowserAndSite, until, watch } from './harness.mjs';
+import { sharedBrowserAndSite, startBlankReport, until, watch } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -19,7 +19,9 @@ async function openApp(context, hash = '') {
   const page = await context.newPage();
   const record = watch(page);
   await page.goto(env.site.url + hash);
-  await page.locator('h1.report-title, .drafts-screen').first().waitFor({ timeout: 30_000 });
+  await page.locator('h1.report-title, .drafts-screen, .first-screen').first().waitFor({ timeout: 30_000 });
+  // A profile with no draft yet opens on the first screen: start the blank report from there.
+  if (await page.locator('.first-screen').isVisible()) await startBlankReport(page);
   return { page, record };
 }
 

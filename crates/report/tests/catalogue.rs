@@ -354,6 +354,24 @@ fn every_rule_has_a_case_it_passes_and_a_case_it_fails() {
 }
 
 #[test]
+fn the_helps_page_of_rules_is_the_catalogue() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/help/rules.html");
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        written == rules::help_page(),
+        "public/help/rules.html is stale: run `cargo run -p nianbao-report --example rules_doc -- --help-page > public/help/rules.html`"
+    );
+    for def in rules::RULES {
+        assert!(
+            written.contains(&format!("<tr id=\"{}\">", def.id)),
+            "{}",
+            def.id
+        );
+    }
+}
+
+#[test]
 fn docs_rules_md_is_the_catalogue() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules.md");
     let written = std::fs::read_to_string(&path).unwrap_or_default();

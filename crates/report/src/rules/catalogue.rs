@@ -607,6 +607,72 @@ pub fn markdown() -> String {
     out
 }
 
+/// The catalogue as the help's page of rules (`public/help/rules.html`, offline in the app), in
+/// Chinese and English side by side: the help's script shows one of them.
+pub fn help_page() -> String {
+    use crate::export::html::escape;
+    let mut out = String::from(
+        "<!DOCTYPE html>\n<!-- Written by `cargo run -p nianbao-report --example rules_doc -- --help-page > public/help/rules.html` from the rule catalogue; a test fails while it is stale. -->\n\
+         <html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; img-src 'self' data:; style-src 'self'\">\n\
+         <title>检查规则 · Rules</title>\n<link rel=\"icon\" href=\"../icon.svg\" type=\"image/svg+xml\">\n\
+         <link rel=\"stylesheet\" href=\"help.css\">\n<script src=\"help.js\"></script>\n</head>\n<body>\n\
+         <header class=\"page-header\">\n<p class=\"app-name\"><span lang=\"zh-CN\">年报</span><span lang=\"en\">Nianbao</span></p>\n\
+         <div class=\"header-actions\">\n<a class=\"button\" href=\"./\"><span lang=\"zh-CN\">使用说明</span><span lang=\"en\">Help</span></a>\n\
+         <a class=\"button\" href=\"../\"><span lang=\"zh-CN\">打开年报</span><span lang=\"en\">Open Nianbao</span></a>\n\
+         <button type=\"button\" class=\"button switch-language\" id=\"switch-language\" hidden>English</button>\n</div>\n</header>\n\
+         <main id=\"main\">\n\
+         <h1><span lang=\"zh-CN\">检查规则</span><span lang=\"en\">The rules</span></h1>\n\
+         <p lang=\"zh-CN\">每条检查结果都写明规则编号、位置和依据。错误要在发布前改正；警告请核对后决定；提示供参考。</p>\n\
+         <p lang=\"en\">Each finding names its rule, its place and its basis. Errors must be put right before publishing; check each warning and decide; notes are for information.</p>\n",
+    );
+    for runs_in in RunsIn::ALL {
+        out.push_str(&format!(
+            "<section>\n<h2><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></h2>\n<table>\n\
+             <thead><tr><th scope=\"col\"><span lang=\"zh-CN\">编号</span><span lang=\"en\">Id</span></th>\
+             <th scope=\"col\"><span lang=\"zh-CN\">级别</span><span lang=\"en\">Severity</span></th>\
+             <th scope=\"col\"><span lang=\"zh-CN\">规则</span><span lang=\"en\">Rule</span></th>\
+             <th scope=\"col\"><span lang=\"zh-CN\">依据</span><span lang=\"en\">Basis</span></th></tr></thead>\n<tbody>\n",
+            escape(runs_in.label_zh()),
+            escape(runs_in.label_en())
+        ));
+        for def in RULES.iter().filter(|d| d.runs_in == runs_in) {
+            let (severity_zh, severity_en) = match def.severity_note {
+                Some(note) => note,
+                None => (def.severity.label_zh(), def.severity.label_en()),
+            };
+            let (basis_zh, basis_en) = match def.basis {
+                Basis::Official(text) => (
+                    format!("法规和格式要求：{text}"),
+                    format!("official: {text}"),
+                ),
+                Basis::Derived => (
+                    "由表格的勾稽关系得出".to_owned(),
+                    "derived from the tables".to_owned(),
+                ),
+                Basis::Practice(text) => (format!("通行做法：{text}"), format!("practice: {text}")),
+            };
+            out.push_str(&format!(
+                "<tr id=\"{id}\"><th scope=\"row\"><code>{id}</code></th>\
+                 <td><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></td>\
+                 <td><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></td>\
+                 <td><span lang=\"zh-CN\">{}</span><span lang=\"en\">{}</span></td></tr>\n",
+                escape(severity_zh),
+                escape(severity_en),
+                escape(def.title_zh),
+                escape(def.title_en),
+                escape(&basis_zh),
+                escape(&basis_en),
+                id = escape(def.id),
+            ));
+        }
+        out.push_str("</tbody>\n</table>\n</section>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

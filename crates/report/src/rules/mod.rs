@@ -6,7 +6,7 @@
 //! read every sentence of the text against the tables — in the background after an edit.
 
 mod catalogue;
-pub use catalogue::{markdown, Rule, RuleDef, RunsIn, RULES};
+pub use catalogue::{help_page, markdown, Rule, RuleDef, RunsIn, RULES};
 mod cross_year;
 pub use cross_year::{repeated_passages, Repeat, REPEAT_PERCENT, REPEAT_RUN_CHARS};
 mod meta;

@@ -1,0 +1,76 @@
+// The help (使用说明): opened from the editor, in both languages, with its pictures (made by
+// tools/help-pictures.mjs from the built app) and the rules' page (written from the rule
+// catalogue); it opens offline, and axe-core finds nothing on it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+import { sharedBrowserAndSite, serveDist, watch, startBlankReport } from './harness.mjs';
+
+const env = sharedBrowserAndSite();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+async function axeViolations(page) {
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Every picture of the page has loaded (a broken one has no natural width). */
+const brokenPictures = (page) =>
+  page.locator('img').evaluateAll((images) => images.filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src));
+
+test('the help opens from the editor, offline too, with its pictures, in Chinese and English', async () => {
+  // A server of its own, to be stopped.
+  const site = await serveDist();
+  const context = await env.browser.newContext();
+  await context.addInitScript({ path: AXE });
+  const page = await context.newPage();
+  const record = watch(page);
+  try {
+    await page.goto(site.url);
+    await startBlankReport(page);
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    // The network gone: the help comes from the service worker's cache.
+    await site.stop();
+    await context.setOffline(true);
+
+    const [help] = await Promise.all([context.waitForEvent('page'), page.locator('.app-header a.help-link').click()]);
+    const helpRecord = watch(help);
+    await help.waitForLoadState('load');
+    assert.match(new URL(help.url()).pathname, /\/nianbao\/help\/$/);
+    assert.match(await help.locator('h1').innerText(), /使用说明/);
+    const pictures = await help.locator('img').count();
+    assert.ok(pictures >= 5, `${pictures} pictures`);
+    assert.deepEqual(await brokenPictures(help), []);
+    for (const section of ['flow-title', 'findings-title', 'drafts-title', 'publish-title', 'supervisor-title', 'offline-title']) {
+      assert.ok(await help.locator(`[id="${section}"]`).isVisible(), section);
+    }
+    assert.deepEqual(await axeViolations(help), [], 'axe-core on the help in Chinese');
+
+    // English, by the page's switch; the Chinese blocks are hidden.
+    await help.locator('#switch-language').click();
+    assert.equal(await help.evaluate(() => document.documentElement.lang), 'en');
+    assert.match(await help.locator('h1').innerText(), /how to use it/);
+    assert.deepEqual(await axeViolations(help), [], 'axe-core on the help in English');
+
+    // The rules' page: every rule of the catalogue, offline too.
+    await help.goto(new URL('rules.html', help.url()).href);
+    assert.ok((await help.locator('tr[id="R3-balance"]').count()) === 1);
+    assert.ok((await help.locator('tr[id="T-numbers"]').count()) === 1);
+    assert.deepEqual(await axeViolations(help), [], 'axe-core on the rules');
+    assert.deepEqual(helpRecord.pageErrors, []);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
