@@ -601,6 +601,12 @@ host.loadEnd = loadavg()[0];
 // ---------------------------------------------------------------------------------------------
 
 const { loads, storage, list, memory, typing, fromStorage, chromium } = results;
+
+// `nianbao check --json` over 1,000 and 10,000 reports, on every core and on one.
+console.log('bash bench/check-many.sh');
+const checkMany = sh('bash', ['bench/check-many.sh'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const checkManyWall = (files, cores) =>
+  checkMany.split('\n').find((line) => line.startsWith(`| ${files} | ${cores} |`))?.split('|')[3]?.trim() ?? '–';
 const ratio = loads.app.median / loads.printable.median;
 const over = appSizes.total.gzip >= BUDGET_GZIP_BYTES;
 const opened = fromStorage ? 'the seed opened from localStorage' : 'a blank report (this build has no drafts to load from)';
@@ -622,6 +628,7 @@ const rows = [
   list
     ? [`Drafts list with ${LIST_DRAFTS} drafts`, `cold load ${ms(list.cold.median)}`, `from the editor ${ms(list.fromEditor.median)}`, 'medians']
     : [`Drafts list with ${LIST_DRAFTS} drafts`, '–', '', 'not measured'],
+  ['`nianbao check --json`, 10,000 reports (best of 3)', checkManyWall(10000, host.nproc), `one core ${checkManyWall(10000, 1)}`, `goal < 2 s; 1,000 in ${checkManyWall(1000, host.nproc)} (goal < 0.2 s)`],
   ['Memory after opening: JS heap + wasm', `${mib(memory[0].jsHeap)} + ${mib(memory[0].wasm)}`, '', ''],
   [`Memory after ${EDITS} edits: JS heap + wasm`, `${mib(memory.at(-1).jsHeap)} + ${mib(memory.at(-1).wasm)}`, '', `wasm +${mib(memory.at(-1).wasm - memory[0].wasm)}`],
   [`wasm memory growth over the last ${memory.at(-1).edits - memory.at(-2).edits} edits (${memory.at(-2).edits} → ${memory.at(-1).edits})`, `+${mib(memory.at(-1).wasm - memory.at(-2).wasm)}`, '', 'goal: none (growth that stops)'],
@@ -671,6 +678,7 @@ if (list) {
 }
 details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character typed into 一 or deleted from it (200 typed, then 200 deleted, and again), each followed by a macrotask. The undo history (200 steps, about 2 MB) fills over the first few hundred edits; after that the wasm memory is to stay flat.`, '',
   '| edits | JS heap | wasm memory |', '|---|---|---|', ...memory.map((m) => `| ${m.edits} | ${mib(m.jsHeap)} | ${mib(m.wasm)} |`), '');
+details.push('## Checking many reports', '', '`bash bench/check-many.sh`: the JSON of the five fixtures copied round-robin, `nianbao check --json` over all of them, on every core and pinned to one core (`taskset -c 0`); peak memory by `/usr/bin/time`.', '', checkMany, '');
 details.push('## Core', '');
 if (core.rows) {
   details.push('`cargo bench -p nianbao-report --bench core` in this run (criterion, the middle estimate):', '', '| bench | time | throughput |', '|---|---|---|',

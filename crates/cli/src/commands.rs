@@ -125,43 +125,112 @@ pub fn check(options: &CheckArgs) -> u8 {
         }
     };
 
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut code = 0;
-    let mut all = Vec::new();
-    for path in &options.files {
-        let mut loaded = match load(path) {
-            Ok(loaded) => loaded,
-            Err(failure) => {
-                // Errors go to stderr; keep the order a reader sees on one terminal.
-                let _ = out.flush();
-                report_failure(path, &failure);
-                code = EXIT_FAILURE;
-                continue;
-            }
-        };
+    // Read, checked and written out as text on the cores; only the writing is in order.
+    let check_one = |path: &std::path::PathBuf| -> Result<CheckedFile, Failure> {
+        let mut loaded = load(path)?;
         if let Some(last_year) = &last_year {
             loaded.report.last_year = Some(Box::new(last_year.clone()));
         }
         let mut findings = loaded.notes;
         findings.extend(rules::check(&loaded.report, stage));
-        if code == 0 && findings.iter().any(|f| f.severity == Severity::Error) {
-            code = EXIT_FINDINGS;
-        }
+        let mut output = Vec::new();
         if options.json {
             let file = path.to_string_lossy();
-            all.extend(findings.iter().map(|f| finding_json(&file, f)));
-        } else if write_findings(&mut out, path, &findings).is_err() {
-            // A closed pipe (`| head`): nobody is reading, but the exit code still counts.
-            break;
+            for f in &findings {
+                let item =
+                    serde_json::to_string_pretty(&finding_json(&file, f)).unwrap_or_default();
+                // One element of a pretty array: every line two spaces in.
+                output.push(format!("  {}", item.replace('\n', "\n  ")));
+            }
+        } else {
+            let mut text = Vec::new();
+            let _ = write_findings(&mut text, path, &findings);
+            output.push(String::from_utf8_lossy(&text).into_owned());
+        }
+        Ok(CheckedFile {
+            has_errors: findings.iter().any(|f| f.severity == Severity::Error),
+            output,
+        })
+    };
+
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut code = 0;
+    // The JSON array is written element by element, as serde_json would print it whole.
+    let mut json_items = 0usize;
+    'windows: for window in options.files.chunks(CHECK_WINDOW) {
+        for (path, checked) in window.iter().zip(on_every_core(window, check_one)) {
+            let checked = match checked {
+                Ok(checked) => checked,
+                Err(failure) => {
+                    // Errors go to stderr; keep the order a reader sees on one terminal.
+                    let _ = out.flush();
+                    report_failure(path, &failure);
+                    code = EXIT_FAILURE;
+                    continue;
+                }
+            };
+            if code == 0 && checked.has_errors {
+                code = EXIT_FINDINGS;
+            }
+            let written = if options.json {
+                checked.output.iter().try_for_each(|item| {
+                    json_items += 1;
+                    let before = if json_items == 1 { "[\n" } else { ",\n" };
+                    write!(out, "{before}{item}")
+                })
+            } else {
+                checked
+                    .output
+                    .iter()
+                    .try_for_each(|text| out.write_all(text.as_bytes()))
+            };
+            if written.is_err() {
+                // A closed pipe (`| head`): nobody is reading, but the exit code still counts.
+                break 'windows;
+            }
         }
     }
     if options.json {
-        let text = serde_json::to_string_pretty(&all).unwrap_or_else(|_| "[]".into());
-        let _ = writeln!(out, "{text}");
+        let _ = writeln!(out, "{}", if json_items == 0 { "[]" } else { "\n]" });
     }
     let _ = out.flush();
     code
+}
+
+/// One file checked: whether it has errors, and what `check` prints of it (the text block, or
+/// the elements of the JSON array).
+struct CheckedFile {
+    has_errors: bool,
+    output: Vec<String>,
+}
+
+/// `check` reads and checks this many files at a time, shared among the cores, and writes what
+/// they gave before it reads the next ones: memory stays the same for ten files or ten thousand.
+const CHECK_WINDOW: usize = 256;
+
+/// `work` done on each of `items` by as many threads as the machine has cores, the results in
+/// the items' order.
+fn on_every_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores < 2 || items.len() < 2 {
+        return items.iter().map(&work).collect();
+    }
+    let share = items.len().div_ceil(cores);
+    let work = &work;
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(share)
+            .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<R>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| {
+                part.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// `check --csv`: the supervisor's batch table, as the app's batch check writes it.

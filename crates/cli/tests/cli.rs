@@ -454,13 +454,48 @@ fn a_thousand_files_give_one_array() {
     let out = nianbao(&args);
     assert_eq!(out.status.code(), Some(1));
     let findings: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let balance = findings
-        .as_array()
-        .unwrap()
+    // Written file by file (in windows, on every core), printed as one pretty array would be.
+    assert_eq!(
+        stdout(&out),
+        serde_json::to_string_pretty(&findings).unwrap() + "\n"
+    );
+    let findings = findings.as_array().unwrap();
+    // In the order the files were given, and each file's own findings.
+    let order: Vec<usize> = findings
         .iter()
-        .filter(|f| f["rule"] == "R3-balance")
-        .count();
-    assert_eq!(balance, 100 * 2);
+        .map(|f| {
+            let file = PathBuf::from(f["file"].as_str().unwrap());
+            file.file_stem().unwrap().to_str().unwrap().parse().unwrap()
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] <= w[1]), "out of order");
+    let unbalanced: Vec<usize> = findings
+        .iter()
+        .zip(&order)
+        .filter(|(f, _)| f["rule"] == "R3-balance")
+        .map(|(_, &i)| i)
+        .collect();
+    assert_eq!(unbalanced.len(), 100 * 2);
+    assert!(unbalanced.iter().all(|i| i % 10 == 0));
+    assert_eq!(order.last(), Some(&999));
+}
+
+#[test]
+fn an_unreadable_file_is_named_in_its_place_and_no_findings_give_an_empty_array() {
+    let dir = TempDir::new("empty-array");
+    let files: Vec<PathBuf> = (0..3)
+        .map(|i| dir.write(&format!("{i}.json"), to_json(&erdun())))
+        .collect();
+    let missing = dir.0.join("missing.json");
+    let out = nianbao(&[Path::new("check"), &files[0], &missing, &files[1]]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = stdout(&out);
+    let first = text.find(&format!("== {} ==", files[0].display())).unwrap();
+    let second = text.find(&format!("== {} ==", files[1].display())).unwrap();
+    assert!(first < second);
+    assert!(stderr(&out).contains(&format!("{}: 无法读取文件", missing.display())));
+    let none = nianbao(&[Path::new("check"), Path::new("--json"), &missing]);
+    assert_eq!(stdout(&none), "[]\n");
 }
 
 #[test]
