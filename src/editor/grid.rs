@@ -272,7 +272,7 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
             inputmode="numeric"
             autocomplete="off"
             spellcheck="false"
-            aria-label=grid::cell_name(&place.get_value())
+            aria-label=grid::spoken_cell_name(&place.get_value())
             aria-readonly=move || read_only().to_string()
             aria-invalid=move || (severity_class.get() == "cell-error").to_string()
             readonly=read_only

@@ -175,6 +175,13 @@ test('a whole journey by keyboard alone: new draft, fill, fix a finding, export'
     await tabTo(page, '.first-screen button.new-blank');
     await page.keyboard.press('Enter');
     await waitForApp(page);
+    // The three tables are grids, each named by its heading, and a cell is named by its row
+    // and its column, which is what a screen reader says on arriving there.
+    assert.deepEqual(
+      await page.locator('table[role="grid"]').evaluateAll((grids) => grids.map((g) => g.getAttribute('aria-label').slice(0, 2))),
+      ['二、', '三、', '四、'],
+    );
+    assert.equal(await requestCell(page, '3.1', 'commercial').getAttribute('aria-label'), '三(一) 予以公开，商业企业');
 
     // Fill: the agency, then table 三 as a spreadsheet (type, Enter goes down).
     await tabTo(page, '[id="meta-agency"]');

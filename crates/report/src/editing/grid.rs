@@ -94,6 +94,45 @@ pub fn cell_name(place: &Place) -> String {
     place.cell_name().unwrap_or_else(|| place.id())
 }
 
+/// What a screen reader says of a cell of table 三: the row as reviewers cite it, the row's own
+/// words and the column, 「三(一) 予以公开，商业企业」. Other tables' cells by [`cell_name`].
+pub fn spoken_cell_name(place: &Place) -> String {
+    match place {
+        Place::Request { row, column } => {
+            let (Some(row), Some(column)) = (
+                crate::format::REQUEST_ROWS.get(*row),
+                crate::format::REQUEST_COLUMNS.get(*column),
+            ) else {
+                return cell_name(place);
+            };
+            format!(
+                "{} {}，{}",
+                row.short,
+                without_numbering(row.label),
+                column.label
+            )
+        }
+        _ => cell_name(place),
+    }
+}
+
+/// A row label without its printed number: 「（一）予以公开」, 「1.属于国家秘密」 and
+/// 「一、本年新收…」 lose 「（一）」, 「1.」 and 「一、」 (the cited row says it already).
+fn without_numbering(label: &str) -> &str {
+    let numerals = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let rest = label.trim_start_matches('（').trim_start_matches(numerals);
+    let rest = rest
+        .strip_prefix('）')
+        .or_else(|| rest.strip_prefix('、'))
+        .or_else(|| rest.strip_prefix('.'))
+        .unwrap_or(label);
+    if rest.is_empty() {
+        label
+    } else {
+        rest
+    }
+}
+
 /// Whether a pasted block is one value for one cell: the input takes it as typing.
 pub fn is_one_value(block: &[Vec<String>]) -> bool {
     block.len() <= 1 && block.first().is_none_or(|row| row.len() <= 1)
@@ -176,6 +215,31 @@ impl PastePlan {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cell_of_table_three_is_spoken_with_its_row_and_column() {
+        use crate::format::REQUEST_ROWS;
+        let place = |key: &str, column: usize| Place::Request {
+            row: REQUEST_ROWS.iter().position(|r| r.key == key).unwrap(),
+            column,
+        };
+        assert_eq!(
+            super::spoken_cell_name(&place("3.1", 1)),
+            "三(一) 予以公开，商业企业"
+        );
+        assert_eq!(
+            super::spoken_cell_name(&place("1", 0)),
+            "一 本年新收政府信息公开申请数量，自然人"
+        );
+        assert_eq!(
+            super::spoken_cell_name(&place("3.3.1", 6)),
+            "三(三)1 属于国家秘密，总计"
+        );
+        assert_eq!(
+            super::spoken_cell_name(&place("3.7", 0)),
+            "三(七) 总计，自然人"
+        );
+    }
+
     use super::*;
     use crate::clipboard::CellProblem;
     use crate::layout;
