@@ -5,7 +5,7 @@
 // Each keystroke sets the cell's value and dispatches the same `input` event the browser sends;
 // the clock stops after the app's reactive updates have run (a macrotask later) and the page has
 // been laid out (a forced layout). A keystroke that costs more than a frame shows here.
-import { serveDist, launchBrowser, waitForApp } from '../tests/e2e/harness.mjs';
+import { serveDist, launchBrowser, startBlankReport } from '../tests/e2e/harness.mjs';
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -15,13 +15,19 @@ function summary(samples) {
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) };
 }
 
-export async function measureTyping({ keystrokes = 200 } = {}) {
+/** `cpuThrottle` 4 is DevTools' "4× slowdown" (Emulation.setCPUThrottlingRate): an older
+ * office laptop. */
+export async function measureTyping({ keystrokes = 200, cpuThrottle = 1 } = {}) {
   const site = await serveDist();
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(site.url);
-    await waitForApp(page);
+    await startBlankReport(page);
+    if (cpuThrottle > 1) {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+    }
     const result = await page.evaluate(async (keystrokes) => {
       // A macrotask without setTimeout's 4 ms clamp for nested timers.
       const settle = () => new Promise((resolve) => { const channel = new MessageChannel(); channel.port1.onmessage = () => resolve(); channel.port2.postMessage(0); });
@@ -59,7 +65,8 @@ export async function measureTyping({ keystrokes = 200 } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await measureTyping();
+  const at = process.argv.indexOf('--cpu-throttle');
+  const result = await measureTyping({ cpuThrottle: at > 0 ? Number(process.argv[at + 1]) : 1 });
   const fmt = (s) => `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(1)} ms (n=${s.n})`;
   console.log(`typing in table 三:        ${fmt(result.table)}`);
   console.log(`typing in 一、总体情况:    ${fmt(result.text)}`);

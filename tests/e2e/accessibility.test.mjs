@@ -2,25 +2,21 @@
 // screen, a whole journey is done with the keyboard alone with the focus always visible, and the
 // page still works at 200 % zoom.
 //
-// axe-core comes from the npm registry; it is put into every page of a context as an init script
-// (the page's CSP allows no injected script, and an init script is not a page script).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
-import { sharedBrowserAndSite, watch, waitForApp, requestCell, startBlankReport } from './harness.mjs';
+import { sharedBrowserAndSite, watch, waitForApp, requestCell, startBlankReport, AXE_SCRIPT, axeViolations } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const fixtureText = (name) => readFile(fileURLToPath(new URL(`../../crates/report/tests/fixtures/${name}`, import.meta.url)), 'utf8');
 const e2eFixture = (name) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 /** A fresh profile with axe-core in each of its pages, on the first screen. */
 async function freshProfile({ viewport } = {}) {
   const context = await env.browser.newContext(viewport ? { viewport } : {});
-  await context.addInitScript({ path: AXE });
+  await context.addInitScript({ path: AXE_SCRIPT });
   await context.clock.setFixedTime(new Date('2026-12-04T09:00:00Z'));
   const page = await context.newPage();
   const record = watch(page);
@@ -29,29 +25,12 @@ async function freshProfile({ viewport } = {}) {
   return { context, page, record };
 }
 
-/** axe-core's WCAG 2.1 A and AA rules over the whole page: each violation as rule, its help and
- * the elements, so that a failure says what to fix. */
-async function violations(page) {
-  const found = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary.split('\n').slice(1, 2).join('')}`),
-    }));
-  });
-  return found;
-}
-
 /** Collects axe-core's violations screen by screen, so that one run names them all. */
 function sweep() {
   const found = [];
   return {
     async check(page, screen) {
-      for (const violation of await violations(page)) found.push({ screen, ...violation });
+      for (const violation of await axeViolations(page)) found.push({ screen, ...violation });
     },
     assertNone() {
       assert.deepEqual(found, [], 'axe-core found violations');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { sharedBrowserAndSite, startBlankReport, watch } from './harness.mjs';
+import { sharedBrowserAndSite, startBlankReport, watch, until, draftIdOf, storedDraft, draftKeys } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -28,32 +28,11 @@ async function openApp(context, hash = '') {
   return { context, page, record };
 }
 
-const draftIdOf = (page) => new URL(page.url()).hash.replace('#draft=', '');
-
-/** The stored draft envelope (parsed), or null. */
-const stored = (page, id) =>
-  page.evaluate((id) => {
-    const raw = localStorage.getItem('nianbao:draft:' + id);
-    return raw === null ? null : JSON.parse(raw);
-  }, id);
-
-/** Waits until `probe()` gives a truthy value, polling as Playwright's own waits do. (Playwright's
- * waitForFunction cannot poll here: the page's CSP forbids the eval it polls with.) */
-async function until(probe, what, timeout = 30_000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /** Waits until the stored draft's report has every value of `expected`, an object of paths
  * (`"sections/overview"`, `"requests/3.7/2"`) to values. */
 async function waitStored(page, id, expected) {
   await until(async () => {
-    const draft = await stored(page, id).catch(() => null);
+    const draft = await storedDraft(page, id).catch(() => null);
     return (
       draft &&
       Object.entries(expected).every(([path, value]) => {
@@ -67,9 +46,6 @@ async function waitStored(page, id, expected) {
 /** Every key of the app's with its value, and the other keys' names. */
 const dumpStorage = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
-
-const draftKeys = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao:draft:')).sort());
 
 /** Reads a download's text. */
 async function downloadText(download) {
@@ -103,7 +79,7 @@ test('reload keeps everything typed, including the last keystroke before the rel
       overview: await page.locator(OVERVIEW).inputValue(),
     };
     assert.deepEqual(afterReload, before);
-    const draft = await stored(page, id);
+    const draft = await storedDraft(page, id);
     assert.equal(draft.report.sections.overview, before.overview);
     assert.equal(draft.report.meta.agency, before.agency);
     assert.equal(draft.report.requests['1'][0], 5);
@@ -120,7 +96,7 @@ test('a full storage gives a banner and loses nothing; saving resumes once space
     await page.locator(AGENCY).fill('满存储测试街道');
     const id = draftIdOf(page);
     await waitStored(page, id, { 'meta/agency': '满存储测试街道' });
-    const savedBefore = await stored(page, id);
+    const savedBefore = await storedDraft(page, id);
     // Another app of the origin fills the storage (keys not under nianbao:) until it refuses.
     const fillers = await page.evaluate(() => {
       const keys = [];
@@ -150,7 +126,7 @@ test('a full storage gives a banner and loses nothing; saving resumes once space
     await page.locator(OVERVIEW).pressSequentially('，继续编辑');
     const typed = first + '，继续编辑';
     assert.equal(await page.locator(OVERVIEW).inputValue(), typed);
-    assert.deepEqual(await stored(page, id), savedBefore);
+    assert.deepEqual(await storedDraft(page, id), savedBefore);
 
     // One click downloads the draft as it is on screen.
     const [download] = await Promise.all([
@@ -167,7 +143,7 @@ test('a full storage gives a banner and loses nothing; saving resumes once space
     await waitStored(page, id, { 'sections/overview': typed });
     await page.locator('.save-status[data-state="saved"]').waitFor();
     await page.locator('.banner-full').waitFor({ state: 'detached' });
-    const savedAfter = await stored(page, id);
+    const savedAfter = await storedDraft(page, id);
     assert.deepEqual(savedAfter.report, { ...savedBefore.report, sections: { ...savedBefore.report.sections, overview: typed } });
     assert.ok(savedAfter.revision > savedBefore.revision);
     assert.deepEqual(record.pageErrors, []);
@@ -257,7 +233,7 @@ test('two tabs editing the same draft never lose either tab\'s text', async () =
     const keys = await draftKeys(b);
     assert.equal(keys.length, 2);
     const copyId = keys.map((k) => k.replace('nianbao:draft:', '')).find((k) => k !== id);
-    const copy = await stored(b, copyId);
+    const copy = await storedDraft(b, copyId);
     assert.equal(copy.report.sections.other, 'B窗口写的其他事项');
     assert.equal(copy.report.sections.problems, 'B窗口写的存在问题');
     assert.notEqual(copy.report.sections.overview, 'A窗口写的总体情况');
@@ -272,7 +248,7 @@ test('two tabs editing the same draft never lose either tab\'s text', async () =
       assert.equal(await page.locator(OTHER).inputValue(), bothOther);
       assert.equal(await page.locator(AGENCY).inputValue(), '两窗口街道');
     }
-    const final = await stored(a, id);
+    const final = await storedDraft(a, id);
     assert.equal(final.report.sections.overview, 'A窗口写的总体情况');
     assert.equal(final.report.sections.problems, 'B窗口写的存在问题');
     assert.equal(final.report.sections.other, bothOther);
@@ -294,7 +270,7 @@ test('export then import (file picker and drag-and-drop) gives the same report, 
     await page.locator(OVERVIEW).fill('第一行\n"引号"与换行');
     const id = draftIdOf(page);
     await waitStored(page, id, { 'sections/overview': '第一行\n"引号"与换行' });
-    const original = await stored(page, id);
+    const original = await storedDraft(page, id);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.export-json').click()]);
     assert.equal(download.suggestedFilename(), `导出导入测试局-${original.report.meta.year}-年报.json`);
@@ -310,7 +286,7 @@ test('export then import (file picker and drag-and-drop) gives the same report, 
     await until(() => draftIdOf(page) !== id, 'the imported draft to open');
     const pickedId = draftIdOf(page);
     await waitStored(page, pickedId, { 'meta/agency': '导出导入测试局' });
-    assert.deepEqual((await stored(page, pickedId)).report, original.report);
+    assert.deepEqual((await storedDraft(page, pickedId)).report, original.report);
     assert.equal(await page.locator(cell('3.7', 'legal')).inputValue(), '12');
 
     // By dropping the file on the page.
@@ -324,9 +300,9 @@ test('export then import (file picker and drag-and-drop) gives the same report, 
     const droppedId = draftIdOf(page);
     assert.notEqual(droppedId, id);
     await waitStored(page, droppedId, { 'meta/agency': '导出导入测试局' });
-    assert.deepEqual((await stored(page, droppedId)).report, original.report);
+    assert.deepEqual((await storedDraft(page, droppedId)).report, original.report);
 
-    assert.deepEqual(await stored(page, id), original, 'the exported draft is unchanged');
+    assert.deepEqual(await storedDraft(page, id), original, 'the exported draft is unchanged');
     assert.equal((await draftKeys(page)).length, 3);
     assert.deepEqual(record.pageErrors, []);
   } finally {
@@ -478,12 +454,12 @@ test('the drafts list: sorted by last edit; rename, duplicate, next year, delete
     assert.match(await page.locator(`.draft[data-id="${first}"] .count.error`).textContent(), /错误 \d+/);
 
     // Rename: the title changes, nothing else.
-    const firstBefore = await stored(page, first);
+    const firstBefore = await storedDraft(page, first);
     await page.locator(`.draft[data-id="${first}"] button.rename-button`).click();
     await page.locator(`.draft[data-id="${first}"] .rename-input`).fill('甲街道2025年报告');
     await page.locator(`.draft[data-id="${first}"] .rename-input`).press('Enter');
     await page.locator(`.draft[data-id="${first}"] .draft-title:text("甲街道2025年报告")`).waitFor();
-    const renamed = await stored(page, first);
+    const renamed = await storedDraft(page, first);
     assert.deepEqual(renamed.report, { ...firstBefore.report, meta: { ...firstBefore.report.meta, title: '甲街道2025年报告' } });
     assert.deepEqual(await ids(), [first, second], 'renamed is edited last');
 
@@ -492,14 +468,14 @@ test('the drafts list: sorted by last edit; rename, duplicate, next year, delete
     await page.locator('.draft').nth(2).waitFor();
     const copyId = (await ids())[0];
     assert.ok(![first, second].includes(copyId));
-    assert.deepEqual((await stored(page, copyId)).report, renamed.report);
+    assert.deepEqual((await storedDraft(page, copyId)).report, renamed.report);
 
     // Next year's draft: opened, the carry-over taken from row 四.
     await page.locator(`.draft[data-id="${first}"] button.next-year`).click();
     await page.locator('h1.report-title').waitFor();
     const nextId = draftIdOf(page);
     await waitStored(page, nextId, { 'meta/agency': '甲街道办事处' });
-    const next = await stored(page, nextId);
+    const next = await storedDraft(page, nextId);
     assert.equal(next.report.meta.year, renamed.report.meta.year + 1);
     assert.equal(next.report.requests['2'][0], 2, '上年结转 = last year\'s 结转下年度');
     assert.equal(await page.locator(cell('2', 'natural')).inputValue(), '2');
@@ -509,7 +485,7 @@ test('the drafts list: sorted by last edit; rename, duplicate, next year, delete
     const secondText = await page.evaluate((id) => localStorage.getItem('nianbao:draft:' + id), second);
     await page.locator(`.draft[data-id="${second}"] button.delete`).click();
     await page.locator(`.draft[data-id="${second}"]`).waitFor({ state: 'detached' });
-    assert.equal(await stored(page, second), null);
+    assert.equal(await storedDraft(page, second), null);
     assert.match(await page.locator('.banner-deleted').textContent(), /已删除/);
     await page.locator('.banner-deleted button.undo-delete').click();
     await page.locator(`.draft[data-id="${second}"]`).waitFor();
@@ -545,7 +521,7 @@ test('a published report pasted is previewed with its import notes before the dr
     const id = draftIdOf(page);
     assert.notEqual(id, blankId);
     await waitStored(page, id, { 'meta/year': 2023 });
-    const draft = await stored(page, id);
+    const draft = await storedDraft(page, id);
     assert.match(draft.report.meta.agency, /额尔敦/);
     assert.match(await page.locator(AGENCY).inputValue(), /额尔敦/);
     assert.ok(draft.report.sections.overview.includes('额尔敦街道位于城区东南部'));

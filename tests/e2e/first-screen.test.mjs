@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { sharedBrowserAndSite, watch, waitForApp, requestCell } from './harness.mjs';
+import { sharedBrowserAndSite, watch, waitForApp, requestCell, draftIdOf, storedDraft, draftKeys } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -27,13 +27,7 @@ async function firstVisit(at) {
   return { context, page, record };
 }
 
-const draftIdOf = (page) => new URL(page.url()).hash.replace('#draft=', '');
-
-const storedReport = (page, id) =>
-  page.evaluate((id) => JSON.parse(localStorage.getItem('nianbao:draft:' + id)).report, id);
-
-const draftKeys = (page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('nianbao:draft:')));
+const storedReport = async (page, id) => (await storedDraft(page, id)).report;
 
 test('a fresh profile opens on the three ways in, and a later visit opens the draft', async () => {
   const { context, page, record } = await firstVisit('2026-12-04T09:00:00Z');

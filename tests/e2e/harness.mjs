@@ -6,6 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join, normalize, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
@@ -24,8 +26,10 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ at http://127.0.0.1:<port>/nianbao/. `stop()` takes the network away for real. */
-export async function serveDist() {
+/** Serves dist/ at http://127.0.0.1:<port>/nianbao/. `stop()` takes the network away for real.
+ * With `gzip`, what a browser accepts gzipped is sent so (level 9), as a real server would: the
+ * benchmark's slow network needs the bytes that really travel. */
+export async function serveDist({ gzip = false } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/ is not built: run `./x build` (./x test builds it before the e2e tests)');
   }
@@ -44,10 +48,16 @@ export async function serveDist() {
     }
     try {
       const body = await readFile(join(DIST, rel));
-      res.writeHead(200, {
+      const headers = {
         'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
-      });
+      };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && extname(rel) !== '.png') {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(gzipSync(body, { level: 9 }));
+        return;
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -138,6 +148,40 @@ export async function openEditor(env, { permissions = [] } = {}) {
 export async function startBlankReport(page) {
   await page.locator('.first-screen button.new-blank').click();
   await waitForApp(page);
+}
+
+/** The id of the draft the page has open (from its address, #draft=<id>). */
+export const draftIdOf = (page) => new URL(page.url()).hash.replace('#draft=', '');
+
+/** The stored draft envelope (parsed), or null. */
+export const storedDraft = (page, id) =>
+  page.evaluate((id) => {
+    const raw = localStorage.getItem('nianbao:draft:' + id);
+    return raw === null ? null : JSON.parse(raw);
+  }, id);
+
+/** The storage keys of every stored draft, sorted. */
+export const draftKeys = (page) =>
+  page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao:draft:')).sort());
+
+/** axe-core from the npm registry, to be given to a context as an init script (the pages' CSP
+ * allows no injected script; an init script is not a page script). */
+export const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's WCAG 2.1 A and AA rules over the whole page: each violation as its rule, its help
+ * and the first elements, so that a failure says what to fix. */
+export async function axeViolations(page) {
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      rule: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary.split('\n').slice(1, 2).join('')}`),
+    }));
+  });
 }
 
 /** The input of a cell of table 三. */

@@ -3,23 +3,10 @@
 // catalogue); it opens offline, and axe-core finds nothing on it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 
-import { sharedBrowserAndSite, serveDist, watch, startBlankReport } from './harness.mjs';
+import { sharedBrowserAndSite, serveDist, watch, startBlankReport, AXE_SCRIPT, axeViolations } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-async function axeViolations(page) {
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** Every picture of the page has loaded (a broken one has no natural width). */
 const brokenPictures = (page) =>
   page.locator('img').evaluateAll((images) => images.filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src));
@@ -28,7 +15,7 @@ test('the help opens from the editor, offline too, with its pictures, in Chinese
   // A server of its own, to be stopped.
   const site = await serveDist();
   const context = await env.browser.newContext();
-  await context.addInitScript({ path: AXE });
+  await context.addInitScript({ path: AXE_SCRIPT });
   const page = await context.newPage();
   const record = watch(page);
   try {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { sharedBrowserAndSite, startBlankReport, until, watch } from './harness.mjs';
+import { sharedBrowserAndSite, startBlankReport, until, watch, draftIdOf, storedDraft } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -25,14 +25,6 @@ async function openApp(context, hash = '') {
   return { page, record };
 }
 
-const draftIdOf = (page) => new URL(page.url()).hash.replace('#draft=', '');
-
-const stored = (page, id) =>
-  page.evaluate((id) => {
-    const raw = localStorage.getItem('nianbao:draft:' + id);
-    return raw === null ? null : JSON.parse(raw);
-  }, id);
-
 const draftIds = (page) =>
   page.evaluate(() =>
     Object.keys(localStorage)
@@ -48,7 +40,7 @@ const recoveryKeys = (page) =>
  * `sections/overview`, `requests/1/0`). */
 async function waitStored(page, id, expected) {
   await until(async () => {
-    const draft = await stored(page, id).catch(() => null);
+    const draft = await storedDraft(page, id).catch(() => null);
     return (
       draft &&
       Object.entries(expected).every(([path, value]) => {
@@ -85,7 +77,7 @@ test('a draft deleted in another tab is not saved again; that tab says so and ke
     await b.locator(PROBLEMS).fill('删除之后在B窗口写的');
     await b.keyboard.press('Control+s');
     await b.evaluate(() => dispatchEvent(new Event('pagehide')));
-    assert.equal(await stored(b, id), null, 'the deleted draft is not written again');
+    assert.equal(await storedDraft(b, id), null, 'the deleted draft is not written again');
     assert.deepEqual(await draftIds(b), []);
 
     // "Keep this window's copy": what B shows becomes a new draft, opened in B.
@@ -94,7 +86,7 @@ test('a draft deleted in another tab is not saved again; that tab says so and ke
     const [copyId] = await draftIds(b);
     assert.ok(copyId && copyId !== id);
     assert.equal(draftIdOf(b), copyId);
-    const copy = await stored(b, copyId);
+    const copy = await storedDraft(b, copyId);
     assert.equal(copy.report.meta.agency, '删除测试街道');
     assert.equal(copy.report.sections.overview, 'B窗口写的概述');
     assert.equal(copy.report.sections.problems, '删除之后在B窗口写的');
@@ -180,7 +172,7 @@ test('two tabs saving in the same instant lose nothing', async () => {
     const { page: b, record: recordB } = await openApp(context, '#draft=' + id);
     assert.equal(await b.locator(AGENCY).inputValue(), '同时保存街道');
     await context.clock.pauseAt(Date.now() + 60_000);
-    const before = (await stored(a, id)).revision;
+    const before = (await storedDraft(a, id)).revision;
 
     // Each tab edits its own cell and section; neither has saved.
     await a.locator(cell('1', 'natural')).fill('11');
@@ -202,7 +194,7 @@ test('two tabs saving in the same instant lose nothing', async () => {
       'sections/problems': 'B窗口写的问题',
     };
     await waitStored(a, id, both);
-    const saved = await stored(a, id);
+    const saved = await storedDraft(a, id);
     assert.equal(saved.revision, before + 2, 'each tab wrote once: the second over the first, merged');
     // ...and so does each tab's screen, once it has heard of the other's save.
     for (const page of [a, b]) {
