@@ -651,6 +651,7 @@ const siteDir = buildSite(seed.html);
 process.env.NIANBAO_DIST = siteDir;
 const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
 const { measureTyping } = await import('./typing.mjs');
+const { measureOpenings } = await import('./openings.mjs');
 
 const site = await serveDist();
 const browser = await launchBrowser();
@@ -688,6 +689,9 @@ try {
   log(`typing at ${THROTTLE}× CPU throttling`);
   const typingThrottled = await measureTyping({ cpuThrottle: THROTTLE });
 
+  log('memory over 100 openings of the editor from the list (bench/openings.mjs)');
+  const openings = await measureOpenings({ openings: 100 });
+
   log(`the tools on first use (${SLOW_RUNS} fresh profiles each), unthrottled and at ${THROTTLE}×`);
   const tools = { 1: await measureToolsFirstUse(browser, site, seedStorage, 1), [THROTTLE]: await measureToolsFirstUse(browser, site, seedStorage, THROTTLE) };
 
@@ -700,7 +704,7 @@ try {
     await gzipSite.stop();
   }
 
-  results = { loads, storage, list, memory, typing, typingThrottled, tools, firstVisit, fromStorage, chromium: browser.version() };
+  results = { loads, storage, list, memory, typing, typingThrottled, tools, firstVisit, openings, fromStorage, chromium: browser.version() };
 } finally {
   await browser.close();
   await site.stop();
@@ -715,7 +719,7 @@ host.loadEnd = loadavg()[0];
 // The table, and docs/benchmarks.md
 // ---------------------------------------------------------------------------------------------
 
-const { loads, storage, list, memory, typing, typingThrottled, tools, firstVisit, fromStorage, chromium } = results;
+const { loads, storage, list, memory, typing, typingThrottled, tools, firstVisit, openings, fromStorage, chromium } = results;
 const ratioThrottled = loads.appThrottled.median / loads.printableThrottled.median;
 
 // `nianbao check --json` over 1,000 and 10,000 reports, on every core and on one.
@@ -755,6 +759,7 @@ const rows = [
   ['`nianbao check --json`, 10,000 reports (best of 3)', checkManyWall(10000, host.nproc), `one core ${checkManyWall(10000, 1)}`, `goal < 2 s; 1,000 in ${checkManyWall(1000, host.nproc)} (goal < 0.2 s)`],
   ['Memory after opening: JS heap + wasm', `${mib(memory[0].jsHeap)} + ${mib(memory[0].wasm)}`, '', ''],
   [`Memory after ${EDITS} edits: JS heap + wasm`, `${mib(memory.at(-1).jsHeap)} + ${mib(memory.at(-1).wasm)}`, '', `wasm +${mib(memory.at(-1).wasm - memory[0].wasm)}`],
+  [`wasm memory over ${openings.n} openings of the editor from the list`, `+${(openings.openings.perStep / 1024).toFixed(1)} KiB per opening`, `list refreshed: +${(openings.refreshes.perStep / 1024).toFixed(1)} KiB per refresh`, 'goal: flat'],
   [`wasm memory growth over the last ${memory.at(-1).edits - memory.at(-2).edits} edits (${memory.at(-2).edits} → ${memory.at(-1).edits})`, `+${mib(memory.at(-1).wasm - memory.at(-2).wasm)}`, '', 'goal: none (growth that stops)'],
 ];
 const table = [
