@@ -165,7 +165,7 @@ fn BatchRowView(row: RowSummary) -> impl IntoView {
     };
     let problem = row.problem.clone();
     let readable = problem.is_none();
-    let has_last_year = row.last_year_file.is_some();
+    let has_last_year = row.last_year_file.is_some() || row.carries_last_year;
     let file_name = row.file_name.clone();
     let tick_label =
         Signal::derive(move || format!("{}{}", lang.get().pick(i18n::TICK_FILE), file_name));

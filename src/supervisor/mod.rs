@@ -65,6 +65,8 @@ pub struct RowSummary {
     pub notes: usize,
     pub problem: Option<nianbao_report::Message>,
     pub last_year_file: Option<String>,
+    /// The report carries last year's report of its own (a draft begun from last year's).
+    pub carries_last_year: bool,
     pub is_summary: bool,
 }
 
@@ -83,6 +85,7 @@ impl RowSummary {
                 notes: checked.notes.len(),
                 problem: None,
                 last_year_file: checked.last_year_file.clone(),
+                carries_last_year: checked.report.last_year.is_some(),
                 is_summary: checked.source == Source::Summary,
             },
             Err(problem) => RowSummary {
@@ -96,6 +99,7 @@ impl RowSummary {
                 notes: 0,
                 problem: Some(problem.clone()),
                 last_year_file: None,
+                carries_last_year: false,
                 is_summary: false,
             },
         }
@@ -304,15 +308,17 @@ impl Supervisor {
         let Some(this) = self.entry(id).and_then(|e| e.row.outcome.ok()) else {
             return;
         };
-        let Some(last_file) = this.last_year_file.clone() else {
-            return;
+        // Last year's file in the batch, else the last year the report carries (it was
+        // checked against that one).
+        let last = match this.last_year_file.clone() {
+            Some(last_file) => self.entries.with_untracked(|entries| {
+                entries
+                    .iter()
+                    .filter(|e| e.row.file_name == last_file)
+                    .find_map(|e| e.row.checked().map(|c| c.report.clone()))
+            }),
+            None => this.report.last_year.clone().map(|last| *last),
         };
-        let last = self.entries.with_untracked(|entries| {
-            entries
-                .iter()
-                .filter(|e| e.row.file_name == last_file)
-                .find_map(|e| e.row.checked().map(|c| c.report.clone()))
-        });
         if let Some(last_year) = last {
             self.show_comparison(this.report, last_year, Back::Batch);
         }

@@ -318,3 +318,23 @@ test('without last year\'s report the comparison says where to find one, and bac
   assert.deepEqual(record.pageErrors, []);
   await context.close();
 });
+
+test('a report that carries last year\'s own (a draft begun from last year\'s) is compared with it', async () => {
+  const { context, page, record } = await openBatch(env);
+  const lastYear = await seedJson(() => {});
+  const thisYear = await seedJson((r) => {
+    r.meta.year = 2024;
+    r.requests['2'][0] = 2;
+    r.requests['2'][6] = 2;
+    r.last_year = { meta: lastYear.meta, sections: lastYear.sections, active: lastYear.active, requests: lastYear.requests, appeals: lastYear.appeals };
+  });
+  await page.locator('.pick-files input').setInputFiles([jsonFile('额尔敦-2024-草稿.json', thisYear)]);
+  await waitUntilRead(page, 1);
+  await rowOf(page, '额尔敦-2024-草稿.json').locator('button.compare').click();
+  const screen = page.locator('main.compare-screen');
+  await screen.waitFor();
+  assert.match(await screen.locator('h1').innerText(), /2024年度与2023年度对比/);
+  assert.match(await screen.locator('.compare-findings').innerText(), /本年二\(2\)应等于上年四\(0\)，相差2/);
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
