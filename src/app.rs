@@ -79,10 +79,18 @@ pub fn App() -> impl IntoView {
         }
     });
     let update_ready = service_worker::register("./sw.js");
+    // The findings panel stays below the top bar however tall it grows (a wrapped toolbar, a
+    // banner).
+    let top_bar = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(bar) = top_bar.get() {
+            crate::platform::layout::follow_height(&bar, "--top-bar-height");
+        }
+    });
     view! {
         // The toolbar and the banners stay in sight while the report scrolls: a full storage or
         // a merge must not be missed.
-        <div class="top-bar">
+        <div class="top-bar" node_ref=top_bar>
             <Toolbar />
             <UpdateBanner update_ready />
             <StorageBanners />

@@ -2,7 +2,7 @@
 // undo, language, and Chinese text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndSite, openEditor as openEditorIn, requestCell, waitForApp } from './harness.mjs';
+import { sharedBrowserAndSite, openEditor as openEditorIn, requestCell, waitForApp, until } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -203,6 +203,23 @@ test('Chinese text typed into a section shows as typed, through the input method
     assert.equal(await area.inputValue(), '');
     await page.keyboard.press('Control+y');
     assert.equal(await area.inputValue(), '我街道2023年共收到政府信息公开申请0件。公开');
+  } finally {
+    await context.close();
+  }
+});
+
+test('in a narrow window the toolbar wraps and the findings heading stays below the top bar', async () => {
+  const { context, page } = await openEditor();
+  try {
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await page.mouse.wheel(0, 1500);
+    await until(() => page.evaluate(() => window.scrollY > 1000), 'the page to scroll');
+    const places = await page.evaluate(() => ({
+      bar: document.querySelector('.top-bar').getBoundingClientRect().bottom,
+      heading: document.querySelector('.findings h2').getBoundingClientRect().top,
+    }));
+    assert.ok(places.bar > 70, `the top bar is ${places.bar} px tall: the toolbar wrapped`);
+    assert.ok(places.heading >= places.bar, `the heading (top ${places.heading}) is below the top bar (bottom ${places.bar})`);
   } finally {
     await context.close();
   }
