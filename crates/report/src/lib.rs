@@ -17,6 +17,7 @@ pub mod finding;
 pub mod format;
 pub mod html_tokens;
 pub mod import;
+pub mod indicators;
 pub mod layout;
 pub mod message;
 pub mod model;
