@@ -23,6 +23,7 @@ pub mod message;
 pub mod model;
 pub mod next_year;
 pub mod page_chrome;
+pub mod region;
 pub mod rules;
 pub mod summary;
 pub mod totals;

@@ -1,0 +1,231 @@
+//! A region's units side by side (issue 18): each indicator's median and quartiles across the
+//! units, the units outside the usual range with the reason in words, and the flags a
+//! supervisor calls about — a unit that reports the region's own figure, a unit missing against
+//! last year's list, a late publication.
+//!
+//! Quartiles are Excel's QUARTILE.INC (linear between the ranked values), which the offices
+//! know. A unit is outside the usual range beyond Tukey's fences (1.5 × the spread between the
+//! quartiles), and only when at least [`MIN_UNITS_FOR_RANGE`] units have the figure.
+
+use crate::indicators::{self, Figure, IndicatorDef, Unit, INDICATORS};
+use crate::message::Message;
+use crate::model::Report;
+
+/// Fewer units than this make no usual range: nobody is marked outside it.
+pub const MIN_UNITS_FOR_RANGE: usize = 5;
+
+/// One unit of the region: its name (the agency) and its indicators in the dictionary's order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitRow {
+    pub agency: String,
+    pub figures: Vec<Figure>,
+}
+
+/// An indicator's spread across the units that have it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    pub units: usize,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+}
+
+/// Something about a unit the supervisor may want to ask it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Flag {
+    pub agency: String,
+    /// The indicator concerned, if any.
+    pub indicator: Option<&'static str>,
+    pub message: Message,
+}
+
+/// The region view's data: the units, each indicator's spread, and the flags.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegionView {
+    pub units: Vec<UnitRow>,
+    /// Per indicator, in the dictionary's order; None when no unit has the figure.
+    pub spreads: Vec<Option<Spread>>,
+    pub flags: Vec<Flag>,
+}
+
+/// The view of `reports` (one per unit). `region` is the region's own report (its government's
+/// or the summary), when known: a unit reporting the same fee or decision counts is flagged.
+/// `last_years_units` are the agencies of last year's batch: those missing now are flagged.
+pub fn region_view(
+    reports: &[Report],
+    region: Option<&Report>,
+    last_years_units: &[String],
+) -> RegionView {
+    let units: Vec<UnitRow> = reports
+        .iter()
+        .map(|report| UnitRow {
+            agency: report.meta.agency.clone(),
+            figures: indicators::all_of(report),
+        })
+        .collect();
+    let spreads: Vec<Option<Spread>> = (0..INDICATORS.len())
+        .map(|i| {
+            spread(
+                &units
+                    .iter()
+                    .filter_map(|u| u.figures[i].value())
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let mut flags = Vec::new();
+    for unit in &units {
+        for (i, def) in INDICATORS.iter().enumerate() {
+            if let Some(message) = spreads[i].and_then(|s| outside(def, &unit.figures[i], &s)) {
+                flags.push(Flag {
+                    agency: unit.agency.clone(),
+                    indicator: Some(def.id),
+                    message,
+                });
+            }
+        }
+        if let Some(Figure::Days(late)) = indicator_figure(unit, "days-late") {
+            if *late > 0 {
+                flags.push(Flag {
+                    agency: unit.agency.clone(),
+                    indicator: Some("days-late"),
+                    message: Message::new(
+                        format!("晚于公布时限{late}天发布"),
+                        format!("published {late} day(s) after the deadline"),
+                    ),
+                });
+            }
+        }
+    }
+    if let Some(region) = region {
+        flags.extend(region_figures_repeated(reports, region));
+    }
+    let present: Vec<String> = units.iter().map(|u| agency_key(&u.agency)).collect();
+    for missing in last_years_units
+        .iter()
+        .filter(|name| !present.contains(&agency_key(name)))
+    {
+        flags.push(Flag {
+            agency: missing.clone(),
+            indicator: None,
+            message: Message::new(
+                "上年有报告，本批次中没有",
+                "reported last year, missing from this batch",
+            ),
+        });
+    }
+    RegionView {
+        units,
+        spreads,
+        flags,
+    }
+}
+
+/// Median and quartiles (QUARTILE.INC) of `values`; None when there are none.
+pub fn spread(values: &[f64]) -> Option<Spread> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let at = |p: f64| {
+        let rank = p * (sorted.len() - 1) as f64;
+        let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
+        sorted[low] + (sorted[high] - sorted[low]) * (rank - low as f64)
+    };
+    Some(Spread {
+        units: sorted.len(),
+        q1: at(0.25),
+        median: at(0.5),
+        q3: at(0.75),
+    })
+}
+
+/// The reason a figure is outside the usual range, in words: 「复议纠错率 50.0%，全区中位数 5.0%」.
+fn outside(def: &IndicatorDef, figure: &Figure, spread: &Spread) -> Option<Message> {
+    let value = figure.value()?;
+    if spread.units < MIN_UNITS_FOR_RANGE {
+        return None;
+    }
+    let reach = 1.5 * (spread.q3 - spread.q1);
+    let (low, high) = (spread.q1 - reach, spread.q3 + reach);
+    if (low..=high).contains(&value) {
+        return None;
+    }
+    let median = in_unit(def.unit, spread.median);
+    let shown = figure.text();
+    let (above_zh, above_en) = if value > high {
+        ("高于", "above")
+    } else {
+        ("低于", "below")
+    };
+    Some(Message::new(
+        format!(
+            "{} {shown}，全区中位数 {median}（{above_zh}通常范围）",
+            def.name_zh
+        ),
+        format!(
+            "{} {shown}, region median {median} ({above_en} the usual range)",
+            def.name_en
+        ),
+    ))
+}
+
+/// A spread's value as the indicator shows its figures: 「5.0%」, 「12」, 「12.5」.
+pub fn in_unit(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Percent => format!("{:.1}%", value * 100.0),
+        _ if value.fract() == 0.0 => format!("{value:.0}"),
+        _ => format!("{value:.1}"),
+    }
+}
+
+/// The figures a department may copy from the region's own report by mistake (the region's
+/// fee, its licensing or penalty counts): a unit, not the region, with the same non-zero figure.
+fn region_figures_repeated(reports: &[Report], region: &Report) -> Vec<Flag> {
+    const COPIED: [&str; 4] = ["fees", "licensing", "punishment", "enforcement"];
+    let mut flags = Vec::new();
+    for id in COPIED {
+        let Some(def) = indicators::indicator(id) else {
+            continue;
+        };
+        let theirs = def.of(region);
+        if theirs.value().is_none_or(|v| v == 0.0) {
+            continue;
+        }
+        for report in reports
+            .iter()
+            .filter(|r| agency_key(&r.meta.agency) != agency_key(&region.meta.agency))
+        {
+            let ours = def.of(report);
+            let same = match (&ours, &theirs) {
+                (Figure::Amount(a), Figure::Amount(b)) => a.same_amount(b),
+                _ => ours == theirs,
+            };
+            if same {
+                let shown = ours.text();
+                flags.push(Flag {
+                    agency: report.meta.agency.clone(),
+                    indicator: Some(def.id),
+                    message: Message::new(
+                        format!("{} {shown} 与全区（{}）的数字相同：是否填了全区的数？", def.name_zh, region.meta.agency),
+                        format!("{} {shown} equals the region's own ({}): the region's figure reported by a unit?", def.name_en, region.meta.agency),
+                    ),
+                });
+            }
+        }
+    }
+    flags
+}
+
+fn indicator_figure<'a>(unit: &'a UnitRow, id: &str) -> Option<&'a Figure> {
+    INDICATORS
+        .iter()
+        .position(|d| d.id == id)
+        .and_then(|i| unit.figures.get(i))
+}
+
+/// Agencies are matched by name with spaces ignored.
+fn agency_key(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace()).collect()
+}

@@ -1,0 +1,188 @@
+//! The region view's numbers: quartiles as Excel's QUARTILE.INC gives them, a planted outlier
+//! marked with its reason in words, a department carrying the region's fee, a unit missing
+//! against last year, a late publication — on units made from 沭阳县人民政府 2025.
+
+#[path = "common/shuyang.rs"]
+mod shuyang;
+
+use nianbao_report::indicators::INDICATORS;
+use nianbao_report::model::Decimal;
+use nianbao_report::region::{self, region_view, spread, Spread};
+use nianbao_report::Report;
+
+/// A unit: the county's report with its own name, `corrected` of its 10 decided reviews
+/// corrected (the rest upheld), and a fee.
+fn unit(agency: &str, corrected: u64, fee: &str) -> Report {
+    let mut report = shuyang::county_2025();
+    report.meta.agency = agency.into();
+    report.meta.agency_kind = nianbao_report::AgencyKind::Department;
+    report.meta.published_on = Some("2026-01-20".into());
+    report.appeals.0[0] = [
+        Some(10 - corrected),
+        Some(corrected),
+        Some(0),
+        Some(0),
+        Some(10),
+    ];
+    report.active.fees = Some(Decimal(fee.into()));
+    report.active.licensing = Some(2);
+    report.active.punishment = Some(3);
+    report.active.enforcement = Some(1);
+    report
+}
+
+#[test]
+fn quartiles_are_excels_quartile_inc() {
+    // QUARTILE.INC({1,2,3,4,5,6,7,8}) = 2.75, 4.5, 6.25.
+    let s = spread(&[8.0, 1.0, 5.0, 3.0, 2.0, 7.0, 4.0, 6.0]).unwrap();
+    assert_eq!(
+        s,
+        Spread {
+            units: 8,
+            q1: 2.75,
+            median: 4.5,
+            q3: 6.25
+        }
+    );
+    assert_eq!(
+        spread(&[3.0]).unwrap(),
+        Spread {
+            units: 1,
+            q1: 3.0,
+            median: 3.0,
+            q3: 3.0
+        }
+    );
+    assert_eq!(spread(&[]), None);
+}
+
+#[test]
+fn a_planted_outlier_is_marked_with_its_reason_and_nobody_else_is() {
+    // Seven units correct 0 or 1 of 10 reviews; 乙局 corrects 5.
+    let reports: Vec<Report> = [
+        ("甲局", 0),
+        ("乙局", 5),
+        ("丙局", 1),
+        ("丁局", 0),
+        ("戊局", 1),
+        ("己局", 0),
+        ("庚局", 1),
+    ]
+    .iter()
+    .map(|(name, corrected)| unit(name, *corrected, "0"))
+    .collect();
+    let view = region_view(&reports, None, &[]);
+    let rate = INDICATORS
+        .iter()
+        .position(|d| d.id == "review-correction-rate")
+        .unwrap();
+    let s = view.spreads[rate].unwrap();
+    assert_eq!(s.units, 7);
+    // Rates 0,0,0,.1,.1,.1,.5: median 0.1.
+    assert!((s.median - 0.1).abs() < 1e-12);
+    assert_eq!(region::in_unit(INDICATORS[rate].unit, s.median), "10.0%");
+    let marked: Vec<_> = view
+        .flags
+        .iter()
+        .filter(|f| f.indicator == Some("review-correction-rate"))
+        .collect();
+    assert_eq!(marked.len(), 1, "{marked:#?}");
+    assert_eq!(marked[0].agency, "乙局");
+    assert_eq!(
+        marked[0].message.zh,
+        "复议纠错率 50.0%，全区中位数 10.0%（高于通常范围）"
+    );
+    assert_eq!(
+        marked[0].message.en,
+        "Reviews corrected 50.0%, region median 10.0% (above the usual range)"
+    );
+    // Every unit has every other figure the same: nothing else is outside the range.
+    assert!(
+        view.flags
+            .iter()
+            .all(|f| f.indicator == Some("review-correction-rate")),
+        "{:#?}",
+        view.flags
+    );
+}
+
+#[test]
+fn too_few_units_make_no_usual_range() {
+    let reports: Vec<Report> = [("甲局", 0), ("乙局", 5), ("丙局", 0)]
+        .iter()
+        .map(|(n, c)| unit(n, *c, "0"))
+        .collect();
+    let view = region_view(&reports, None, &[]);
+    assert!(view.flags.is_empty(), "{:#?}", view.flags);
+}
+
+#[test]
+fn a_department_that_carries_the_regions_fee_is_flagged() {
+    let mut region = shuyang::county_2025();
+    region.active.fees = Some(Decimal("12.5".into()));
+    region.active.licensing = Some(1234);
+    region.active.punishment = Some(500);
+    region.active.enforcement = Some(60);
+    let mut reports = vec![
+        unit("甲局", 0, "0.3"),
+        unit("乙局", 0, "12.50"),
+        unit("丙局", 0, "0"),
+    ];
+    reports[2].active.licensing = Some(1234);
+    reports.push(region.clone());
+    let view = region_view(&reports, Some(&region), &[]);
+    let copied: Vec<(&str, Option<&str>)> = view
+        .flags
+        .iter()
+        .filter(|f| f.message.zh.contains("是否填了全区的数"))
+        .map(|f| (f.agency.as_str(), f.indicator))
+        .collect();
+    assert_eq!(
+        copied,
+        [("乙局", Some("fees")), ("丙局", Some("licensing"))]
+    );
+    let fee = view.flags.iter().find(|f| f.agency == "乙局").unwrap();
+    assert_eq!(
+        fee.message.zh,
+        "行政事业性收费 12.50 与全区（沭阳县人民政府）的数字相同：是否填了全区的数？"
+    );
+}
+
+#[test]
+fn units_missing_against_last_year_and_late_ones_are_flagged() {
+    let mut late = unit("丙局", 0, "0");
+    late.meta.published_on = Some("2026-02-10".into());
+    let reports = vec![unit("甲局", 0, "0"), late];
+    let last_year = vec!["甲 局".to_owned(), "乙局".to_owned(), "丙局".to_owned()];
+    let view = region_view(&reports, None, &last_year);
+    let said: Vec<(&str, &str)> = view
+        .flags
+        .iter()
+        .map(|f| (f.agency.as_str(), f.message.zh.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("丙局", "晚于公布时限10天发布"),
+            ("乙局", "上年有报告，本批次中没有")
+        ]
+    );
+}
+
+#[test]
+fn a_unit_without_the_figure_is_left_out_of_the_spread() {
+    let mut reports: Vec<Report> = (0..6).map(|i| unit(&format!("{i}号局"), 0, "0")).collect();
+    reports[0].appeals.0[0] = [None; 5];
+    let view = region_view(&reports, None, &[]);
+    let rate = INDICATORS
+        .iter()
+        .position(|d| d.id == "review-correction-rate")
+        .unwrap();
+    assert_eq!(view.spreads[rate].unwrap().units, 5);
+    assert_eq!(view.units[0].figures[rate].text(), "—");
+    let repeat = INDICATORS
+        .iter()
+        .position(|d| d.id == "text-repeat")
+        .unwrap();
+    assert_eq!(view.spreads[repeat], None, "no unit knows last year");
+}
