@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { sharedBrowserAndSite, startBlankReport, watch, until, draftIdOf, storedDraft, draftKeys } from './harness.mjs';
+import { sharedBrowserAndSite, startBlankReport, watch, until, draftIdOf, storedDraft, draftKeys, fillStorage } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -98,21 +98,7 @@ test('a full storage gives a banner and loses nothing; saving resumes once space
     await waitStored(page, id, { 'meta/agency': '满存储测试街道' });
     const savedBefore = await storedDraft(page, id);
     // Another app of the origin fills the storage (keys not under nianbao:) until it refuses.
-    const fillers = await page.evaluate(() => {
-      const keys = [];
-      let size = 1 << 20;
-      let n = 0;
-      while (size >= 1) {
-        try {
-          localStorage.setItem('other-app:' + n, 'x'.repeat(size));
-          keys.push('other-app:' + n);
-          n += 1;
-        } catch {
-          size = Math.floor(size / 2);
-        }
-      }
-      return keys;
-    });
+    const fillers = await page.evaluate(fillStorage);
     assert.ok(fillers.length > 3, `filled with ${fillers.length} keys`);
 
     // Longer than the template text it replaces: the draft grows, and no longer fits.

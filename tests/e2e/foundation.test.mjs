@@ -2,7 +2,7 @@
 // host, and starts again with the network gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForApp, startBlankReport } from './harness.mjs';
+import { serveDist, launchBrowser, watch, waitForApp, startBlankReport, untilServiceWorkerControls } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -68,14 +68,7 @@ test('starts again with the network gone, once loaded', async () => {
     await page.goto(site.url);
     await startBlankReport(page);
     // The worker has precached every file of the build once it is active and controls the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) =>
-          navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
-        );
-      }
-    });
+    await untilServiceWorkerControls(page);
     // Take the network away twice over: the server is gone and the browser is offline.
     await site.stop();
     await context.setOffline(true);

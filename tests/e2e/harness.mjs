@@ -184,6 +184,35 @@ export async function axeViolations(page) {
   });
 }
 
+/** Resolves once the service worker is active and controls the page: by then it has precached
+ * every file of the build, and the app starts without the network. (Playwright or Puppeteer.) */
+export async function untilServiceWorkerControls(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+/** Run in the page (`page.evaluate(fillStorage)`): another app of the origin fills the storage
+ * (keys not under nianbao:) until it refuses. Returns the keys it wrote. */
+export function fillStorage() {
+  const keys = [];
+  let size = 1 << 20;
+  let n = 0;
+  while (size >= 1) {
+    try {
+      localStorage.setItem('other-app:' + n, 'x'.repeat(size));
+      keys.push('other-app:' + n);
+      n += 1;
+    } catch {
+      size = Math.floor(size / 2);
+    }
+  }
+  return keys;
+}
+
 /** The input of a cell of table 三. */
 export const requestCell = (page, row, column) => page.locator(`[id="cell-requests-${row}-${column}"]`);
 

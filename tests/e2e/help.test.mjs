@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { sharedBrowserAndSite, serveDist, watch, startBlankReport, AXE_SCRIPT, axeViolations } from './harness.mjs';
+import { sharedBrowserAndSite, serveDist, watch, startBlankReport, untilServiceWorkerControls, AXE_SCRIPT, axeViolations } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 /** Every picture of the page has loaded (a broken one has no natural width). */
@@ -21,12 +21,7 @@ test('the help opens from the editor, offline too, with its pictures, in Chinese
   try {
     await page.goto(site.url);
     await startBlankReport(page);
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
+    await untilServiceWorkerControls(page);
     // The network gone: the help comes from the service worker's cache.
     await site.stop();
     await context.setOffline(true);

@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 
-import { serveDist } from '../e2e/harness.mjs';
+import { serveDist, until, draftIdOf, storedDraft, fillStorage, untilServiceWorkerControls } from '../e2e/harness.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const SHUYANG_2025 = fileURLToPath(new URL('../../crates/report/tests/fixtures/shuyang-county-2025.txt', import.meta.url));
@@ -78,20 +78,7 @@ async function startBlank(page) {
 
 const valueOf = (page, selector) => page.$eval(selector, (el) => el.value);
 const textOf = (page, selector) => page.$eval(selector, (el) => el.textContent);
-const draftIdOf = (page) => new URL(page.url()).hash.replace('#draft=', '');
-const stored = (page, id) =>
-  page.evaluate((id) => JSON.parse(localStorage.getItem('nianbao:draft:' + id) ?? 'null'), id);
-
-/** Polls `probe` until it gives a truthy value. */
-async function until(probe, what, timeout = 30_000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const stored = storedDraft;
 
 async function downloaded(page, index = 0) {
   await until(() => page.evaluate((i) => window.__downloads.length > i, index), 'a download');
@@ -146,21 +133,7 @@ test('firefox: reload keeps what was typed; a full storage loses nothing and sav
     assert.equal(await valueOf(page, cell('1', 'natural')), '7');
 
     const savedBefore = await stored(page, id);
-    const fillers = await page.evaluate(() => {
-      const keys = [];
-      let size = 1 << 20;
-      let n = 0;
-      while (size >= 1) {
-        try {
-          localStorage.setItem('other-app:' + n, 'x'.repeat(size));
-          keys.push('other-app:' + n);
-          n += 1;
-        } catch {
-          size = Math.floor(size / 2);
-        }
-      }
-      return keys;
-    });
+    const fillers = await page.evaluate(fillStorage);
     assert.ok(fillers.length > 3, `filled with ${fillers.length} keys`);
     const typed = '存储已满时写下的总体情况。'.repeat(20);
     await page.$eval(OVERVIEW, (el) => el.select());
@@ -254,12 +227,7 @@ test('firefox: once loaded, the app starts again with the server gone', async ()
     const page = await context.newPage();
     await page.goto(offlineSite.url);
     await page.waitForSelector('.first-screen');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      }
-    });
+    await untilServiceWorkerControls(page);
     await startBlank(page);
     await offlineSite.stop();
     await page.reload();
