@@ -342,6 +342,7 @@ pub const EXPORT_CSV: Text = t("导出 CSV", "Export CSV");
 pub const EXPORT_TABLE_HTML: Text = t("导出可打印表格", "Export printable table");
 pub const CLEAR_BATCH: Text = t("清空列表", "Clear the list");
 pub const SELECT_ALL: Text = t("全选", "Select all");
+pub const STOP_READING: Text = t("停止读取", "Stop reading");
 pub const TICK_FILE: Text = t("选中：", "Select: ");
 pub const SHOW_WHICH: Text = t("显示哪些文件", "Which files to show");
 pub const NO_BATCH: Text = t("还没有文件。", "No files yet.");

@@ -100,6 +100,11 @@ fn Progress() -> impl IntoView {
                 <div class="batch-progress" role="status" data-done=done data-total=total>
                     <progress max=total value=done></progress>
                     <span>{text}</span>
+                    {(done < total).then(|| view! {
+                        <button class="stop-reading" on:click=move |_| supervisor.stop_reading()>
+                            {move || lang.get().pick(i18n::STOP_READING)}
+                        </button>
+                    })}
                 </div>
             }
         })}

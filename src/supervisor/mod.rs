@@ -20,7 +20,7 @@ use nianbao_report::import::file::FileProblem;
 use nianbao_report::{Report, Severity};
 
 use crate::app::{LanguageButton, NoticeBar};
-use crate::app_state::{provide_language, Notices};
+use crate::app_state::{provide_language, Notice, Notices};
 use crate::drafts::import::{MAX_IMPORT_BYTES, MAX_IMPORT_MB};
 use crate::drafts::{editor_address, shelf, store_new_draft};
 use crate::i18n;
@@ -163,6 +163,8 @@ pub struct Supervisor {
     pub summary_check: RwSignal<Option<SummaryCheck>>,
     pub comparison: RwSignal<Option<Comparison>>,
     next_id: StoredValue<u32>,
+    /// Raised by 停止读取: a reading loop started before the last stop ends after its file.
+    stops: StoredValue<u32>,
 }
 
 pub fn use_supervisor() -> Supervisor {
@@ -185,6 +187,7 @@ impl Supervisor {
             summary_row: RwSignal::new(None),
             summary_check: RwSignal::new(None),
             comparison: RwSignal::new(None),
+            stops: StoredValue::new(0),
             next_id: StoredValue::new(0),
         }
     }
@@ -205,8 +208,24 @@ impl Supervisor {
             let (done, total) = progress.unwrap_or((0, 0));
             *progress = Some((done, total + count));
         });
+        let started = self.stops.get_value();
         wasm_bindgen_futures::spawn_local(async move {
+            let mut left = count;
             for file in files {
+                if self.stops.get_value() != started {
+                    // Stopped: the files not read leave the count, and the user is told.
+                    self.progress.update(|progress| {
+                        if let Some((_, total)) = progress {
+                            *total -= left;
+                        }
+                    });
+                    self.notices.tell(Notice::new(
+                        format!("已停止读取，{left}个文件未读取"),
+                        format!("Reading stopped: {left} file(s) not read"),
+                    ));
+                    break;
+                }
+                left -= 1;
                 let name = file.name();
                 let row = match files::read_bytes(&file, MAX_IMPORT_BYTES).await {
                     Ok(bytes) => core_batch::check_file(&name, &files::as_utf8(bytes)),
@@ -225,6 +244,12 @@ impl Supervisor {
             }
             self.link_last_years();
         });
+    }
+
+    /// 停止读取: the files being read stop after the one in hand; the rows read stay.
+    pub fn stop_reading(&self) {
+        self.stops
+            .update_value(|stops| *stops = stops.wrapping_add(1));
     }
 
     /// Checks each report against last year's of the same agency when the batch has both.

@@ -338,3 +338,24 @@ test('a report that carries last year\'s own (a draft begun from last year\'s) i
   assert.deepEqual(record.pageErrors, []);
   await context.close();
 });
+
+test('reading many files can be stopped: the rows read stay, the rest are counted out and said', async () => {
+  const { context, page, record } = await openBatch(env);
+  const report = await seedJson(() => {});
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const files = Array.from({ length: 60 }, (_, i) => jsonFile(`${String(i).padStart(2, '0')}.json`, report));
+  await page.locator('.pick-files input').setInputFiles(files);
+  await page.locator('.batch-progress button.stop-reading').click();
+  await page.locator('.batch-progress button.stop-reading').waitFor({ state: 'detached' });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const progress = page.locator('.batch-progress');
+  const [done, total] = [Number(await progress.getAttribute('data-done')), Number(await progress.getAttribute('data-total'))];
+  assert.equal(done, total, 'the count ends with what was read');
+  assert.ok(done > 0 && done < 60, `${done} of 60 read before the stop`);
+  assert.equal(await page.locator('tr.batch-row').count(), done);
+  assert.match(await page.locator('.banner-notice').innerText(), new RegExp(`已停止读取，${60 - done}个文件未读取`));
+  assert.equal(await page.locator('.banner-notice').getAttribute('role'), 'status');
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
