@@ -137,13 +137,13 @@ pub fn link_last_years(rows: &mut [BatchRow]) {
 
 /// Agencies are matched by name with spaces ignored; an unnamed report matches nothing.
 fn agency_key(report: &Report) -> Option<String> {
-    let key: String = report
-        .meta
-        .agency
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let key = agency_name_key(&report.meta.agency);
     (!key.is_empty()).then_some(key)
+}
+
+/// An agency's name as units are matched by it (in a batch, in a region): spaces ignored.
+pub fn agency_name_key(name: &str) -> String {
+    name.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The table's columns, in both languages, as the CSV and the printable page write them.

@@ -11,7 +11,7 @@ use crate::date::Date;
 use crate::fee::Decimal;
 use crate::format::{REQUEST_ROWS, REQUEST_TOTAL_COLUMN, SECTIONS};
 use crate::model::{Count, Report};
-use crate::rules::Repeat;
+use crate::rules::{publication_deadline, Repeat};
 
 /// What an indicator counts in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -323,12 +323,8 @@ pub const INDICATORS: &[IndicatorDef] = &[
         when_missing: "没有发布日期或日期不存在时无数值 / no figure without a publication date, or with one that does not exist",
         compute: |r| {
             let published = r.meta.published_on.as_deref().and_then(Date::parse_iso).filter(|d| d.is_real());
-            match (published, r.meta.year.checked_add(1)) {
-                (Some(published), Some(next_year)) => {
-                    let (month, day) = r.meta.agency_kind.def().deadline;
-                    let deadline = Date { year: next_year, month, day };
-                    Figure::Days(published.days() - deadline.days())
-                }
+            match (published, publication_deadline(r)) {
+                (Some(published), Some(deadline)) => Figure::Days(published.days() - deadline.days()),
                 _ => Figure::Missing(Missing::NoDate),
             }
         },

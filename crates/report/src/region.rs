@@ -7,6 +7,7 @@
 //! know. A unit is outside the usual range beyond Tukey's fences (1.5 × the spread between the
 //! quartiles), and only when at least [`MIN_UNITS_FOR_RANGE`] units have the figure.
 
+use crate::batch::agency_name_key;
 use crate::indicators::{self, Figure, IndicatorDef, Unit, INDICATORS};
 use crate::message::Message;
 use crate::model::Report;
@@ -100,10 +101,10 @@ pub fn region_view(
     if let Some(region) = region {
         flags.extend(region_figures_repeated(reports, region));
     }
-    let present: Vec<String> = units.iter().map(|u| agency_key(&u.agency)).collect();
+    let present: Vec<String> = units.iter().map(|u| agency_name_key(&u.agency)).collect();
     for missing in last_years_units
         .iter()
-        .filter(|name| !present.contains(&agency_key(name)))
+        .filter(|name| !present.contains(&agency_name_key(name)))
     {
         flags.push(Flag {
             agency: missing.clone(),
@@ -195,7 +196,7 @@ fn region_figures_repeated(reports: &[Report], region: &Report) -> Vec<Flag> {
         }
         for report in reports
             .iter()
-            .filter(|r| agency_key(&r.meta.agency) != agency_key(&region.meta.agency))
+            .filter(|r| agency_name_key(&r.meta.agency) != agency_name_key(&region.meta.agency))
         {
             let ours = def.of(report);
             let same = match (&ours, &theirs) {
@@ -223,9 +224,4 @@ fn indicator_figure<'a>(unit: &'a UnitRow, id: &str) -> Option<&'a Figure> {
         .iter()
         .position(|d| d.id == id)
         .and_then(|i| unit.figures.get(i))
-}
-
-/// Agencies are matched by name with spaces ignored.
-fn agency_key(name: &str) -> String {
-    name.chars().filter(|c| !c.is_whitespace()).collect()
 }

@@ -94,10 +94,8 @@ en: format!(
     }
     let kind = report.meta.agency_kind.def();
     let (month, day) = kind.deadline;
-    let deadline = Date {
-        year: next_year,
-        month,
-        day,
+    let Some(deadline) = publication_deadline(report) else {
+        return;
     };
     if published <= deadline {
         return;
@@ -119,6 +117,17 @@ en: format!(
 },
         basis: deadline_basis(report.meta.agency_kind),
     });
+}
+
+/// The last day the report may be published, by its agency's kind (条例 第四十九条 and the
+/// notices): in the year after the year reported on.
+pub fn publication_deadline(report: &Report) -> Option<Date> {
+    let (month, day) = report.meta.agency_kind.def().deadline;
+    Some(Date {
+        year: report.meta.year.checked_add(1)?,
+        month,
+        day,
+    })
 }
 
 fn deadline_basis(kind: AgencyKind) -> Basis {

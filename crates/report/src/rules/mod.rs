@@ -10,6 +10,7 @@ pub use catalogue::{help_page, markdown, Rule, RuleDef, RunsIn, RULES};
 mod cross_year;
 pub use cross_year::{repeated_passages, Repeat, REPEAT_PERCENT, REPEAT_RUN_CHARS};
 mod meta;
+pub use meta::publication_deadline;
 pub mod reading;
 mod tables;
 mod text;
