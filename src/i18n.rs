@@ -340,7 +340,7 @@ pub const OPEN_AS_DRAFT: Text = t("打开为草稿", "Open as draft");
 pub const COMPARE_LAST_YEAR: Text = t("与上年对比", "Compare with last year");
 pub const EXPORT_CSV: Text = t("导出 CSV", "Export CSV");
 pub const EXPORT_TABLE_HTML: Text = t("导出可打印表格", "Export printable table");
-pub const CLEAR_BATCH: Text = t("清空列表", "Clear the list");
+pub const CLEAR_BATCH: Text = t("新建批次", "New batch");
 pub const SELECT_ALL: Text = t("全选", "Select all");
 pub const STOP_READING: Text = t("停止读取", "Stop reading");
 pub const TICK_FILE: Text = t("选中：", "Select: ");
@@ -358,6 +358,34 @@ pub const BUILD_SUMMARY: Text = t("生成汇总报告", "Build the summary");
 pub const CHECK_SUMMARY: Text = t("核对汇总报告", "Check the summary");
 pub const SUMMARY_REPORT: Text = t("汇总报告：", "Summary report: ");
 pub const CHOOSE: Text = t("（请选择）", "(choose)");
+// The kept batches.
+pub const BATCH_NAME: Text = t("批次名称", "Name of the batch");
+pub const BATCH_NAME_HINT: Text = t("如：2025年 各乡镇", "e.g. 2025, the townships");
+pub const KEPT_BATCHES: Text = t("已保存的批次", "Kept batches");
+pub const OPEN_KEPT: Text = t("打开批次", "Open batch");
+pub const REMOVE_KEPT: Text = t("删除批次", "Delete batch");
+pub const DOWNLOAD_BATCH: Text = t("下载批次 JSON", "Download the batch (JSON)");
+// The region view.
+pub const REGION_VIEW: Text = t("地区概览", "Region view");
+pub const REGION_OWN_REPORT: Text = t("本级（全区）报告：", "The region's own report: ");
+pub const NONE_CHOSEN: Text = t("（无）", "(none)");
+pub const REGION_HINT: Text = t(
+    "所选年度的各单位按指标并列；中位数和四分位数按 Excel 的 QUARTILE.INC 计算，5 个单位以上才标出超出通常范围的单位（⚑）。",
+    "The units of the chosen year side by side on each indicator; median and quartiles as Excel's QUARTILE.INC; with 5 units or more, units outside the usual range are marked (⚑).",
+);
+pub const NO_UNITS: Text = t(
+    "本批次中没有可读取的报告。",
+    "No readable report in this batch.",
+);
+pub const REGION_TABLE: Text = t("各单位指标表", "Units by indicator");
+pub const LOWER_QUARTILE: Text = t("下四分位数", "Lower quartile");
+pub const MEDIAN: Text = t("中位数", "Median");
+pub const UPPER_QUARTILE: Text = t("上四分位数", "Upper quartile");
+pub const TO_ASK_ABOUT: Text = t("需要关注", "To ask about:");
+pub const CHARTS: Text = t("图表", "Charts");
+pub const INDICATOR: Text = t("指标", "Indicator");
+pub const TREND_OF: Text = t("历年趋势：", "Over the years: ");
+pub const NOTHING_TO_DRAW: Text = t("—（没有可画的数值）", "— (no figure to draw)");
 pub const TICK_UNITS: Text = t(
     "请先勾选至少一份单位报告。",
     "Tick at least one unit's report first.",

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use nianbao_report::batch as core_batch;
 use nianbao_report::finding::Finding;
 
+use super::kept::KeptBatches;
 use super::summary::SummaryPanel;
-use super::{use_supervisor, Filter, RowSummary, SortKey, Supervisor};
+use super::{use_supervisor, Filter, RowSummary, Screen, SortKey, Supervisor};
 use crate::drafts::button::ActionButton;
 use crate::drafts::status::date_time;
 use crate::i18n::{self, Lang, Text};
@@ -35,12 +36,14 @@ pub fn BatchScreen() -> impl IntoView {
                             } />
                         {i18n::tr(lang, i18n::PICK_FILES)}
                     </label>
+                    <ActionButton class="open-region" label=i18n::REGION_VIEW on_press=move || supervisor.screen.set(Screen::Region) />
                     <ActionButton class="export-csv" label=i18n::EXPORT_CSV on_press=move || export(supervisor, Export::Csv) />
                     <ActionButton class="export-table-html" label=i18n::EXPORT_TABLE_HTML on_press=move || export(supervisor, Export::Html) />
                     <ActionButton class="clear-batch" label=i18n::CLEAR_BATCH on_press=move || supervisor.clear() />
                 </div>
             </div>
             <p class="batch-hint">{i18n::tr(lang, i18n::BATCH_HINT)}</p>
+            <KeptBatches />
             <Progress />
             <div class="batch-filters">
                 <input type="search" class="batch-filter-text" placeholder=i18n::tr(lang, i18n::FILTER)

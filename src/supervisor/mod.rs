@@ -6,15 +6,23 @@
 //! editor's download does not carry it. [`Supervisor`] is its one context. The files of a batch
 //! live in this page only: they are other agencies' reports, read to be checked, not drafts of
 //! this office; one becomes a draft when asked, in the editor's page in a new tab.
+//!
+//! The batch is kept (`batch_store` of the core): after each change the reports read, as JSON
+//! with their file names and import notes, are saved under the batch's name, so that a reload
+//! finds it; several named batches are kept and listed. A refused save (storage full) says so,
+//! keeps the batch in the page and offers it as a JSON file.
 
 pub mod batch;
 pub mod compare;
+pub mod kept;
+pub mod region;
 pub mod summary;
 
 use std::collections::HashSet;
 
 use leptos::prelude::*;
 use nianbao_report::batch::{self as core_batch, BatchRow, Source};
+use nianbao_report::batch_store::{self, BatchListEntry};
 use nianbao_report::finding::Finding;
 use nianbao_report::import::file::FileProblem;
 use nianbao_report::{Report, Severity};
@@ -29,12 +37,14 @@ use crate::platform::files::{self, ReadError};
 use crate::platform::{service_worker, tick};
 use batch::BatchScreen;
 use compare::YearOverYearScreen;
+use region::RegionScreen;
 
 /// Which screen of the page shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Batch,
     Compare,
+    Region,
 }
 
 /// Where "back" goes from the comparison.
@@ -162,6 +172,12 @@ pub struct Supervisor {
     pub summary_row: RwSignal<Option<u32>>,
     pub summary_check: RwSignal<Option<SummaryCheck>>,
     pub comparison: RwSignal<Option<Comparison>>,
+    /// The kept batches, newest first; the one shown is kept under `batch_id`.
+    pub kept: RwSignal<Vec<BatchListEntry>>,
+    pub batch_id: RwSignal<Option<String>>,
+    pub batch_name: RwSignal<String>,
+    /// The last save of the batch was refused (storage full): the page offers its JSON.
+    pub unkept: RwSignal<Option<nianbao_report::Message>>,
     next_id: StoredValue<u32>,
     /// Raised by 停止读取: a reading loop started before the last stop ends after its file.
     stops: StoredValue<u32>,
@@ -187,6 +203,10 @@ impl Supervisor {
             summary_row: RwSignal::new(None),
             summary_check: RwSignal::new(None),
             comparison: RwSignal::new(None),
+            kept: RwSignal::new(Vec::new()),
+            batch_id: RwSignal::new(None),
+            batch_name: RwSignal::new(String::new()),
+            unkept: RwSignal::new(None),
             stops: StoredValue::new(0),
             next_id: StoredValue::new(0),
         }
@@ -227,14 +247,17 @@ impl Supervisor {
                 }
                 left -= 1;
                 let name = file.name();
-                let row = match files::read_bytes(&file, MAX_IMPORT_BYTES).await {
-                    Ok(bytes) => core_batch::check_file(&name, &files::as_utf8(bytes)),
-                    Err(error) => BatchRow {
+                let rows = match files::read_bytes(&file, MAX_IMPORT_BYTES).await {
+                    Ok(bytes) if batch_store::is_kept_batch(&bytes) => kept_rows(&name, &bytes),
+                    Ok(bytes) => vec![core_batch::check_file(&name, &files::as_utf8(bytes))],
+                    Err(error) => vec![BatchRow {
                         outcome: Err(unread(&name, error)),
                         file_name: name,
-                    },
+                    }],
                 };
-                self.push(row);
+                for row in rows {
+                    self.push(row);
+                }
                 self.progress.update(|progress| {
                     if let Some((done, _)) = progress {
                         *done += 1;
@@ -243,6 +266,7 @@ impl Supervisor {
                 tick::yield_to_browser().await;
             }
             self.link_last_years();
+            self.keep();
         });
     }
 
@@ -263,7 +287,11 @@ impl Supervisor {
         });
     }
 
+    /// A new, empty batch; the one shown stays kept and listed.
     pub fn clear(&self) {
+        self.batch_id.set(None);
+        self.batch_name.set(String::new());
+        self.unkept.set(None);
         self.entries.set(Vec::new());
         self.ticked.set(HashSet::new());
         self.progress.set(None);
@@ -410,8 +438,12 @@ pub fn SupervisorApp() -> impl IntoView {
         .as_deref()
         .and_then(|h| h.strip_prefix("#compare="))
         .map(str::to_owned);
-    if let Some(id) = &compared {
-        supervisor.compare_stored_draft(id);
+    match &compared {
+        Some(id) => {
+            supervisor.refresh_kept();
+            supervisor.compare_stored_draft(id);
+        }
+        None => supervisor.open_newest_kept(),
     }
     // Back to the draft that sent us here, else to the editor's start.
     let editor = compared.map_or_else(|| "../".to_owned(), |id| editor_address(&id));
@@ -439,6 +471,7 @@ pub fn SupervisorApp() -> impl IntoView {
         {move || match supervisor.screen.get() {
             Screen::Batch => view! { <BatchScreen /> }.into_any(),
             Screen::Compare => view! { <YearOverYearScreen /> }.into_any(),
+            Screen::Region => view! { <RegionScreen /> }.into_any(),
         }}
     }
 }
@@ -455,5 +488,20 @@ fn unread(name: &str, error: ReadError) -> FileProblem {
             zh: format!("无法读取文件“{name}”：{why}"),
             en: format!("Could not read “{name}”: {why}"),
         },
+    }
+}
+
+/// The rows of a kept batch's JSON file dropped or picked into the batch.
+fn kept_rows(name: &str, bytes: &[u8]) -> Vec<BatchRow> {
+    let text = String::from_utf8_lossy(bytes);
+    match batch_store::decode(&text) {
+        Ok(kept) => batch_store::restore(&kept),
+        Err(error) => vec![BatchRow {
+            file_name: name.to_owned(),
+            outcome: Err(FileProblem {
+                zh: error.message.zh,
+                en: error.message.en,
+            }),
+        }],
     }
 }

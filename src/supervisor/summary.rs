@@ -145,6 +145,7 @@ fn build_summary(supervisor: Supervisor, agency: String, kind: AgencyKind) {
         units: summary.units,
         findings,
     }));
+    supervisor.keep();
 }
 
 fn check_chosen_summary(supervisor: Supervisor) {

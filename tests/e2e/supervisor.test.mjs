@@ -2,97 +2,19 @@
 // the table as CSV read back by Python's csv module, a summary report built from three units and
 // checked against them (H-sum), and two years of one agency side by side.
 //
-// Files are made here from the seed report (tests/e2e/fixtures: its JSON by `nianbao import`, its
-// printable HTML by `nianbao render`, and the seed's text).
+// Files are made from the seed report (batch-files.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { sharedBrowserAndSite, openEditor, requestCell } from './harness.mjs';
+import { seedJson, jsonFile, unit, openBatch, rowOf, waitUntilRead, fiftyFiles, onDisk } from './batch-files.mjs';
 
 const env = sharedBrowserAndSite();
-const fixture = (name) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
-const SEED_TEXT = readFile(new URL('../../crates/report/tests/fixtures/erdun-2023.txt', import.meta.url), 'utf8');
-
-/** The seed as a report JSON, changed by `change` (agency, year, cells). */
-async function seedJson(change) {
-  const report = JSON.parse(await fixture('erdun-2023.json'));
-  change(report);
-  return report;
-}
-
-const jsonFile = (name, report) => ({
-  name,
-  mimeType: 'application/json',
-  buffer: Buffer.from(JSON.stringify(report, null, 2)),
-});
-
-/** A unit's report with `received` requests from natural persons, all of them answered 予以公开. */
-function unit(agency, received) {
-  return seedJson((r) => {
-    r.meta.agency = agency;
-    r.requests['1'][0] = received;
-    r.requests['1'][6] = received;
-    r.requests['3.1'][0] = received;
-    r.requests['3.1'][6] = received;
-    r.requests['3.7'][0] = received;
-    r.requests['3.7'][6] = received;
-  });
-}
-
-/** The editor, then the supervisor's page through its toolbar button. */
-async function openBatch(env) {
-  const opened = await openEditor(env);
-  await opened.page.locator('button.batch-check').click();
-  await opened.page.locator('main.batch-screen').waitFor();
-  assert.match(opened.page.url(), /\/nianbao\/supervisor\/$/);
-  return opened;
-}
-
-const rowOf = (page, text) => page.locator('tr.batch-row', { hasText: text });
-
-async function waitUntilRead(page, total) {
-  await page.waitForFunction(
-    (total) => {
-      const p = document.querySelector('.batch-progress');
-      return p && Number(p.dataset.done) === total && Number(p.dataset.total) === total;
-    },
-    total,
-    { timeout: 60_000 },
-  );
-}
 
 test('50 mixed files, some broken, give a complete table while the page keeps answering, and the CSV reads back with its Chinese', async () => {
   const { context, page, record } = await openBatch(env);
-  const seedText = await SEED_TEXT;
-  const seedHtml = await fixture('erdun-2023.html');
-  const files = [];
-  for (let i = 1; i <= 30; i++) files.push(jsonFile(`单位${i}.json`, await unit(`测试单位${i}`, i)));
-  const streets = ['东城', '西城', '南湖', '北山', '青山', '白云', '红旗', '长安'];
-  for (let i = 1; i <= 8; i++) {
-    files.push({ name: `文字${i}.txt`, mimeType: 'text/plain', buffer: Buffer.from(seedText.replaceAll('额尔敦街道', `${streets[i - 1]}街道`)) });
-  }
-  for (let i = 1; i <= 4; i++) {
-    files.push({ name: `网页${i}.html`, mimeType: 'text/html', buffer: Buffer.from(seedHtml.replaceAll('额尔敦街道', `${streets[i - 1]}镇`)) });
-  }
-  // Pages of government sites saved years ago are GBK: one declares it, one text copy does not.
-  const gbk = (text) => execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gbk"))'], { input: text });
-  files.at(-1).buffer = gbk(seedHtml.replace('<meta charset="utf-8">', '<meta charset="gbk">').replaceAll('额尔敦街道', '北山镇'));
-  files[37].buffer = gbk(seedText.replaceAll('额尔敦街道', '长安街道'));
-  const newer = await seedJson((r) => { r.schema_version = 99; });
-  files.push(
-    { name: '截图.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
-    { name: '坏的.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "nianbao-report", "schema_version": 1,,}') },
-    { name: '空的.txt', mimeType: 'text/plain', buffer: Buffer.from('   \n') },
-    jsonFile('新版本.json', newer),
-    { name: '二进制.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(64) },
-    { name: '太大.txt', mimeType: 'text/plain', buffer: Buffer.alloc(6 * 1024 * 1024, 0x41) },
-    { name: 'gbk.txt', mimeType: 'text/plain', buffer: Buffer.from([0xc4, 0xea, 0xb1, 0xa8]) },
-    { name: '随笔.txt', mimeType: 'text/plain', buffer: Buffer.from('今天天气很好，没有什么要报告的。') },
-  );
-  assert.equal(files.length, 50);
+  const files = await fiftyFiles();
 
   // An old government laptop: the CPU four times slower.
   const cdp = await context.newCDPSession(page);
@@ -106,12 +28,7 @@ test('50 mixed files, some broken, give a complete table while the page keeps an
 
   // From disk, as a user picks them (handed over as buffers, Playwright would decode the 6 MB
   // one in the page itself, a multi-second task of its own).
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-batch-'));
-  const paths = [];
-  for (const file of files) {
-    paths.push(join(dir, file.name));
-    await writeFile(paths.at(-1), file.buffer);
-  }
+  const { dir, paths } = await onDisk(files);
   await page.locator('.pick-files input').setInputFiles(paths);
   // While the files are read, a click on the language switch is answered.
   let answeredWhileReading = 0;

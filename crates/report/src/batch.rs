@@ -219,15 +219,19 @@ pub fn to_csv(rows: &[BatchRow], english: bool) -> String {
     csv
 }
 
-fn write_csv_line(csv: &mut String, cells: &[String]) {
+/// One CSV line, every field quoted; the region view's CSV writes its lines with it too.
+pub(crate) fn write_csv_line(csv: &mut String, cells: &[String]) {
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             csv.push(',');
         }
         csv.push('"');
         // A cell a spreadsheet would take for a formula (an agency name or a file name from
-        // someone else's file) is kept as text.
-        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        // someone else's file) is kept as text; a negative number (days) stays a number.
+        let negative_number = cell.strip_prefix('-').is_some_and(|rest| {
+            !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        });
+        if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && !negative_number {
             csv.push('\'');
         }
         csv.push_str(&cell.replace('"', "\"\""));

@@ -6,6 +6,7 @@
 
 pub mod agency;
 pub mod batch;
+pub mod batch_store;
 pub mod clipboard;
 pub mod compare;
 pub mod date;

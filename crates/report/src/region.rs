@@ -76,7 +76,12 @@ pub fn region_view(
         .collect();
     let mut flags = Vec::new();
     for unit in &units {
-        for (i, def) in INDICATORS.iter().enumerate() {
+        // Lateness has a flag of its own below, whatever the other units did.
+        for (i, def) in INDICATORS
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.id != "days-late")
+        {
             if let Some(message) = spreads[i].and_then(|s| outside(def, &unit.figures[i], &s)) {
                 flags.push(Flag {
                     agency: unit.agency.clone(),
@@ -142,14 +147,23 @@ pub fn spread(values: &[f64]) -> Option<Spread> {
     })
 }
 
-/// The reason a figure is outside the usual range, in words: 「复议纠错率 50.0%，全区中位数 5.0%」.
-fn outside(def: &IndicatorDef, figure: &Figure, spread: &Spread) -> Option<Message> {
-    let value = figure.value()?;
+/// Tukey's fences, 1.5 × the spread between the quartiles beyond them; None with fewer than
+/// [`MIN_UNITS_FOR_RANGE`] units. Widened by a hair, so that a share on a fence (0.0 % below
+/// quartiles of 7.5 % and 12.5 %) is not outside by a rounding of the floating point.
+pub fn usual_range(spread: &Spread) -> Option<(f64, f64)> {
     if spread.units < MIN_UNITS_FOR_RANGE {
         return None;
     }
     let reach = 1.5 * (spread.q3 - spread.q1);
     let (low, high) = (spread.q1 - reach, spread.q3 + reach);
+    let hair = |bound: f64| 1e-9 * bound.abs().max(1.0);
+    Some((low - hair(low), high + hair(high)))
+}
+
+/// The reason a figure is outside the usual range, in words: 「复议纠错率 50.0%，全区中位数 5.0%」.
+fn outside(def: &IndicatorDef, figure: &Figure, spread: &Spread) -> Option<Message> {
+    let value = figure.value()?;
+    let (low, high) = usual_range(spread)?;
     if (low..=high).contains(&value) {
         return None;
     }
@@ -224,4 +238,43 @@ fn indicator_figure<'a>(unit: &'a UnitRow, id: &str) -> Option<&'a Figure> {
         .iter()
         .position(|d| d.id == id)
         .and_then(|i| unit.figures.get(i))
+}
+
+/// One agency's indicator over the years of the batch, oldest first: its reports matched by
+/// name as [`agency_name_key`] matches units, one a year (the first the batch holds). A report
+/// that does not carry last year's is given the batch's report of the year before, so that the
+/// text repeat has a figure. An unnamed agency matches nothing.
+pub fn trend(reports: &[Report], agency: &str, indicator: usize) -> Vec<(i32, Figure)> {
+    let key = agency_name_key(agency);
+    let Some(def) = INDICATORS.get(indicator).filter(|_| !key.is_empty()) else {
+        return Vec::new();
+    };
+    let mut own: Vec<&Report> = reports
+        .iter()
+        .filter(|r| agency_name_key(&r.meta.agency) == key)
+        .collect();
+    // A stable sort: of two reports of one year, the batch's first stays first and is kept.
+    own.sort_by_key(|r| r.meta.year);
+    own.dedup_by_key(|r| r.meta.year);
+    own.iter()
+        .map(|report| {
+            let figure = match def.of(report) {
+                Figure::Missing(indicators::Missing::NoLastYear) => {
+                    let before = own
+                        .iter()
+                        .find(|r| Some(r.meta.year) == report.meta.year.checked_sub(1));
+                    match before {
+                        Some(before) => {
+                            let mut linked = (*report).clone();
+                            linked.last_year = Some(Box::new((*before).clone()));
+                            def.of(&linked)
+                        }
+                        None => Figure::Missing(indicators::Missing::NoLastYear),
+                    }
+                }
+                figure => figure,
+            };
+            (report.meta.year, figure)
+        })
+        .collect()
 }

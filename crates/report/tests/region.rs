@@ -186,3 +186,17 @@ fn a_unit_without_the_figure_is_left_out_of_the_spread() {
         .unwrap();
     assert_eq!(view.spreads[repeat], None, "no unit knows last year");
 }
+
+#[test]
+fn a_share_on_a_fence_is_inside_the_usual_range_despite_floating_point() {
+    // Quartiles of 7.5 % and 12.5 %: the fences are 0 % and 20 % exactly, which the floating
+    // point misses by 1e-17; units at 0 % and 20 % are in the usual range, 20.1 % is not.
+    let spread = nianbao_report::region::spread(&[0.0, 0.075, 0.1, 0.125, 0.2]).unwrap();
+    assert_eq!((spread.q1, spread.q3), (0.075, 0.125));
+    let (low, high) = nianbao_report::region::usual_range(&spread).unwrap();
+    assert!(low <= 0.0 && high >= 0.2, "{low} {high}");
+    assert!(high < 0.201 && low > -0.001, "{low} {high}");
+    // With four units there is no usual range.
+    let few = nianbao_report::region::spread(&[0.0, 0.1, 0.2, 0.3]).unwrap();
+    assert_eq!(nianbao_report::region::usual_range(&few), None);
+}

@@ -23,7 +23,8 @@ const MARGIN: f64 = 40.0;
 const INNER: f64 = WIDTH - 2.0 * MARGIN;
 
 /// Faces that have the Chinese glyphs on Windows, macOS and Linux; nothing is embedded.
-const FONT_FAMILY: &str = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', \
+pub(crate) const FONT_FAMILY: &str =
+    "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', \
                            'PingFang SC', 'Heiti SC', SimHei, 'WenQuanYi Micro Hei', sans-serif";
 
 /// A blank cell: shown, never drawn as zero.
@@ -544,7 +545,7 @@ fn fee_change_text(now: Option<&Decimal>, before: Option<&Decimal>) -> String {
 // ---------------------------------------------------------------------------------------------
 
 /// The width text takes: a CJK character one em, anything narrower about half of one.
-fn text_width(text: &str, size: f64) -> f64 {
+pub(crate) fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| if c.is_ascii() { 0.55 } else { 1.0 })
         .sum::<f64>()
@@ -586,7 +587,7 @@ impl std::fmt::Display for Tenths {
 }
 
 /// A coordinate or length: to a tenth, without a trailing 「.0」.
-struct Px(f64);
+pub(crate) struct Px(pub(crate) f64);
 
 impl std::fmt::Display for Px {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

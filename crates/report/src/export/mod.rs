@@ -7,6 +7,7 @@ pub mod figure;
 pub mod html;
 pub mod json;
 pub mod plain;
+pub mod region;
 
 use crate::model::Report;
 

@@ -1,0 +1,170 @@
+//! The kept batches: the batch shown is saved after each change under its name, a reload opens
+//! the newest again, and the others are listed to open or delete. The storage is the app's
+//! corner of localStorage; what goes in it and how it reads back is the core's `batch_store`.
+
+use leptos::prelude::*;
+use nianbao_report::batch::BatchRow;
+use nianbao_report::batch_store::{self, KeptBatch};
+
+use super::{use_supervisor, Supervisor};
+use crate::app_state::Notice;
+use crate::drafts::button::ActionButton;
+use crate::i18n::{self, Lang};
+use crate::platform::files;
+use crate::platform::storage::LocalStorage;
+
+impl Supervisor {
+    /// The batch shown as the core keeps it.
+    fn kept_batch(&self) -> KeptBatch {
+        let rows: Vec<BatchRow> = self
+            .entries
+            .with_untracked(|entries| entries.iter().map(|e| e.row.clone()).collect());
+        batch_store::keep(
+            &self.batch_name.get_untracked(),
+            js_sys::Date::now() as i64,
+            &rows,
+        )
+    }
+
+    /// Saves the batch shown (nothing while it is empty and new). A refused save leaves the
+    /// batch in the page, says why, and offers its JSON; the next change tries again.
+    pub fn keep(&self) {
+        if self.entries.with_untracked(Vec::is_empty) && self.batch_id.get_untracked().is_none() {
+            return;
+        }
+        let kept = self.kept_batch();
+        let id = self
+            .batch_id
+            .get_untracked()
+            .unwrap_or_else(|| batch_store::new_id(kept.saved_at_ms, &self.kept.get_untracked()));
+        match batch_store::save(&mut LocalStorage, &id, &kept) {
+            Ok(()) => {
+                self.batch_id.set(Some(id));
+                self.batch_name.set(kept.name);
+                self.unkept.set(None);
+            }
+            Err(error) => {
+                self.notices.say(error.message.clone());
+                self.unkept.set(Some(error.message));
+            }
+        }
+        self.refresh_kept();
+    }
+
+    pub fn refresh_kept(&self) {
+        match batch_store::list(&mut LocalStorage) {
+            Ok(list) => self.kept.set(list),
+            Err(error) => self.notices.say(error.message),
+        }
+    }
+
+    /// Shows the kept batch `id` in place of the one shown (which stays kept).
+    pub fn open_kept(&self, id: &str) {
+        match batch_store::load(&LocalStorage, id) {
+            Ok(Some(kept)) => {
+                self.clear();
+                for row in batch_store::restore(&kept) {
+                    self.push(row);
+                }
+                self.batch_id.set(Some(id.to_owned()));
+                self.batch_name.set(kept.name);
+            }
+            Ok(None) => self.refresh_kept(),
+            Err(error) => self.notices.say(error.message),
+        }
+    }
+
+    /// On opening the page: the newest batch that reads.
+    pub fn open_newest_kept(&self) {
+        self.refresh_kept();
+        let newest = self
+            .kept
+            .with_untracked(|list| list.iter().find(|b| !b.damaged).map(|b| b.id.clone()));
+        if let Some(id) = newest {
+            self.open_kept(&id);
+        }
+    }
+
+    pub fn remove_kept(&self, id: &str) {
+        if let Err(error) = batch_store::remove(&mut LocalStorage, id) {
+            self.notices.say(error.message);
+        }
+        if self.batch_id.get_untracked().as_deref() == Some(id) {
+            self.clear();
+        }
+        self.refresh_kept();
+    }
+
+    /// The batch shown as a JSON file, which this page reads back when it is dropped on it.
+    pub fn download_batch(&self) {
+        let kept = self.kept_batch();
+        let name = batch_store::download_name(&kept);
+        match files::download(&name, "application/json", &batch_store::encode(&kept)) {
+            Ok(()) => self.notices.tell(Notice::new(
+                format!("已下载批次文件“{name}”"),
+                format!("Downloaded the batch as “{name}”"),
+            )),
+            Err(why) => self.notices.say(Notice::new(
+                format!("未能下载：{why}"),
+                format!("Could not download: {why}"),
+            )),
+        }
+    }
+}
+
+/// The batch's name, the kept batches to open or delete, and the JSON download.
+#[component]
+pub fn KeptBatches() -> impl IntoView {
+    let supervisor = use_supervisor();
+    let lang = supervisor.lang;
+    let chosen = RwSignal::new(String::new());
+    let chosen_id = move || {
+        let id = chosen.get_untracked();
+        if id.is_empty() {
+            supervisor
+                .kept
+                .with_untracked(|l| l.first().map(|b| b.id.clone()))
+        } else {
+            Some(id)
+        }
+    };
+    view! {
+        <div class="kept-batches">
+            <label>
+                <span>{i18n::tr(lang, i18n::BATCH_NAME)}</span>
+                <input type="text" class="batch-name" prop:value=move || supervisor.batch_name.get()
+                    placeholder=i18n::tr(lang, i18n::BATCH_NAME_HINT)
+                    on:change=move |ev| {
+                        supervisor.batch_name.set(event_target_value(&ev));
+                        supervisor.keep();
+                    } />
+            </label>
+            <label>
+                <span>{i18n::tr(lang, i18n::KEPT_BATCHES)}</span>
+                <select class="kept-list" on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    {move || supervisor.kept.get().into_iter().map(|batch| {
+                        let shown = supervisor.batch_id.get().as_deref() == Some(batch.id.as_str());
+                        let label = match lang.get() {
+                            Lang::Zh => format!("{}（{}个文件）{}", batch.name, batch.files, if batch.damaged { "（已损坏）" } else { "" }),
+                            Lang::En => format!("{} ({} files){}", batch.name, batch.files, if batch.damaged { " (damaged)" } else { "" }),
+                        };
+                        view! { <option value=batch.id.clone() selected=shown>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <ActionButton class="open-kept" label=i18n::OPEN_KEPT on_press=move || {
+                if let Some(id) = chosen_id() { supervisor.open_kept(&id); }
+            } />
+            <ActionButton class="remove-kept" label=i18n::REMOVE_KEPT on_press=move || {
+                if let Some(id) = chosen_id() { supervisor.remove_kept(&id); chosen.set(String::new()); }
+            } />
+            <ActionButton class="download-batch" label=i18n::DOWNLOAD_BATCH on_press=move || supervisor.download_batch() />
+        </div>
+        {move || supervisor.unkept.get().map(|why| view! {
+            <div class="banner banner-storage banner-full" role="alert">
+                <span class="banner-text">{move || lang.get().say(&why).to_owned()}</span>
+                <ActionButton class="download-batch rescue" label=i18n::DOWNLOAD_BATCH on_press=move || supervisor.download_batch() />
+            </div>
+        })}
+    }
+}
