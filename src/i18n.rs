@@ -370,8 +370,8 @@ pub const REGION_VIEW: Text = t("地区概览", "Region view");
 pub const REGION_OWN_REPORT: Text = t("本级（全区）报告：", "The region's own report: ");
 pub const NONE_CHOSEN: Text = t("（无）", "(none)");
 pub const REGION_HINT: Text = t(
-    "所选年度的各单位按指标并列；中位数和四分位数按 Excel 的 QUARTILE.INC 计算，5 个单位以上才标出超出通常范围的单位（⚑）。",
-    "The units of the chosen year side by side on each indicator; median and quartiles as Excel's QUARTILE.INC; with 5 units or more, units outside the usual range are marked (⚑).",
+    "所选年度的各单位按指标并列；中位数和四分位数按 Excel 的 QUARTILE.INC 计算，5 个单位以上才标出超出通常范围的单位（◇）。",
+    "The units of the chosen year side by side on each indicator; median and quartiles as Excel's QUARTILE.INC; with 5 units or more, units outside the usual range are marked (◇).",
 );
 pub const NO_UNITS: Text = t(
     "本批次中没有可读取的报告。",

@@ -10,7 +10,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The worker's script, from the editor's page.
+/// The worker's script, from the editor's page; the supervisor's page, a folder below, says
+/// where it is from there ([`use_script`]).
 const WORKER_SCRIPT: &str = "./worker/start.js";
 
 struct Tools {
@@ -24,13 +25,19 @@ struct Tools {
 
 thread_local! {
     static TOOLS: RefCell<Option<Tools>> = const { RefCell::new(None) };
+    static SCRIPT: std::cell::Cell<&'static str> = const { std::cell::Cell::new(WORKER_SCRIPT) };
+}
+
+/// The worker's script as seen from this page, before the first call.
+pub fn use_script(script: &'static str) {
+    SCRIPT.with(|s| s.set(script));
 }
 
 fn start() -> Result<Tools, String> {
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
-    let worker =
-        web_sys::Worker::new_with_options(WORKER_SCRIPT, &options).map_err(|e| describe(&e))?;
+    let worker = web_sys::Worker::new_with_options(SCRIPT.with(|s| s.get()), &options)
+        .map_err(|e| describe(&e))?;
     let waiting: Rc<RefCell<HashMap<u32, (js_sys::Function, js_sys::Function)>>> = Rc::default();
     let on_message = {
         let waiting = waiting.clone();

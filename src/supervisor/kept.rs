@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use nianbao_report::batch::BatchRow;
 use nianbao_report::batch_store::{self, KeptBatch};
 
-use super::{use_supervisor, Supervisor};
+use super::{options_html, use_supervisor, Supervisor};
 use crate::app_state::Notice;
 use crate::drafts::button::ActionButton;
 use crate::i18n::{self, Lang};
@@ -128,6 +128,27 @@ pub fn KeptBatches() -> impl IntoView {
             Some(id)
         }
     };
+    let kept_options = move || {
+        let english = lang.get() == Lang::En;
+        let batches = supervisor.kept.get().into_iter().map(|batch| {
+            let label = match (english, batch.damaged) {
+                (false, damaged) => format!(
+                    "{}（{}个文件）{}",
+                    batch.name,
+                    batch.files,
+                    if damaged { "（已损坏）" } else { "" }
+                ),
+                (true, damaged) => format!(
+                    "{} ({} files){}",
+                    batch.name,
+                    batch.files,
+                    if damaged { " (damaged)" } else { "" }
+                ),
+            };
+            (batch.id, label)
+        });
+        options_html(batches, supervisor.batch_id.get().as_deref().unwrap_or(""))
+    };
     view! {
         <div class="kept-batches">
             <label>
@@ -141,16 +162,7 @@ pub fn KeptBatches() -> impl IntoView {
             </label>
             <label>
                 <span>{i18n::tr(lang, i18n::KEPT_BATCHES)}</span>
-                <select class="kept-list" on:change=move |ev| chosen.set(event_target_value(&ev))>
-                    {move || supervisor.kept.get().into_iter().map(|batch| {
-                        let shown = supervisor.batch_id.get().as_deref() == Some(batch.id.as_str());
-                        let label = match lang.get() {
-                            Lang::Zh => format!("{}（{}个文件）{}", batch.name, batch.files, if batch.damaged { "（已损坏）" } else { "" }),
-                            Lang::En => format!("{} ({} files){}", batch.name, batch.files, if batch.damaged { " (damaged)" } else { "" }),
-                        };
-                        view! { <option value=batch.id.clone() selected=shown>{label}</option> }
-                    }).collect_view()}
-                </select>
+                <select class="kept-list" inner_html=kept_options on:change=move |ev| chosen.set(event_target_value(&ev))></select>
             </label>
             <ActionButton class="open-kept" label=i18n::OPEN_KEPT on_press=move || {
                 if let Some(id) = chosen_id() { supervisor.open_kept(&id); }

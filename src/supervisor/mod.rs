@@ -24,7 +24,8 @@ use leptos::prelude::*;
 use nianbao_report::batch::{self as core_batch, BatchRow, Source};
 use nianbao_report::batch_store::{self, BatchListEntry};
 use nianbao_report::finding::Finding;
-use nianbao_report::import::file::FileProblem;
+use nianbao_report::import::file::{read_file, FileContent, FileProblem};
+use nianbao_report::import::{transfer, ImportError};
 use nianbao_report::{Report, Severity};
 
 use crate::app::{LanguageButton, NoticeBar};
@@ -34,7 +35,7 @@ use crate::drafts::{editor_address, shelf, store_new_draft};
 use crate::i18n;
 use crate::i18n::Lang;
 use crate::platform::files::{self, ReadError};
-use crate::platform::{service_worker, tick};
+use crate::platform::{service_worker, tick, tools};
 use batch::BatchScreen;
 use compare::YearOverYearScreen;
 use region::RegionScreen;
@@ -249,7 +250,7 @@ impl Supervisor {
                 let name = file.name();
                 let rows = match files::read_bytes(&file, MAX_IMPORT_BYTES).await {
                     Ok(bytes) if batch_store::is_kept_batch(&bytes) => kept_rows(&name, &bytes),
-                    Ok(bytes) => vec![core_batch::check_file(&name, &files::as_utf8(bytes))],
+                    Ok(bytes) => vec![read_and_check(&name, &files::as_utf8(bytes)).await],
                     Err(error) => vec![BatchRow {
                         outcome: Err(unread(&name, error)),
                         file_name: name,
@@ -455,6 +456,7 @@ pub fn SupervisorApp() -> impl IntoView {
             supervisor.add_files(dropped);
         },
     );
+    tools::use_script("../worker/start.js");
     // Registered from here too, for whoever opens this page first; its scope is the app's folder.
     let _ = service_worker::register("../sw.js");
     view! {
@@ -491,6 +493,26 @@ fn unread(name: &str, error: ReadError) -> FileProblem {
     }
 }
 
+/// A file's row: a report's JSON checked here, a published page read in the tools worker (the
+/// importer is not in this page's download, and reading a page never holds the page up).
+async fn read_and_check(name: &str, bytes: &[u8]) -> BatchRow {
+    match read_file(name, bytes) {
+        Ok(FileContent::Published(text)) => {
+            let imported = match tools::import_published(&text).await {
+                Ok(answer) => transfer::decode(&answer).map(transfer::Read::into_imported),
+                Err(why) => Err(ImportError {
+                    message: nianbao_report::Message::new(
+                        format!("读取工具未能启动（{why}）"),
+                        format!("the reading tools did not start ({why})"),
+                    ),
+                }),
+            };
+            core_batch::row_of_import(name, imported)
+        }
+        read => core_batch::row_of_read(name, read),
+    }
+}
+
 /// The rows of a kept batch's JSON file dropped or picked into the batch.
 fn kept_rows(name: &str, bytes: &[u8]) -> Vec<BatchRow> {
     let text = String::from_utf8_lossy(bytes);
@@ -504,4 +526,22 @@ fn kept_rows(name: &str, bytes: &[u8]) -> Vec<BatchRow> {
             }),
         }],
     }
+}
+
+/// The `<option>`s of a select whose list changes, `chosen` selected: markup, so that every
+/// such list shares this code instead of adding a list of views of its own.
+pub(crate) fn options_html(
+    options: impl Iterator<Item = (String, String)>,
+    chosen: &str,
+) -> String {
+    let mut html = String::new();
+    for (value, label) in options {
+        let selected = if value == chosen { " selected" } else { "" };
+        html.push_str(&format!(
+            "<option value=\"{}\"{selected}>{}</option>",
+            nianbao_report::export::html::escape(&value),
+            nianbao_report::export::html::escape(&label)
+        ));
+    }
+    html
 }

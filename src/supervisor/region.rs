@@ -3,18 +3,21 @@
 //! marked with the reason; the flags a supervisor calls about; a chart of each indicator across
 //! the units and of one unit over the years. Goes out as CSV, a printable page, SVG and PNG.
 //!
-//! The numbers, the reasons and the charts are the core's (`region`, `export::region`); this
-//! screen chooses what they are made of and shows them.
+//! The numbers, the reasons, the table and the charts are the core's (`region`,
+//! `export::region`), shown as its markup (text escaped there); this screen chooses what they are
+//! made of. The lists of the selects are markup too: the supervisor's download has a budget, and
+//! each list of views would add its own code.
 
 use leptos::prelude::*;
 use nianbao_report::batch::{agency_name_key, Source};
-use nianbao_report::export::region as region_export;
-use nianbao_report::indicators::{Figure, INDICATORS};
-use nianbao_report::region::{in_unit, region_view, RegionView};
+use nianbao_report::export::region::{self as region_export, Sorting};
+use nianbao_report::indicators::INDICATORS;
+use nianbao_report::region::{region_view, trend, RegionView};
 use nianbao_report::summary::usual_year;
 use nianbao_report::Report;
+use wasm_bindgen::JsCast;
 
-use super::{use_supervisor, Screen, Supervisor};
+use super::{options_html, use_supervisor, Screen, Supervisor};
 use crate::app_state::Notice;
 use crate::drafts::button::ActionButton;
 use crate::drafts::status::date_time;
@@ -33,17 +36,86 @@ struct Choice {
 pub fn RegionScreen() -> impl IntoView {
     let supervisor = use_supervisor();
     let lang = supervisor.lang;
+    let english = move || lang.get() == Lang::En;
     let choice = RwSignal::new(default_choice(supervisor));
     let view_data = Memo::new(move |_| build_view(supervisor, &choice.get()));
-    // Sorted by an indicator (its index), or in the batch's order; and whether largest first.
-    let sort = RwSignal::new((None::<usize>, false));
-    let years = Memo::new(move |_| batch_years(supervisor));
-    let reports = Memo::new(move |_| readable_reports(supervisor));
-    let back = move || supervisor.screen.set(Screen::Batch);
+    let sorting = RwSignal::new(Sorting::default());
+    let indicator = RwSignal::new(0usize);
+    let trend_agency = RwSignal::new(String::new());
+    let charts = Charts {
+        supervisor,
+        data: view_data,
+        indicator,
+        trend_agency,
+    };
+
+    let year_options = move || {
+        let chosen = choice.get().year.map(|y| y.to_string()).unwrap_or_default();
+        options_html(
+            batch_years(supervisor)
+                .into_iter()
+                .map(|y| (y.to_string(), y.to_string())),
+            &chosen,
+        )
+    };
+    let own_options = move || {
+        let chosen = choice
+            .get()
+            .region_row
+            .map(|id| id.to_string())
+            .unwrap_or_default();
+        let none = (String::new(), lang.get().pick(i18n::NONE_CHOSEN).to_owned());
+        let reports = readable_reports(supervisor).into_iter().map(|(id, r)| {
+            (
+                id.to_string(),
+                format!("{}（{}）", r.meta.agency, r.meta.year),
+            )
+        });
+        options_html(std::iter::once(none).chain(reports), &chosen)
+    };
+    let indicator_options = move || {
+        let english = english();
+        let names = INDICATORS.iter().enumerate().map(|(i, def)| {
+            (
+                i.to_string(),
+                if english { def.name_en } else { def.name_zh }.to_owned(),
+            )
+        });
+        options_html(names, &indicator.get().to_string())
+    };
+    let unit_options = move || {
+        let agencies =
+            view_data.with(|d| d.units.iter().map(|u| u.agency.clone()).collect::<Vec<_>>());
+        let chosen = charts.trend_agency();
+        options_html(agencies.into_iter().map(|a| (a.clone(), a)), &chosen)
+    };
+    let table =
+        move || view_data.with(|data| region_export::table_html(data, sorting.get(), english()));
+    let flags = move || view_data.with(|data| region_export::flags_html(data, english()));
+    // A click on a header's sort button: again on the same column turns the order round; a
+    // new indicator starts largest first.
+    let sort_by_clicked = move |ev: web_sys::MouseEvent| {
+        let key = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("button[data-sort]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-sort"));
+        if let Some(key) = key {
+            let by = key.parse::<usize>().ok();
+            sorting.update(|s| {
+                s.downwards = if s.by == by {
+                    !s.downwards
+                } else {
+                    by.is_some()
+                };
+                s.by = by;
+            });
+        }
+    };
     view! {
         <main class="region-screen" aria-label=i18n::tr(lang, i18n::REGION_VIEW)>
             <div class="drafts-head">
-                <ActionButton class="back" label=i18n::BACK on_press=back />
+                <ActionButton class="back" label=i18n::BACK on_press=move || supervisor.screen.set(Screen::Batch) />
                 <h1 class="drafts-title">{i18n::tr(lang, i18n::REGION_VIEW)}</h1>
                 <div class="drafts-actions">
                     <ActionButton class="export-region-csv" label=i18n::EXPORT_CSV
@@ -55,45 +127,159 @@ pub fn RegionScreen() -> impl IntoView {
             <div class="region-choice">
                 <label>
                     <span>{i18n::tr(lang, i18n::YEAR_COLUMN)}</span>
-                    <select class="region-year" on:change=move |ev| {
-                        let year = event_target_value(&ev).parse().ok();
-                        choice.update(|c| c.year = year);
-                    }>
-                        {move || years.get().into_iter().map(|year| view! {
-                            <option value=year.to_string() selected=move || choice.get().year == Some(year)>{year}</option>
-                        }).collect_view()}
-                    </select>
+                    <select class="region-year" inner_html=year_options
+                        on:change=move |ev| choice.update(|c| c.year = event_target_value(&ev).parse().ok())></select>
                 </label>
                 <label>
                     <span>{i18n::tr(lang, i18n::REGION_OWN_REPORT)}</span>
-                    <select class="region-own" on:change=move |ev| {
-                        let row = event_target_value(&ev).parse().ok();
-                        choice.update(|c| c.region_row = row);
-                    }>
-                        <option value="" selected=move || choice.get().region_row.is_none()>{i18n::tr(lang, i18n::NONE_CHOSEN)}</option>
-                        {move || reports.get().into_iter().map(|(id, report)| view! {
-                            <option value=id.to_string() selected=move || choice.get().region_row == Some(id)>
-                                {format!("{}（{}）", report.meta.agency, report.meta.year)}
-                            </option>
-                        }).collect_view()}
-                    </select>
+                    <select class="region-own" inner_html=own_options
+                        on:change=move |ev| choice.update(|c| c.region_row = event_target_value(&ev).parse().ok())></select>
                 </label>
             </div>
             <p class="batch-hint">{i18n::tr(lang, i18n::REGION_HINT)}</p>
-            {move || {
-                let data = view_data.get();
-                if data.units.is_empty() {
-                    return view! { <p class="no-drafts">{i18n::tr(lang, i18n::NO_UNITS)}</p> }.into_any();
-                }
-                view! {
-                    <UnitsTable data=data.clone() sort />
-                    <Flags data=data.clone() />
-                    <Charts data choice />
-                }
-                .into_any()
-            }}
+            <p class="no-drafts" hidden=move || view_data.with(|d| !d.units.is_empty())>{i18n::tr(lang, i18n::NO_UNITS)}</p>
+            <div class="table-scroll region-scroll" tabindex="0" role="region" aria-label=i18n::tr(lang, i18n::REGION_TABLE)
+                on:click=sort_by_clicked inner_html=table></div>
+            <section class="region-flags">
+                <h2>{i18n::tr(lang, i18n::TO_ASK_ABOUT)}" "{move || view_data.with(|d| d.flags.len())}</h2>
+                <div inner_html=flags></div>
+            </section>
+            <section class="region-charts">
+                <h2>{i18n::tr(lang, i18n::CHARTS)}</h2>
+                <div class="region-choice">
+                    <label>
+                        <span>{i18n::tr(lang, i18n::INDICATOR)}</span>
+                        <select class="chart-indicator" inner_html=indicator_options
+                            on:change=move |ev| indicator.set(event_target_value(&ev).parse::<usize>().unwrap_or(0).min(INDICATORS.len() - 1))></select>
+                    </label>
+                    <label>
+                        <span>{i18n::tr(lang, i18n::TREND_OF)}</span>
+                        <select class="chart-unit" inner_html=unit_options
+                            on:change=move |ev| trend_agency.set(event_target_value(&ev))></select>
+                    </label>
+                </div>
+                <ChartFigure class="distribution-chart" charts kind=Chart::Distribution />
+                <ChartFigure class="trend-chart" charts kind=Chart::Trend />
+            </section>
         </main>
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Chart {
+    /// The chosen indicator across the units.
+    Distribution,
+    /// The chosen unit's figure over the years of the batch.
+    Trend,
+}
+
+/// What the charts are drawn from.
+#[derive(Clone, Copy)]
+struct Charts {
+    supervisor: Supervisor,
+    data: Memo<RegionView>,
+    indicator: RwSignal<usize>,
+    /// Empty until one is chosen: the first unit.
+    trend_agency: RwSignal<String>,
+}
+
+impl Charts {
+    fn trend_agency(&self) -> String {
+        let chosen = self.trend_agency.get();
+        if chosen.is_empty() {
+            self.data.with(|d| {
+                d.units
+                    .first()
+                    .map(|u| u.agency.clone())
+                    .unwrap_or_default()
+            })
+        } else {
+            chosen
+        }
+    }
+
+    /// The chart's SVG, None when there is nothing to draw.
+    fn svg(&self, kind: Chart) -> Option<String> {
+        let english = self.supervisor.lang.get() == Lang::En;
+        let indicator = self.indicator.get();
+        match kind {
+            Chart::Distribution => self
+                .data
+                .with(|data| region_export::distribution_svg(data, indicator, english)),
+            Chart::Trend => {
+                let reports: Vec<Report> = readable_reports(self.supervisor)
+                    .into_iter()
+                    .map(|(_, r)| r)
+                    .collect();
+                let agency = self.trend_agency();
+                let points = trend(&reports, &agency, indicator);
+                region_export::trend_svg(&points, indicator, &agency, english)
+            }
+        }
+    }
+
+    /// 「分布-公开率」, 「趋势-某局-公开率」.
+    fn file_stem(&self, kind: Chart) -> String {
+        let name = INDICATORS[self.indicator.get_untracked()].name_zh;
+        match kind {
+            Chart::Distribution => format!("分布-{name}"),
+            Chart::Trend => format!("趋势-{}-{name}", self.trend_agency.get_untracked()),
+        }
+    }
+}
+
+/// A chart of the core's with its SVG and PNG downloads; 「—」 when there is nothing to draw.
+#[component]
+fn ChartFigure(class: &'static str, charts: Charts, kind: Chart) -> impl IntoView {
+    let supervisor = charts.supervisor;
+    let lang = supervisor.lang;
+    let picture = move || {
+        charts.svg(kind).unwrap_or_else(|| {
+            format!(
+                "<p class=\"no-drafts\">{}</p>",
+                lang.get().pick(i18n::NOTHING_TO_DRAW)
+            )
+        })
+    };
+    let save_svg = move || {
+        if let Some(svg) = untrack(|| charts.svg(kind)) {
+            let name = format!("{}.svg", charts.file_stem(kind));
+            report_failure(supervisor, files::download(&name, "image/svg+xml", &svg));
+        }
+    };
+    let save_png = move || {
+        let Some(svg) = untrack(|| charts.svg(kind)) else {
+            return;
+        };
+        let (width, height) = svg_size(&svg);
+        let name = format!("{}.png", charts.file_stem(kind));
+        wasm_bindgen_futures::spawn_local(async move {
+            let saved = image::download_svg_as_png(&svg, width, height, 2, &name).await;
+            report_failure(supervisor, saved);
+        });
+    };
+    view! {
+        <figure class=format!("region-chart {class}")>
+            <div class="chart-picture" inner_html=picture></div>
+            <figcaption class="drafts-actions">
+                <ActionButton class="save-svg" label=i18n::DOWNLOAD_SVG on_press=save_svg />
+                <ActionButton class="save-png" label=i18n::DOWNLOAD_PNG on_press=save_png />
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The picture's size from its `width` and `height` attributes (the core writes both, whole).
+fn svg_size(svg: &str) -> (u32, u32) {
+    let attribute = |name: &str, otherwise: u32| {
+        let start = svg
+            .find(&format!(" {name}=\""))
+            .map(|at| at + name.len() + 3);
+        start
+            .and_then(|start| svg[start..].split(['"', '.']).next()?.parse().ok())
+            .unwrap_or(otherwise)
+    };
+    (attribute("width", 640), attribute("height", 360))
 }
 
 /// The year most units report on, and the batch's summary of that year as the region's own.
@@ -120,14 +306,20 @@ fn readable_reports(supervisor: Supervisor) -> Vec<(u32, Report)> {
     })
 }
 
+/// The years of the batch's reports, latest first.
 fn batch_years(supervisor: Supervisor) -> Vec<i32> {
-    let mut years: Vec<i32> = readable_reports(supervisor)
-        .iter()
-        .map(|(_, r)| r.meta.year)
-        .collect();
-    years.sort_unstable();
-    years.dedup();
-    years.reverse();
+    let mut years: Vec<i32> = Vec::new();
+    supervisor.entries.with(|entries| {
+        for year in entries
+            .iter()
+            .filter_map(|e| Some(e.row.checked()?.report.meta.year))
+        {
+            if !years.contains(&year) {
+                let at = years.iter().position(|&y| y < year).unwrap_or(years.len());
+                years.insert(at, year);
+            }
+        }
+    });
     years
 }
 
@@ -154,276 +346,6 @@ fn build_view(supervisor: Supervisor, choice: &Choice) -> RegionView {
         .collect();
     last_years_units.dedup();
     region_view(&units, region.as_ref(), &last_years_units)
-}
-
-/// Units × indicators; a header sorts by its indicator; the quartiles in the foot.
-#[component]
-fn UnitsTable(data: RegionView, sort: RwSignal<(Option<usize>, bool)>) -> impl IntoView {
-    let lang = use_supervisor().lang;
-    let data = StoredValue::new(data);
-    let order = move || {
-        let (by, downwards) = sort.get();
-        data.with_value(|data| sorted_units(data, by, downwards))
-    };
-    let header = move |index: Option<usize>| {
-        let sorted = move || match sort.get() {
-            (by, false) if by == index => "ascending",
-            (by, true) if by == index => "descending",
-            _ => "none",
-        };
-        let label = move || match (index, lang.get()) {
-            (None, lang) => lang.pick(i18n::AGENCY_COLUMN).to_owned(),
-            (Some(i), Lang::Zh) => format!(
-                "{}（{}）",
-                INDICATORS[i].name_zh,
-                INDICATORS[i].unit.label_zh()
-            ),
-            (Some(i), Lang::En) => format!(
-                "{} ({})",
-                INDICATORS[i].name_en,
-                INDICATORS[i].unit.label_en()
-            ),
-        };
-        view! {
-            <th scope="col" aria-sort=sorted data-indicator=index.map(|i| INDICATORS[i].id)>
-                <button class="sort" on:click=move |_| sort.update(|(by, downwards)| {
-                    if *by == index {
-                        *downwards = !*downwards;
-                    } else {
-                        *by = index;
-                        *downwards = index.is_some();
-                    }
-                })>{label}</button>
-            </th>
-        }
-    };
-    let quartile_row =
-        move |label: i18n::Text, pick: fn(&nianbao_report::region::Spread) -> f64| {
-            let cells = data.with_value(|data| {
-                data.spreads
-                    .iter()
-                    .zip(INDICATORS)
-                    .map(|(spread, def)| {
-                        let text =
-                            spread.map_or_else(|| "—".to_owned(), |s| in_unit(def.unit, pick(&s)));
-                        view! { <td>{text}</td> }
-                    })
-                    .collect_view()
-            });
-            view! { <tr class="quartile"><th scope="row">{i18n::tr(lang, label)}</th>{cells}</tr> }
-        };
-    view! {
-        <div class="table-scroll region-scroll" tabindex="0" role="region" aria-label=i18n::tr(lang, i18n::REGION_TABLE)>
-            <table class="region-table">
-                <thead>
-                    <tr>{header(None)}{(0..INDICATORS.len()).map(|i| header(Some(i))).collect_view()}</tr>
-                </thead>
-                <tbody>
-                    {move || order().into_iter().map(|unit| data.with_value(|data| unit_row(data, unit, lang))).collect_view()}
-                </tbody>
-                <tfoot>
-                    {quartile_row(i18n::LOWER_QUARTILE, |s| s.q1)}
-                    {quartile_row(i18n::MEDIAN, |s| s.median)}
-                    {quartile_row(i18n::UPPER_QUARTILE, |s| s.q3)}
-                </tfoot>
-            </table>
-        </div>
-    }
-}
-
-/// The units' order: as in the batch, or by an indicator's value with the blanks last.
-fn sorted_units(data: &RegionView, by: Option<usize>, downwards: bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..data.units.len()).collect();
-    match by {
-        None if downwards => {
-            order.sort_by(|a, b| data.units[*b].agency.cmp(&data.units[*a].agency))
-        }
-        None => {}
-        Some(i) => order.sort_by(|a, b| {
-            let (x, y) = (
-                data.units[*a].figures[i].value(),
-                data.units[*b].figures[i].value(),
-            );
-            match (x, y) {
-                (Some(x), Some(y)) if downwards => y.total_cmp(&x),
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-        }),
-    }
-    order
-}
-
-fn unit_row(data: &RegionView, unit: usize, lang: RwSignal<Lang>) -> impl IntoView {
-    let row = &data.units[unit];
-    let cells = row
-        .figures
-        .iter()
-        .zip(INDICATORS)
-        .map(|(figure, def)| {
-            let reason = data
-                .flags
-                .iter()
-                .find(|f| f.agency == row.agency && f.indicator == Some(def.id))
-                .map(|f| f.message.clone());
-            let missing = matches!(figure, Figure::Missing(_));
-            let text = figure.text();
-            match reason {
-                Some(reason) => {
-                    let title = reason.clone();
-                    view! {
-                        <td class="flagged" title=move || lang.get().say(&title).to_owned()>
-                            {text}<span class="flag-mark" aria-hidden="true">" ⚑"</span>
-                            <span class="visually-hidden">{move || format!("（{}）", lang.get().say(&reason))}</span>
-                        </td>
-                    }
-                    .into_any()
-                }
-                None => view! { <td class:missing=missing>{text}</td> }.into_any(),
-            }
-        })
-        .collect_view();
-    view! {
-        <tr class="region-unit"><th scope="row">{row.agency.clone()}</th>{cells}</tr>
-    }
-}
-
-/// The flags, unit by unit: outside the usual range, the region's figure, missing, late.
-#[component]
-fn Flags(data: RegionView) -> impl IntoView {
-    let lang = use_supervisor().lang;
-    let count = data.flags.len();
-    view! {
-        <section class="region-flags">
-            <h2>{i18n::tr(lang, i18n::TO_ASK_ABOUT)}" "{count}</h2>
-            <ul class="finding-lines">
-                {data.flags.into_iter().map(|flag| view! {
-                    <li class="region-flag" data-indicator=flag.indicator.unwrap_or("")>
-                        <strong>{flag.agency}</strong>"："
-                        <span class="message">{move || lang.get().say(&flag.message).to_owned()}</span>
-                    </li>
-                }).collect_view()}
-            </ul>
-        </section>
-    }
-}
-
-/// One indicator's distribution across the units, and one unit over the years of the batch.
-#[component]
-fn Charts(data: RegionView, choice: RwSignal<Choice>) -> impl IntoView {
-    let supervisor = use_supervisor();
-    let lang = supervisor.lang;
-    let indicator = RwSignal::new(0usize);
-    let agencies: Vec<String> = data.units.iter().map(|u| u.agency.clone()).collect();
-    let trend_agency = RwSignal::new(agencies.first().cloned().unwrap_or_default());
-    let data = StoredValue::new(data);
-    let distribution = Memo::new(move |_| {
-        let english = lang.get() == Lang::En;
-        data.with_value(|data| region_export::distribution_svg(data, indicator.get(), english))
-    });
-    let trend = Memo::new(move |_| {
-        let _ = choice.get();
-        let reports: Vec<Report> = readable_reports(supervisor)
-            .into_iter()
-            .map(|(_, r)| r)
-            .collect();
-        let agency = trend_agency.get();
-        let points = nianbao_report::region::trend(&reports, &agency, indicator.get());
-        region_export::trend_svg(&points, indicator.get(), &agency, lang.get() == Lang::En)
-    });
-    let stem =
-        move |what: &str| format!("{}-{}", what, INDICATORS[indicator.get_untracked()].name_zh);
-    view! {
-        <section class="region-charts">
-            <h2>{i18n::tr(lang, i18n::CHARTS)}</h2>
-            <div class="region-choice">
-                <label>
-                    <span>{i18n::tr(lang, i18n::INDICATOR)}</span>
-                    <select class="chart-indicator" on:change=move |ev| {
-                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                            indicator.set(i.min(INDICATORS.len() - 1));
-                        }
-                    }>
-                        {INDICATORS.iter().enumerate().map(|(i, def)| view! {
-                            <option value=i.to_string() selected=move || indicator.get() == i>
-                                {move || match lang.get() { Lang::Zh => def.name_zh, Lang::En => def.name_en }}
-                            </option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label>
-                    <span>{i18n::tr(lang, i18n::TREND_OF)}</span>
-                    <select class="chart-unit" on:change=move |ev| trend_agency.set(event_target_value(&ev))>
-                        {agencies.into_iter().map(|agency| {
-                            let value = agency.clone();
-                            let current = agency.clone();
-                            view! { <option value=value selected=move || trend_agency.get() == current>{agency}</option> }
-                        }).collect_view()}
-                    </select>
-                </label>
-            </div>
-            <Chart class="distribution-chart" svg=distribution stem=Signal::derive(move || stem("分布")) />
-            <Chart class="trend-chart" svg=trend stem=Signal::derive(move || stem(&format!("{}-趋势", trend_agency.get()))) />
-        </section>
-    }
-}
-
-/// A chart of the core's, with its SVG and PNG downloads; 「—」 when there is nothing to draw.
-#[component]
-fn Chart(class: &'static str, svg: Memo<Option<String>>, stem: Signal<String>) -> impl IntoView {
-    let supervisor = use_supervisor();
-    let lang = supervisor.lang;
-    let save_svg = move || {
-        if let Some(svg) = svg.get_untracked() {
-            report_failure(
-                supervisor,
-                files::download(
-                    &format!("{}.svg", stem.get_untracked()),
-                    "image/svg+xml",
-                    &svg,
-                ),
-            );
-        }
-    };
-    let save_png = move || {
-        let Some(svg) = svg.get_untracked() else {
-            return;
-        };
-        let (width, height) = svg_size(&svg);
-        let name = format!("{}.png", stem.get_untracked());
-        wasm_bindgen_futures::spawn_local(async move {
-            report_failure(
-                supervisor,
-                image::download_svg_as_png(&svg, width, height, 2, &name).await,
-            );
-        });
-    };
-    view! {
-        <figure class=format!("region-chart {class}")>
-            {move || match svg.get() {
-                Some(svg) => view! { <div class="chart-picture" inner_html=svg></div> }.into_any(),
-                None => view! { <p class="no-drafts">{i18n::tr(lang, i18n::NOTHING_TO_DRAW)}</p> }.into_any(),
-            }}
-            <figcaption class="drafts-actions">
-                <ActionButton class="save-svg" label=i18n::DOWNLOAD_SVG on_press=save_svg />
-                <ActionButton class="save-png" label=i18n::DOWNLOAD_PNG on_press=save_png />
-            </figcaption>
-        </figure>
-    }
-}
-
-/// The picture's size from its `width` and `height` attributes (the core writes both).
-fn svg_size(svg: &str) -> (u32, u32) {
-    let attribute = |name: &str| {
-        let start = svg.find(&format!(" {name}=\""))? + name.len() + 3;
-        svg[start..].split('"').next()?.parse::<f64>().ok()
-    };
-    (
-        attribute("width").unwrap_or(640.0) as u32,
-        attribute("height").unwrap_or(360.0) as u32,
-    )
 }
 
 enum Export {

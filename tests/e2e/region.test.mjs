@@ -63,7 +63,7 @@ test('the region view of the 50-file batch: medians, a planted outlier and a fee
   await page.locator('select.region-own').selectOption({ label: '测试县人民政府（2023）' });
 
   // One row per unit of 2023 (29 JSON units, 12 copies of the seed), the region's own not among them.
-  const units = await page.locator('tr.region-unit th').allInnerTexts();
+  const units = await page.locator('.region-scroll tr.unit th').allInnerTexts();
   assert.equal(units.length, 41);
   assert.ok(!units.includes('测试县人民政府'));
 
@@ -73,25 +73,27 @@ test('the region view of the 50-file batch: medians, a planted outlier and a fee
   for (let i = 2; i <= 30; i++) received.push(i === 5 ? 20 : i);
   for (let i = 0; i < 12; i++) received.push(0);
   const column = await page.locator('th[data-indicator]').evaluateAll((ths) => ths.map((th) => th.dataset.indicator));
-  const at = column.indexOf('requests-new') + 1;
-  const footCell = (row, index) => page.locator('tfoot tr.quartile').nth(row).locator('td').nth(index - 1);
+  // (The agency's column is the first: its cells are headers, so a unit's figures are its td.)
+  const at = column.indexOf('requests-new');
+  const statCell = (row, index) => page.locator('.region-scroll tr.stat').nth(row).locator('td').nth(index - 1);
   const show = (x) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-  assert.equal(await footCell(1, at).innerText(), show(quartile(received, 0.5)));
-  assert.equal(await footCell(0, at).innerText(), show(quartile(received, 0.25)));
-  assert.equal(await footCell(2, at).innerText(), show(quartile(received, 0.75)));
-  const rate = column.indexOf('disclosure-rate') + 1;
-  assert.equal(await footCell(1, rate).innerText(), '100.0%');
+  assert.equal(await statCell(0, at).innerText(), show(quartile(received, 0.5)));
+  assert.equal(await statCell(1, at).innerText(), show(quartile(received, 0.25)));
+  assert.equal(await statCell(2, at).innerText(), show(quartile(received, 0.75)));
+  const rate = column.indexOf('disclosure-rate');
+  assert.equal(await statCell(0, rate).innerText(), '100.0%');
 
   // The outlier is marked in its cell and in the flags, with the reason in words.
-  const outlierRow = page.locator('tr.region-unit', { has: page.locator('th', { hasText: /^测试单位5$/ }) });
+  const outlierRow = page.locator('.region-scroll tr.unit', { has: page.locator('th', { hasText: /^测试单位5$/ }) });
   const rateCell = outlierRow.locator('td').nth(rate - 1);
-  assert.equal(await rateCell.getAttribute('class'), 'flagged');
+  assert.equal(await rateCell.getAttribute('class'), 'out');
+  assert.match(await rateCell.innerText(), /10\.0% ◇\s*低于通常范围/);
   assert.match(await rateCell.getAttribute('title'), /公开率 10\.0%，全区中位数 100\.0%（低于通常范围）/);
-  const flags = await page.locator('li.region-flag').allInnerTexts();
-  assert.ok(flags.some((f) => /测试单位5：公开率 10\.0%，全区中位数 100\.0%/.test(f)), flags.join('\n'));
+  const flags = await page.locator('.region-flags li').allInnerTexts();
+  assert.ok(flags.some((f) => /^测试单位5（公开率）：公开率 10\.0%，全区中位数 100\.0%/.test(f)), flags.join('\n'));
   // The department that carries the region's fee, and no other unit (their fee is 0).
   const feeFlags = flags.filter((f) => f.includes('与全区（测试县人民政府）的数字相同'));
-  assert.deepEqual(feeFlags.map((f) => f.split('：')[0]), ['测试单位9']);
+  assert.deepEqual(feeFlags.map((f) => f.split('：')[0]), ['测试单位9（行政事业性收费）']);
   assert.match(feeFlags[0], /行政事业性收费 12\.5/);
   // Last year's unit missing this year.
   assert.ok(flags.some((f) => f.startsWith('已撤并单位：上年有报告，本批次中没有')), flags.join('\n'));
@@ -99,9 +101,11 @@ test('the region view of the 50-file batch: medians, a planted outlier and a fee
   // Sorting: by 本年新收申请, largest first, then smallest first.
   const header = page.locator('th[data-indicator="requests-new"] button.sort');
   await header.click();
-  assert.equal(await page.locator('tr.region-unit th').first().innerText(), '测试单位30');
+  assert.equal(await page.locator('th[data-indicator="requests-new"]').getAttribute('aria-sort'), 'descending');
+  assert.equal(await page.locator('.region-scroll tr.unit th').first().innerText(), '测试单位30');
   await header.click();
-  assert.equal((await page.locator('tr.region-unit td').nth(at - 1).innerText()), '0');
+  assert.equal(await page.locator('th[data-indicator="requests-new"]').getAttribute('aria-sort'), 'ascending');
+  assert.equal((await page.locator('.region-scroll tr.unit').first().locator('td').nth(at - 1).innerText()), '0');
 
   // The distribution chart prints the median and the outlier; the trend prints both years.
   await page.locator('select.chart-indicator').selectOption({ label: '公开率' });

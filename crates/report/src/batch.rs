@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::export::html::escape;
 use crate::finding::{Finding, Severity};
 use crate::import::file::{read_file, FileContent, FileProblem};
-use crate::import::import_published;
+use crate::import::{import_published, ImportError, Imported};
 use crate::model::Report;
 use crate::rules::{self, Stage};
 
@@ -63,19 +63,41 @@ impl BatchRow {
 
 /// Reads and checks one file of the batch.
 pub fn check_file(file_name: &str, bytes: &[u8]) -> BatchRow {
-    let outcome = read_file(file_name, bytes).and_then(|content| match content {
+    match read_file(file_name, bytes) {
+        Ok(FileContent::Published(text)) => row_of_import(file_name, import_published(&text)),
+        read => row_of_read(file_name, read),
+    }
+}
+
+/// A file's row when it needs no importing: a report's JSON, or a file that is not a report.
+/// A published page read (`FileContent::Published`) gets its row from [`row_of_import`]: the
+/// supervisor's page has it read in its tools worker, off the page's thread.
+pub fn row_of_read(file_name: &str, read: Result<FileContent, FileProblem>) -> BatchRow {
+    let outcome = read.and_then(|content| match content {
         FileContent::Report(report) => Ok(checked(*report, Source::Json, Vec::new())),
-        FileContent::Published(text) => match import_published(&text) {
-            Ok(imported) => Ok(checked(imported.report, Source::Published, imported.notes)),
-            Err(error) => Err(FileProblem {
-                zh: format!("文件“{file_name}”未能作为年报读取：{}", error.message.zh),
-                en: format!(
-                    "“{file_name}” could not be read as a report: {}",
-                    error.message.en
-                ),
-            }),
-        },
+        FileContent::Published(_) => Err(FileProblem {
+            zh: format!("文件“{file_name}”尚未读取。"),
+            en: format!("“{file_name}” has not been read."),
+        }),
     });
+    BatchRow {
+        file_name: file_name.to_owned(),
+        outcome,
+    }
+}
+
+/// A published page's row, from what the importer made of it.
+pub fn row_of_import(file_name: &str, imported: Result<Imported, ImportError>) -> BatchRow {
+    let outcome = match imported {
+        Ok(imported) => Ok(checked(imported.report, Source::Published, imported.notes)),
+        Err(error) => Err(FileProblem {
+            zh: format!("文件“{file_name}”未能作为年报读取：{}", error.message.zh),
+            en: format!(
+                "“{file_name}” could not be read as a report: {}",
+                error.message.en
+            ),
+        }),
+    };
     BatchRow {
         file_name: file_name.to_owned(),
         outcome,

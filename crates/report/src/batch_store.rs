@@ -38,7 +38,6 @@ use crate::batch::{self, agency_name_key, BatchRow, Checked, Source};
 use crate::drafts::shelf::{Storage, StorageError};
 use crate::export::json;
 use crate::finding::{Finding, Severity};
-use crate::format::{self, ActiveRowKind, APPEAL_COLUMNS, APPEAL_GROUPS, SECTIONS};
 use crate::import::file::FileProblem;
 use crate::message::Message;
 use crate::model::{Place, Report};
@@ -503,7 +502,7 @@ fn note_in(note: Note) -> Result<Finding, Damage> {
     let rule = Rule::from_id(&note.rule).ok_or_else(|| unknown("规则", "rule", &note.rule))?;
     let severity = unspelt(&SEVERITIES, &note.severity)
         .ok_or_else(|| unknown("级别", "severity", &note.severity))?;
-    let place = place_from_id(&note.place).ok_or_else(|| unknown("位置", "place", &note.place))?;
+    let place = Place::from_id(&note.place).ok_or_else(|| unknown("位置", "place", &note.place))?;
     Ok(Finding {
         rule,
         severity,
@@ -512,43 +511,6 @@ fn note_in(note: Note) -> Result<Finding, Damage> {
         // The notes of the importer and of a summary take their rule's basis.
         basis: rule.def().basis,
     })
-}
-
-/// The header fields a place can name (`meta/<field>`).
-const META_FIELDS: [&str; 5] = ["agency", "agency_kind", "year", "title", "published_on"];
-
-/// The place whose [`Place::id`] is `id`.
-fn place_from_id(id: &str) -> Option<Place> {
-    let parts: Vec<&str> = id.split('/').collect();
-    let place = match parts[..] {
-        ["report"] => Place::Report,
-        ["meta", field] => Place::Meta(META_FIELDS.into_iter().find(|f| *f == field)?),
-        ["section", key] => Place::Section(SECTIONS.iter().find(|s| s.key == key)?.id),
-        ["active", row, column] => Place::Active(
-            format::active_rows().find(|(_, r)| r.key == row)?.1.id,
-            [
-                ActiveRowKind::IssuedRepealedInForce,
-                ActiveRowKind::Decisions,
-                ActiveRowKind::FeeAmount,
-            ]
-            .iter()
-            .flat_map(|kind| kind.columns())
-            .map(|(key, _)| *key)
-            .find(|key| *key == column)?,
-        ),
-        ["requests", row, column] => Place::Request {
-            row: format::REQUEST_ROWS.iter().position(|r| r.key == row)?,
-            column: format::REQUEST_COLUMNS
-                .iter()
-                .position(|c| c.key == column)?,
-        },
-        ["appeals", group, column] => Place::Appeal {
-            group: APPEAL_GROUPS.iter().position(|g| g.key == group)?,
-            column: APPEAL_COLUMNS.iter().position(|c| c.key == column)?,
-        },
-        _ => return None,
-    };
-    Some(place)
 }
 
 /// Whether a file is a kept batch (the download of [`encode`]) rather than a report: the
@@ -696,10 +658,8 @@ pub fn new_id(now_ms: i64, listed: &[BatchListEntry]) -> String {
 }
 
 fn sort(entries: &mut [BatchListEntry]) {
-    entries.sort_by(|a, b| {
-        b.saved_at_ms
-            .cmp(&a.saved_at_ms)
-            .then_with(|| a.id.cmp(&b.id))
+    crate::region::insertion_sort(entries, |a, b| {
+        (b.saved_at_ms, &a.id) < (a.saved_at_ms, &b.id)
     });
 }
 

@@ -84,6 +84,14 @@ impl Decimal {
         format!("{int}{frac:0<places$}").parse().ok()
     }
 
+    /// The amount as a float, to sort and take quartiles by; None when it is not an amount.
+    /// Through whole numbers: parsing a float adds kilobytes of code to the download.
+    pub fn approximate(&self) -> Option<f64> {
+        let places = self.places();
+        let scaled = self.scaled(places)? as f64;
+        Some(scaled / 10f64.powi(places as i32))
+    }
+
     /// Two amounts compared as numbers ("18.50" = "18.5"); texts that are not amounts are
     /// the same only when they are the same text.
     pub fn same_amount(&self, other: &Decimal) -> bool {

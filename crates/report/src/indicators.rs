@@ -91,7 +91,7 @@ impl Figure {
         match self {
             Figure::Count(n) => Some(*n as f64),
             Figure::Share { part, whole } => Some(*part as f64 / *whole as f64),
-            Figure::Amount(amount) => amount.is_valid().then(|| amount.0.parse().ok()).flatten(),
+            Figure::Amount(amount) => amount.approximate(),
             Figure::Days(days) => Some(*days as f64),
             Figure::Missing(_) => None,
         }

@@ -327,7 +327,44 @@ impl Place {
             ),
         }
     }
+
+    /// The place whose [`Place::id`] is `id` (a note that crossed as text, a kept batch's).
+    pub fn from_id(id: &str) -> Option<Place> {
+        let parts: Vec<&str> = id.split('/').collect();
+        let place = match parts[..] {
+            ["report"] => Place::Report,
+            ["meta", field] => Place::Meta(META_FIELDS.into_iter().find(|f| *f == field)?),
+            ["section", key] => Place::Section(format::SECTIONS.iter().find(|s| s.key == key)?.id),
+            ["active", row, column] => Place::Active(
+                format::active_rows().find(|(_, r)| r.key == row)?.1.id,
+                [
+                    format::ActiveRowKind::IssuedRepealedInForce,
+                    format::ActiveRowKind::Decisions,
+                    format::ActiveRowKind::FeeAmount,
+                ]
+                .iter()
+                .flat_map(|kind| kind.columns())
+                .map(|(key, _)| *key)
+                .find(|key| *key == column)?,
+            ),
+            ["requests", row, column] => Place::Request {
+                row: format::REQUEST_ROWS.iter().position(|r| r.key == row)?,
+                column: format::REQUEST_COLUMNS
+                    .iter()
+                    .position(|c| c.key == column)?,
+            },
+            ["appeals", group, column] => Place::Appeal {
+                group: APPEAL_GROUPS.iter().position(|g| g.key == group)?,
+                column: APPEAL_COLUMNS.iter().position(|c| c.key == column)?,
+            },
+            _ => return None,
+        };
+        Some(place)
+    }
 }
+
+/// The header fields a place can name (`meta/<field>`).
+const META_FIELDS: [&str; 5] = ["agency", "agency_kind", "year", "title", "published_on"];
 
 #[cfg(test)]
 mod tests {

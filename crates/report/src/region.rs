@@ -8,6 +8,7 @@
 //! quartiles), and only when at least [`MIN_UNITS_FOR_RANGE`] units have the figure.
 
 use crate::batch::agency_name_key;
+use crate::export::figure::Tenths;
 use crate::indicators::{self, Figure, IndicatorDef, Unit, INDICATORS};
 use crate::message::Message;
 use crate::model::Report;
@@ -133,7 +134,7 @@ pub fn spread(values: &[f64]) -> Option<Spread> {
         return None;
     }
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    insertion_sort(&mut sorted, |a, b| a < b);
     let at = |p: f64| {
         let rank = p * (sorted.len() - 1) as f64;
         let (low, high) = (rank.floor() as usize, rank.ceil() as usize);
@@ -189,9 +190,9 @@ fn outside(def: &IndicatorDef, figure: &Figure, spread: &Spread) -> Option<Messa
 /// A spread's value as the indicator shows its figures: 「5.0%」, 「12」, 「12.5」.
 pub fn in_unit(unit: Unit, value: f64) -> String {
     match unit {
-        Unit::Percent => format!("{:.1}%", value * 100.0),
-        _ if value.fract() == 0.0 => format!("{value:.0}"),
-        _ => format!("{value:.1}"),
+        Unit::Percent => format!("{}%", Tenths::of(value * 100.0)),
+        _ if value.fract() == 0.0 => format!("{}", value as i64),
+        _ => Tenths::of(value).to_string(),
     }
 }
 
@@ -254,7 +255,7 @@ pub fn trend(reports: &[Report], agency: &str, indicator: usize) -> Vec<(i32, Fi
         .filter(|r| agency_name_key(&r.meta.agency) == key)
         .collect();
     // A stable sort: of two reports of one year, the batch's first stays first and is kept.
-    own.sort_by_key(|r| r.meta.year);
+    insertion_sort(&mut own, |a, b| a.meta.year < b.meta.year);
     own.dedup_by_key(|r| r.meta.year);
     own.iter()
         .map(|report| {
@@ -277,4 +278,35 @@ pub fn trend(reports: &[Report], agency: &str, indicator: usize) -> Vec<(i32, Fi
             (report.meta.year, figure)
         })
         .collect()
+}
+
+/// The units in the order a column sorts them: by the agency's name (`by` None) or by an
+/// indicator's value with the units without it last, ties in the batch's order.
+pub fn sorted_units(view: &RegionView, by: Option<usize>, downwards: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..view.units.len()).collect();
+    let value = |unit: usize| by.and_then(|i| view.units[unit].figures.get(i)?.value());
+    insertion_sort(&mut order, |&a, &b| match by {
+        None if downwards => view.units[a].agency > view.units[b].agency,
+        None => view.units[a].agency < view.units[b].agency,
+        Some(_) => match (value(a), value(b)) {
+            (Some(x), Some(y)) if downwards => x > y,
+            (Some(x), Some(y)) => x < y,
+            (Some(_), None) => true,
+            _ => false,
+        },
+    });
+    order
+}
+
+/// A stable insertion sort, `before(a, b)` saying that `a` goes first. The lists sorted here
+/// are a batch's units (hundreds); each use of the standard library's sorts adds kilobytes of
+/// code to the supervisor's download, this one a few hundred bytes.
+pub(crate) fn insertion_sort<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && before(&items[j], &items[j - 1]) {
+            items.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }

@@ -200,3 +200,53 @@ fn a_share_on_a_fence_is_inside_the_usual_range_despite_floating_point() {
     let few = nianbao_report::region::spread(&[0.0, 0.1, 0.2, 0.3]).unwrap();
     assert_eq!(nianbao_report::region::usual_range(&few), None);
 }
+
+#[test]
+fn a_column_sorts_the_units_by_value_with_blanks_last_and_ties_in_the_batchs_order() {
+    let mut reports = vec![
+        unit("丙局", 1, "0"),
+        unit("甲局", 3, "12.5"),
+        unit("乙局", 1, "3"),
+        unit("丁局", 2, "3.25"),
+    ];
+    // 丁局's fee is blank: it has no figure to sort by.
+    reports[3].active.fees = None;
+    let view = region_view(&reports, None, &[]);
+    let fees = INDICATORS.iter().position(|d| d.id == "fees").unwrap();
+    let names = |order: Vec<usize>| -> Vec<&str> {
+        order
+            .into_iter()
+            .map(|u| view.units[u].agency.as_str())
+            .collect()
+    };
+    assert_eq!(
+        names(region::sorted_units(&view, Some(fees), false)),
+        ["丙局", "乙局", "甲局", "丁局"]
+    );
+    assert_eq!(
+        names(region::sorted_units(&view, Some(fees), true)),
+        ["甲局", "乙局", "丙局", "丁局"]
+    );
+    // Corrected reviews: 丙局 and 乙局 tie at 1 and keep the batch's order both ways.
+    let corrected = INDICATORS
+        .iter()
+        .position(|d| d.id == "review-correction-rate")
+        .unwrap();
+    assert_eq!(
+        names(region::sorted_units(&view, Some(corrected), false)),
+        ["丙局", "乙局", "丁局", "甲局"]
+    );
+    assert_eq!(
+        names(region::sorted_units(&view, Some(corrected), true)),
+        ["甲局", "丁局", "丙局", "乙局"]
+    );
+    // By name (in code point order, as the batch table sorts).
+    assert_eq!(
+        names(region::sorted_units(&view, None, false)),
+        ["丁局", "丙局", "乙局", "甲局"]
+    );
+    // A fee as a number, parsed exactly enough to sort: 3.25 万元.
+    assert_eq!(Decimal("3.25".into()).approximate(), Some(3.25));
+    assert_eq!(Decimal("12.50".into()).approximate(), Some(12.5));
+    assert_eq!(Decimal("十二".into()).approximate(), None);
+}

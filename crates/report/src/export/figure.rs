@@ -570,10 +570,10 @@ fn wrap(text: &str, size: f64, width: f64) -> Vec<String> {
 
 /// A number to one decimal, written through integers: float formatting would add its own
 /// ~10 kB of code to the app's download (measured), for one decimal.
-struct Tenths(i64);
+pub(crate) struct Tenths(pub(crate) i64);
 
 impl Tenths {
-    fn of(value: f64) -> Tenths {
+    pub(crate) fn of(value: f64) -> Tenths {
         Tenths((value * 10.0).round() as i64)
     }
 }

@@ -12,7 +12,9 @@ use super::figure::{text_width, Px, FONT_FAMILY};
 use super::html::escape;
 use crate::batch::write_csv_line;
 use crate::indicators::{Figure, IndicatorDef, INDICATORS};
-use crate::region::{in_unit, usual_range, RegionView, Spread, MIN_UNITS_FOR_RANGE};
+use crate::region::{
+    in_unit, insertion_sort, sorted_units, usual_range, RegionView, Spread, MIN_UNITS_FOR_RANGE,
+};
 use std::fmt::Write as _;
 
 /// Wide enough for a screen, narrow enough for half an A4 landscape page.
@@ -79,7 +81,7 @@ pub fn distribution_svg(view: &RegionView, indicator: usize, english: bool) -> O
         })
         .collect();
     // Lowest first; ties keep the view's order, so that the picture is the same every time.
-    marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    insertion_sort(&mut marks, |a, b| a.0 < b.0);
     let (lowest, highest) = (marks.first()?, marks.last()?);
     let (lo, hi) = (lowest.0, highest.0);
     let x_of = |v: f64| {
@@ -287,7 +289,7 @@ pub fn trend_svg(
         .iter()
         .map(|(year, figure)| (*year, figure, figure.value().filter(|v| v.is_finite())))
         .collect();
-    points.sort_by_key(|p| p.0);
+    insertion_sort(&mut points, |a, b| a.0 < b.0);
     let values = points.iter().filter_map(|p| p.2);
     let (lo, hi) = values.fold((0.0f64, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
@@ -462,6 +464,157 @@ fn indicator_name(id: Option<&str>, english: bool) -> &'static str {
         .map_or("", |def| pick(english, def.name_zh, def.name_en))
 }
 
+/// The screen's table: every indicator in one table, the units in `sorting`'s order, each
+/// header a sort button (`data-sort`: the indicator's index, or 「agency」) that says how the
+/// table is sorted (`aria-sort`). The page listens for their clicks.
+pub fn table_html(view: &RegionView, sorting: Sorting, english: bool) -> String {
+    let order = sorted_units(view, sorting.by, sorting.downwards);
+    let mut html = String::new();
+    write_table(
+        &mut html,
+        view,
+        0..INDICATORS.len(),
+        &order,
+        Some(sorting),
+        english,
+    );
+    html
+}
+
+/// The flags as a list, for the screen.
+pub fn flags_html(view: &RegionView, english: bool) -> String {
+    let mut html = String::new();
+    write_flags(&mut html, view, english);
+    html
+}
+
+/// How the screen's table is sorted: by an indicator (its index) or by the agency, and
+/// whether largest first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sorting {
+    pub by: Option<usize>,
+    pub downwards: bool,
+}
+
+/// A table of the units (in `order`) × the indicators in `columns`, the median, quartiles
+/// and units count under them. A figure outside the usual range is marked 「◇」 with the way it
+/// is out, and the flag's reason as its title; with `sorting`, the headers are sort buttons.
+fn write_table(
+    html: &mut String,
+    view: &RegionView,
+    columns: std::ops::Range<usize>,
+    order: &[usize],
+    sorting: Option<Sorting>,
+    english: bool,
+) {
+    let header = |html: &mut String, key: &str, by: Option<usize>, label: &str| {
+        let Some(sorting) = sorting else {
+            let _ = write!(html, "<th scope=\"col\">{}</th>", escape(label));
+            return;
+        };
+        let sorted = match (sorting.by == by, sorting.downwards) {
+            (false, _) => "none",
+            (true, false) => "ascending",
+            (true, true) => "descending",
+        };
+        let _ = write!(
+            html,
+            "<th scope=\"col\" aria-sort=\"{sorted}\" data-indicator=\"{}\">\
+             <button class=\"sort\" data-sort=\"{key}\">{}</button></th>",
+            by.map_or("", |i| INDICATORS[i].id),
+            escape(label)
+        );
+    };
+    html.push_str("<table class=\"region-table\"><thead><tr>");
+    header(html, "agency", None, pick(english, "机关", "Agency"));
+    for i in columns.clone() {
+        header(
+            html,
+            &i.to_string(),
+            Some(i),
+            &heading(&INDICATORS[i], english),
+        );
+    }
+    html.push_str("</tr></thead><tbody>");
+    let ranges: Vec<Option<(f64, f64)>> = view
+        .spreads
+        .iter()
+        .map(|spread| spread.as_ref().and_then(usual_range))
+        .collect();
+    for unit in order.iter().filter_map(|&u| view.units.get(u)) {
+        let _ = write!(
+            html,
+            "<tr class=\"unit\"><th scope=\"row\">{}</th>",
+            escape(&unit.agency)
+        );
+        for i in columns.clone() {
+            let Some(figure) = unit.figures.get(i) else {
+                html.push_str("<td></td>");
+                continue;
+            };
+            let side = figure
+                .value()
+                .and_then(|v| outside(ranges.get(i).copied().flatten(), v));
+            let Some(above) = side else {
+                let missing = matches!(figure, Figure::Missing(_));
+                let class = if missing { " class=\"missing\"" } else { "" };
+                let _ = write!(html, "<td{class}>{}</td>", escape(&figure.text()));
+                continue;
+            };
+            let reason = view
+                .flags
+                .iter()
+                .find(|f| f.agency == unit.agency && f.indicator == Some(INDICATORS[i].id))
+                .map_or("", |f| pick(english, &f.message.zh, &f.message.en));
+            let _ = write!(
+                html,
+                "<td class=\"out\" title=\"{}\">{} ◇<br><small>{}</small></td>",
+                escape(reason),
+                escape(&figure.text()),
+                if above {
+                    pick(english, "高于通常范围", "above the usual range")
+                } else {
+                    pick(english, "低于通常范围", "below the usual range")
+                }
+            );
+        }
+        html.push_str("</tr>");
+    }
+    for (label, values) in &stat_rows(view, english) {
+        let _ = write!(html, "<tr class=\"stat\"><th scope=\"row\">{label}</th>");
+        for value in &values[columns.clone()] {
+            let _ = write!(html, "<td>{}</td>", escape(value));
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table>");
+}
+
+/// The flags as an ordered list: 「机关（指标）：原因」.
+fn write_flags(html: &mut String, view: &RegionView, english: bool) {
+    if view.flags.is_empty() {
+        let _ = write!(html, "<p>{}</p>", pick(english, "无。", "None."));
+        return;
+    }
+    html.push_str("<ol class=\"flags\">");
+    for flag in &view.flags {
+        let name = indicator_name(flag.indicator, english);
+        let _ = write!(html, "<li><b>{}</b>", escape(&flag.agency));
+        if !name.is_empty() {
+            html.push_str(pick(english, "（", " ("));
+            html.push_str(name);
+            html.push_str(pick(english, "）", ")"));
+        }
+        let _ = write!(
+            html,
+            "{}{}</li>",
+            pick(english, "：", ": "),
+            escape(pick(english, &flag.message.zh, &flag.message.en))
+        );
+    }
+    html.push_str("</ol>");
+}
+
 /// The view as CSV: the units × the indicators (the header names each with its unit), the
 /// median, quartiles and units count under them, then a blank line and the flags. UTF-8 with a
 /// byte-order mark (without it Excel and WPS read the Chinese as the local code page), CRLF,
@@ -541,85 +694,13 @@ pub fn to_html(view: &RegionView, english: bool, generated: &str) -> String {
     }
     html.push_str("</p>");
 
-    let stats = stat_rows(view, english);
-    let ranges: Vec<Option<(f64, f64)>> = view
-        .spreads
-        .iter()
-        .map(|spread| spread.as_ref().and_then(usual_range))
-        .collect();
+    let order: Vec<usize> = (0..view.units.len()).collect();
     for start in (0..INDICATORS.len()).step_by(COLUMNS_PER_TABLE) {
         let columns = start..(start + COLUMNS_PER_TABLE).min(INDICATORS.len());
-        let _ = write!(
-            html,
-            "<table><thead><tr><th>{}</th>",
-            pick(english, "机关", "Agency")
-        );
-        for def in &INDICATORS[columns.clone()] {
-            let _ = write!(html, "<th>{}</th>", escape(&heading(def, english)));
-        }
-        html.push_str("</tr></thead><tbody>");
-        for unit in &view.units {
-            let _ = write!(html, "<tr><th>{}</th>", escape(&unit.agency));
-            for i in columns.clone() {
-                let Some(figure) = unit.figures.get(i) else {
-                    html.push_str("<td></td>");
-                    continue;
-                };
-                let side = figure
-                    .value()
-                    .and_then(|v| outside(ranges.get(i).copied().flatten(), v));
-                match side {
-                    Some(above) => {
-                        let _ = write!(
-                            html,
-                            "<td class=\"out\">{} ◇<br><small>{}</small></td>",
-                            escape(&figure.text()),
-                            if above {
-                                pick(english, "高于通常范围", "above the usual range")
-                            } else {
-                                pick(english, "低于通常范围", "below the usual range")
-                            }
-                        );
-                    }
-                    None => {
-                        let _ = write!(html, "<td>{}</td>", escape(&figure.text()));
-                    }
-                }
-            }
-            html.push_str("</tr>");
-        }
-        for (label, values) in &stats {
-            let _ = write!(html, "<tr class=\"stat\"><th>{label}</th>");
-            for value in &values[columns.clone()] {
-                let _ = write!(html, "<td>{}</td>", escape(value));
-            }
-            html.push_str("</tr>");
-        }
-        html.push_str("</tbody></table>");
+        write_table(&mut html, view, columns, &order, None, english);
     }
-
     let _ = write!(html, "<h2>{}</h2>", pick(english, "提示", "Flags"));
-    if view.flags.is_empty() {
-        let _ = write!(html, "<p>{}</p>", pick(english, "无。", "None."));
-    } else {
-        html.push_str("<ol class=\"flags\">");
-        for flag in &view.flags {
-            let name = indicator_name(flag.indicator, english);
-            let _ = write!(html, "<li><b>{}</b>", escape(&flag.agency));
-            if !name.is_empty() {
-                html.push_str(pick(english, "（", " ("));
-                html.push_str(name);
-                html.push_str(pick(english, "）", ")"));
-            }
-            let _ = write!(
-                html,
-                "{}{}</li>",
-                pick(english, "：", ": "),
-                escape(pick(english, &flag.message.zh, &flag.message.en))
-            );
-        }
-        html.push_str("</ol>");
-    }
+    write_flags(&mut html, view, english);
 
     let _ = write!(
         html,

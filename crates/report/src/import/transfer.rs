@@ -7,15 +7,17 @@ use serde_json::{json, Value};
 
 use super::{ImportError, Imported};
 use crate::export::json;
-use crate::finding::Severity;
-use crate::model::Report;
+use crate::finding::{Finding, Severity};
+use crate::model::{Place, Report};
+use crate::rules::Rule;
 
-/// An import note as the page shows it: rule id, severity, message.
+/// An import note as the page shows it: rule id, severity, message, and its place's id.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NoteText {
     pub rule: String,
     pub severity: Severity,
     pub message: Message,
+    pub place: String,
 }
 
 /// A report read by the importer, and its notes.
@@ -32,6 +34,7 @@ pub fn encode(result: &Result<Imported, ImportError>) -> String {
             "notes": imported.notes.iter().map(|note| json!({
                 "rule": note.rule,
                 "severity": note.severity.label_en(),
+                "place": note.place.id(),
                 "zh": note.message.zh,
                 "en": note.message.en,
             })).collect::<Vec<_>>(),
@@ -74,11 +77,38 @@ pub fn decode(text: &str) -> Result<Read, ImportError> {
                         zh: text_of(note, "zh").unwrap_or_default(),
                         en: text_of(note, "en").unwrap_or_default(),
                     },
+                    place: text_of(note, "place").unwrap_or_default(),
                 })
                 .collect()
         })
         .unwrap_or_default();
     Ok(Read { report, notes })
+}
+
+impl Read {
+    /// As the importer gave it: each note a finding again (the supervisor's batch keeps them
+    /// so). The worker and the page are one build, so every rule and place is known; a note
+    /// that were not would be left out rather than guessed.
+    pub fn into_imported(self) -> Imported {
+        let notes = self
+            .notes
+            .into_iter()
+            .filter_map(|note| {
+                let rule = Rule::from_id(&note.rule)?;
+                Some(Finding {
+                    rule,
+                    severity: note.severity,
+                    place: Place::from_id(&note.place)?,
+                    message: note.message,
+                    basis: rule.def().basis,
+                })
+            })
+            .collect();
+        Imported {
+            report: self.report,
+            notes,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -103,7 +133,12 @@ mod tests {
             assert_eq!(text.severity, note.severity);
             assert_eq!(text.message.zh, note.message.zh);
             assert_eq!(text.message.en, note.message.en);
+            assert_eq!(text.place, note.place.id());
         }
+        // And back to the findings themselves, as the supervisor's batch keeps them.
+        let again = read.into_imported();
+        assert_eq!(again.report, original.report);
+        assert_eq!(again.notes, original.notes);
     }
 
     #[test]
