@@ -6,7 +6,7 @@
 //! `-o` or `--help` is given as `nianbao check -- -o --help`).
 
 use crate::Failure;
-use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::builder::{PathBufValueParser, PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use nianbao_report::format::AGENCY_KINDS;
@@ -58,6 +58,13 @@ pub enum Command {
         override_usage = "nianbao next FILE [-o OUT.json]"
     )]
     Next(ConvertArgs),
+    #[command(
+        about = "把报告导出为数据仓库用的长表：每份报告每个单元格一行（CSV 或 Parquet）。\n\
+                 Export reports as a long table for a warehouse: a row per cell of each report\n\
+                 (CSV or Parquet).",
+        override_usage = "nianbao export --long FILE… -o OUT.csv|OUT.parquet"
+    )]
+    Export(ExportArgs),
     #[command(
         about = "显示帮助，或某个命令的帮助。\nShow this help, or a command's.",
         override_usage = "nianbao help [COMMAND]"
@@ -181,6 +188,51 @@ pub struct RenderArgs {
         help = "一页“图解”（SVG）/ the one-page 图解 of the year's figures (SVG)"
     )]
     pub figure: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[arg(
+        value_name = "FILE",
+        required = true,
+        help = "报告：JSON、已发布报告的文本或 HTML（UTF-8 或 GBK）\n\
+                reports: JSON, or a published report's text or HTML (UTF-8 or GBK)"
+    )]
+    pub files: Vec<PathBuf>,
+    #[arg(
+        long,
+        required = true,
+        help = "长表：表二、三、四的每个单元格一行（空白也有一行，值为空），带文件、机关、\n\
+                年度、行列编号和名称、导入说明数和问题数（按“准备发布”检查）\n\
+                the long table: a row per cell of tables 二, 三 and 四 (blanks too, as nulls)\n\
+                with the file, the agency, the year, the row's and the column's ids and labels,\n\
+                and the counts of import notes and of findings (checked as ready to publish)"
+    )]
+    pub long: bool,
+    #[arg(
+        short,
+        long,
+        value_name = "OUT",
+        required = true,
+        value_parser = PathBufValueParser::new().try_map(long_output),
+        help = "写入此文件；格式由扩展名决定：.csv（UTF-8，无 BOM）或 .parquet\n\
+                write to this file, in the format its extension names: .csv (UTF-8, no\n\
+                byte-order mark) or .parquet"
+    )]
+    pub output: LongOutput,
+}
+
+/// Where `export --long` writes, and in which format (from the file's extension).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LongOutput {
+    pub path: PathBuf,
+    pub format: LongFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LongFormat {
+    Csv,
+    Parquet,
 }
 
 #[derive(Args, Debug)]
@@ -464,6 +516,26 @@ fn year(year: &str) -> Result<i32, Failure> {
     })
 }
 
+/// The output of `export --long`: its extension, in any case, chooses the format.
+fn long_output(path: PathBuf) -> Result<LongOutput, Failure> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = match extension.as_deref() {
+        Some("csv") => LongFormat::Csv,
+        Some("parquet") => LongFormat::Parquet,
+        _ => {
+            let name = path.display();
+            return Err(Failure::new(
+                format!("输出文件须以 .csv 或 .parquet 结尾（由扩展名决定格式），而不是「{name}」"),
+                format!("the output must end in .csv or .parquet (its extension chooses the format), not \"{name}\""),
+            ));
+        }
+    };
+    Ok(LongOutput { path, format })
+}
+
 /// The kinds of agency by their keys in the format (`county_gov` …).
 fn agency_kind() -> impl TypedValueParser<Value = AgencyKind> {
     PossibleValuesParser::new(AGENCY_KINDS.iter().map(|k| PossibleValue::new(k.key))).try_map(
@@ -590,8 +662,8 @@ mod tests {
             (&[][..], "缺少命令", "no command given"),
             (
                 &["frobnicate"],
-                "未知的命令「frobnicate」；可用的有 check、summary、import、render、next",
-                "unknown command \"frobnicate\"; the commands are check, summary, import, render, next",
+                "未知的命令「frobnicate」；可用的有 check、summary、import、render、next、export",
+                "unknown command \"frobnicate\"; the commands are check, summary, import, render, next, export",
             ),
             (
                 &["check", "--jsn", "a.json"],
@@ -657,6 +729,44 @@ mod tests {
             "{}",
             failure.en
         );
+    }
+
+    /// The output's extension, in any case, chooses the format; no other is taken.
+    #[test]
+    fn export_takes_its_format_from_the_extension() {
+        for (name, format) in [
+            ("out.csv", LongFormat::Csv),
+            ("年报.CSV", LongFormat::Csv),
+            ("out.parquet", LongFormat::Parquet),
+            ("dir.d/out.Parquet", LongFormat::Parquet),
+        ] {
+            match parsed(&["export", "--long", "a.json", "-o", name]) {
+                Ok(Command::Export(export)) => {
+                    assert!(export.long);
+                    assert_eq!(export.files, [PathBuf::from("a.json")]);
+                    assert_eq!(export.output.path, PathBuf::from(name));
+                    assert_eq!(export.output.format, format, "{name}");
+                }
+                _ => panic!("export -o {name}"),
+            }
+        }
+        for name in ["out.xlsx", "out", "csv", "out.csv.gz"] {
+            let failure = usage_error(&["export", "--long", "a.json", "-o", name]);
+            assert_eq!(
+                failure.en,
+                format!(
+                    "--output OUT: the output must end in .csv or .parquet (its extension chooses the format), not \"{name}\""
+                )
+            );
+            assert!(failure.zh.contains("输出文件须以 .csv 或 .parquet 结尾"));
+        }
+        let failure = usage_error(&["export", "a.json", "-o", "out.csv"]);
+        assert_eq!(
+            (failure.zh.as_str(), failure.en.as_str()),
+            ("export 需要 --long", "export needs --long")
+        );
+        let failure = usage_error(&["export", "--long", "a.json"]);
+        assert_eq!(failure.en, "export needs --output OUT");
     }
 
     #[test]

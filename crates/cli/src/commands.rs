@@ -36,14 +36,14 @@ pub enum Action {
 // ---------------------------------------------------------------------------------------------
 
 /// A report read from a file, with what the importer noted on the way (nothing for JSON).
-struct Loaded {
-    report: Report,
-    notes: Vec<Finding>,
+pub(crate) struct Loaded {
+    pub(crate) report: Report,
+    pub(crate) notes: Vec<Finding>,
 }
 
 /// Reads the file once and takes it as JSON when it starts with `{`, as a published report
 /// otherwise.
-fn load(path: &Path) -> Result<Loaded, Failure> {
+pub(crate) fn load(path: &Path) -> Result<Loaded, Failure> {
     let bytes = std::fs::read(path).map_err(|e| {
         Failure::new(
             format!("无法读取文件：{e}"),
@@ -95,7 +95,7 @@ fn not_utf8(bytes: &[u8], error: std::str::Utf8Error) -> Failure {
     )
 }
 
-fn report_failure(path: &Path, failure: &Failure) {
+pub(crate) fn report_failure(path: &Path, failure: &Failure) {
     let file = path.display();
     eprintln!("{file}: {}\n{file}: {}", failure.zh, failure.en);
 }
@@ -205,13 +205,17 @@ struct CheckedFile {
     output: Vec<String>,
 }
 
-/// `check` reads and checks this many files at a time, shared among the cores, and writes what
-/// they gave before it reads the next ones: memory stays the same for ten files or ten thousand.
-const CHECK_WINDOW: usize = 256;
+/// `check` (and `export --long`) reads and checks this many files at a time, shared among the
+/// cores, and writes what they gave before it reads the next ones: memory stays the same for ten
+/// files or ten thousand.
+pub(crate) const CHECK_WINDOW: usize = 256;
 
 /// `work` done on each of `items` by as many threads as the machine has cores, the results in
 /// the items' order.
-fn on_every_core<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+pub(crate) fn on_every_core<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     if cores < 2 || items.len() < 2 {
         return items.iter().map(&work).collect();

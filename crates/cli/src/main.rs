@@ -1,4 +1,4 @@
-//! The `nianbao` command: check, import, render, sum and roll over reports from the shell.
+//! The `nianbao` command: check, import, render, sum, roll over and export reports from the shell.
 //!
 //! Argument parsing (args.rs, clap) and printing (commands.rs) only: every rule, reader and
 //! writer is the core's (`nianbao-report`).
@@ -6,6 +6,7 @@
 
 mod args;
 mod commands;
+mod long;
 
 use args::{Command, Stop};
 use std::io::{self, IsTerminal, Write};
@@ -42,6 +43,7 @@ fn run(command: Command) -> u8 {
             commands::convert(commands::Action::Render(format), &render.file)
         }
         Command::Next(file) => commands::convert(commands::Action::Next, &file),
+        Command::Export(export) => long::export_long(&export),
         Command::Help(help) => print_stdout(args::help(help.command.as_deref())),
     }
 }

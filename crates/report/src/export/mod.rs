@@ -6,6 +6,7 @@ pub mod docx;
 pub mod figure;
 pub mod html;
 pub mod json;
+pub mod long;
 pub mod plain;
 pub mod region;
 
