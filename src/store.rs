@@ -158,6 +158,107 @@ pub fn use_store() -> Store {
     expect_context::<Store>()
 }
 
+/// The store as the editor screen reads it: through a few nodes that the screen owns, instead of
+/// each of the screen's nodes subscribing to the store's signals itself.
+///
+/// Leptos 0.8 (reactive_graph 0.2) does not take a disposed memo or effect out of the
+/// subscribers of the signals it read: the signal keeps a weak reference to it, and with it the
+/// node's allocation, until the signal itself is dropped; setting the signal does not clear it.
+/// The store lives as long as the page, and the editor screen is built anew each time a draft
+/// is opened from the list: with each of its ~250 value cells subscribed to the report, the
+/// findings and auto-total (three times), and to the language (see
+/// `app_state::provide_screen_language`), every opening left about 115 KiB of wasm memory
+/// behind for good (`bench/openings.mjs`: 126 KiB per opening in all, 2.6 KiB with the relays).
+/// Read through these relays, each of the store's signals keeps one dead subscriber per relay
+/// per opening instead of one per node. (Leptos 0.9, reactive_graph 0.3, drops such subscribers
+/// when a signal's set grows; with it the relays can go.)
+///
+/// A relay is a memo, so the screen reads on the same synchronous pull as before: the relay of
+/// the report says "changed" whenever the report is set, and the reader's own memo or effect
+/// decides what that changes.
+#[derive(Clone, Copy)]
+pub struct ScreenReads {
+    store: Store,
+    report: Memo<bool>,
+    reading: Memo<bool>,
+    findings: Memo<bool>,
+    findings_by_place: Memo<bool>,
+    /// [`Store::auto_total`].
+    pub auto_total: Memo<bool>,
+    /// [`Store::text_read`].
+    pub text_read: Memo<bool>,
+    /// [`Store::ready_to_publish`].
+    pub ready_to_publish: Memo<bool>,
+}
+
+impl ScreenReads {
+    /// The relays of the screen being built: create them in the screen's own reactive scope,
+    /// so that they go with it.
+    pub fn new(store: Store) -> ScreenReads {
+        ScreenReads {
+            store,
+            report: relay(store.report),
+            reading: relay(store.reading),
+            findings: relay(store.findings),
+            findings_by_place: relay(store.findings_by_place),
+            auto_total: Memo::new(move |_| store.auto_total.get()),
+            text_read: Memo::new(move |_| store.text_read.get()),
+            ready_to_publish: Memo::new(move |_| store.ready_to_publish.get()),
+        }
+    }
+
+    /// Reads [`Store::report`].
+    pub fn report<T>(&self, read: impl FnOnce(&Report) -> T) -> T {
+        self.report.get();
+        self.store.report.with_untracked(read)
+    }
+
+    /// Reads [`Store::reading`].
+    pub fn reading<T>(&self, read: impl FnOnce(&ReadingFindings) -> T) -> T {
+        self.reading.get();
+        self.store.reading.with_untracked(read)
+    }
+
+    /// Reads [`Store::findings`].
+    pub fn findings<T>(&self, read: impl FnOnce(&[Finding]) -> T) -> T {
+        self.findings.get();
+        self.store.findings.with_untracked(|all| read(all))
+    }
+
+    /// Reads [`Store::findings_by_place`].
+    pub fn findings_by_place<T>(
+        &self,
+        read: impl FnOnce(&HashMap<String, (Severity, Message)>) -> T,
+    ) -> T {
+        self.findings_by_place.get();
+        self.store.findings_by_place.with_untracked(read)
+    }
+
+    /// [`Store::finding_at`].
+    pub fn finding_at(&self, place: &Place) -> Option<(Severity, Message)> {
+        self.findings_by_place(|by_place| by_place.get(&place.id()).cloned())
+    }
+}
+
+/// A memo that changes whenever `source` notifies: what a screen's nodes subscribe to in its
+/// stead. Read with `get`, which brings the relay up to date before subscribing to it. Its value
+/// means nothing; a `bool` rather than `()` so that it shares the code of the app's other
+/// `Memo<bool>`s (the download has a budget).
+fn relay(source: impl Track + Send + Sync + 'static) -> Memo<bool> {
+    Memo::new_with_compare(
+        move |_| {
+            source.track();
+            true
+        },
+        |_, _| true,
+    )
+}
+
+/// The editor screen's [`ScreenReads`] (provided by the editor screen).
+pub fn use_screen_reads() -> ScreenReads {
+    expect_context::<ScreenReads>()
+}
+
 // Added for drafts (issue 6): opening another draft, or taking another tab's save.
 impl Store {
     /// Puts another report in the editor: a draft opened from the list, or the version another
