@@ -3,7 +3,8 @@
 // yearly flow, and writes one PNG per screen: the first screen; last year's report (沭阳县 2025,
 // crates/report/tests/fixtures) pasted and read; this year's draft with table 三 pasted in, a
 // finding, the finding fixed, and ready to publish; the drafts list; the printable page; year
-// over year; the supervisor's batch check. One line is printed per picture written.
+// over year; the supervisor's batch check; the region view of 莆田市's departments. One line is
+// printed per picture written.
 //
 // Usage: ./x build && node tools/help-pictures.mjs
 //
@@ -33,6 +34,12 @@ const BATCH_FILES = [
   fixture('tests/e2e/fixtures/erdun-2023.html'),
 ];
 
+/** 莆田市's departments as they published 2023 and 2024 (crates/report/tests/corpus/full). */
+const PUTIAN_FILES = [
+  '2023-putian-chengguanju', '2023-putian-kejiju', '2023-putian-linyeju',
+  '2024-putian-chengguanju', '2024-putian-haiyangyuyeju', '2024-putian-kejiju', '2024-putian-linyeju', '2024-putian-shenjiju',
+].map((name) => fixture(`crates/report/tests/corpus/full/${name}.html`));
+
 const VIEWPORT = { width: 1200, height: 800 };
 const EDITOR_VIEWPORT = { width: 1366, height: 800 };
 const FIXED_TIME = new Date('2026-12-04T09:00:00Z');
@@ -47,6 +54,7 @@ const PICTURES = {
   'printable-page': [900, 700],
   'year-over-year': [1200, 720],
   'supervisor-batch': [1200, 700],
+  'region-view': [1200, 760],
 };
 /** A picture larger than this is worth a look (the help is precached for offline use). */
 const SIZE_WARNING_BYTES = 150 * 1024;
@@ -522,6 +530,24 @@ async function main() {
     await page.locator('tr.batch-row', { hasText: 'shuyang-county-2025' }).locator('button.show-findings').click();
     await page.locator('.batch-details').waitFor();
     await shoot(page, 'supervisor-batch', { x: 0, y: 0 });
+
+    // 10. The region view: a new batch of 莆田市's departments as published in 2023 and 2024,
+    // the units of 2024 side by side.
+    await page.locator('button.clear-batch').click();
+    await page.locator('.pick-files input').setInputFiles(PUTIAN_FILES);
+    await until(
+      async () => (await page.locator('.batch-progress').getAttribute('data-done')) === String(PUTIAN_FILES.length),
+      'the region batch read',
+      60_000,
+    );
+    await page.locator('button.open-region').click();
+    await page.locator('main.region-screen').waitFor();
+    await page.locator('select.region-year').selectOption('2024');
+    await page.locator('.region-scroll tr.unit').nth(4).waitFor();
+    {
+      const screen = await box(page, 'main.region-screen');
+      await shoot(page, 'region-view', { x: screen.x, y: screen.y - 8 });
+    }
 
     if (record.pageErrors.length > 0) throw new Error(`the page threw: ${record.pageErrors.join('\n')}`);
     await context.close();

@@ -122,6 +122,18 @@ test('the region view of the 50-file batch: medians, a planted outlier and a fee
   assert.match(trend, /\b9\b/);
   assert.match(trend, /\b20\b/);
 
+  // The charts as files: the SVG with its numbers, the PNG a picture.
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.locator('.trend-chart button.save-svg').click()]);
+  assert.match(svgDownload.suggestedFilename(), /^趋势-测试单位5-本年新收申请\.svg$/);
+  const savedSvg = await readFile(await svgDownload.path(), 'utf8');
+  assert.match(savedSvg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(savedSvg, />20</);
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.locator('.distribution-chart button.save-png').click()]);
+  assert.match(pngDownload.suggestedFilename(), /^分布-本年新收申请\.png$/);
+  const png = await readFile(await pngDownload.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.ok(png.length > 2000, `a PNG of ${png.length} bytes`);
+
   assert.deepEqual(await axeViolations(page), []);
 
   // The view as CSV, read as Excel or WPS would (Python's csv module).
