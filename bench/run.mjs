@@ -4,6 +4,7 @@
 // machine, the date and the details, to docs/benchmarks.md.
 //
 //   node bench/run.mjs [--with-core] [--loads N] [--edits N] [--out FILE]
+//   node bench/run.mjs --only storage | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
 //   NIANBAO_DIST          the app's dist folder (default dist/)
 //   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
 //
@@ -17,6 +18,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transferSizes, BUDGET_GZIP_BYTES, LATER_GZIP_BYTES } from './sizes.mjs';
 import { contributors } from './wasm-contributors.mjs';
+import { supervisorBatch, batchOnDisk, BATCH_COUNTS, BATCH_TOTAL } from './batch-files.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -25,9 +27,15 @@ const option = (name, fallback) => {
   return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 };
 const WITH_CORE = args.includes('--with-core');
-/** `--only storage`: the saves of the full report alone (needs the app's dist only), printed. */
+/** `--only storage`: the saves of the full report alone (needs the app's dist only), printed.
+ * `--only supervisor-500`: the supervisor's page checking 500 files at 4× CPU alone, printed. */
 const ONLY = option('--only', null);
 const LOADS = Number(option('--loads', 20));
+/** `--only supervisor-500 --runs 3`: how many times; `--verbose`: every figure, as JSON. */
+const RUNS = Number(option('--runs', 1));
+const VERBOSE = args.includes('--verbose');
+/** `--profile FILE`: with `--only supervisor-500`, a CDP CPU profile of the batch, for DevTools. */
+const PROFILE = option('--profile', null);
 const OUT = resolve(ROOT, option('--out', 'docs/benchmarks.md'));
 const APP_DIST = resolve(process.env.NIANBAO_DIST ?? join(ROOT, 'dist'));
 const TARGET = resolve(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'));
@@ -486,6 +494,206 @@ async function measureToolsFirstUse(browser, site, seedStorage, cpu) {
   return { importPreview: summary(importPreview), figure: summary(figure), word: summary(word) };
 }
 
+/** In the supervisor's page, before its files are picked: long tasks (a PerformanceObserver for
+ * 'longtask'), the moment the files are handed in (the input's change event), the progress bar
+ * and its 停止读取 button while reading, the moment the count reaches `total`, the clicks on the
+ * language switch and when the page's language changed after each (then a frame), and every
+ * localStorage write (the kept batch), timed. Results in window.__supervisorBench. */
+function supervisorProbe({ total }) {
+  const s = (window.__supervisorBench = { longTasks: [], clicks: [], writes: [], counts: [], pickedAt: null, doneAt: null, keptAt: null, bar: false, stop: null });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) s.longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: false });
+  document.addEventListener('change', (ev) => {
+    if (s.pickedAt === null && ev.target.closest?.('.pick-files')) s.pickedAt = performance.now();
+  }, true);
+  const progress = () => {
+    const p = document.querySelector('.batch-progress');
+    return p ? { done: Number(p.dataset.done), total: Number(p.dataset.total), p } : null;
+  };
+  document.addEventListener('click', (ev) => {
+    if (!ev.target.closest?.('button.switch-language')) return;
+    const state = progress();
+    s.clicks.push({ input: ev.timeStamp, at: performance.now(), lang: document.documentElement.lang, done: state?.done ?? null, reading: !!state && state.done < state.total, answered: null, painted: null });
+  }, true);
+  new MutationObserver(() => {
+    const click = s.clicks.at(-1);
+    if (!click || click.answered !== null || document.documentElement.lang === click.lang) return;
+    click.answered = performance.now();
+    requestAnimationFrame(() => { click.painted = performance.now(); });
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  new MutationObserver(() => {
+    const state = progress();
+    if (!state) return;
+    if (state.done !== s.counts.at(-1)?.done) s.counts.push({ at: performance.now(), done: state.done });
+    if (state.done < state.total && s.stop === null) {
+      s.bar = !!state.p.querySelector('progress');
+      s.stop = state.p.querySelector('button.stop-reading')?.textContent.trim() ?? '';
+    }
+    if (s.doneAt === null && state.done === total && state.total === total) s.doneAt = performance.now();
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-done'] });
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (key, value) {
+    const start = performance.now();
+    const write = { key, chars: String(value).length, start, took: null, refused: false };
+    s.writes.push(write);
+    try {
+      return setItem.call(this, key, value);
+    } catch (error) {
+      write.refused = true;
+      throw error;
+    } finally {
+      write.took = performance.now() - start;
+      // The batch saved (its index written after it), or its save refused: the batch is done.
+      if (s.doneAt !== null && s.keptAt === null && (key === 'nianbao:batch-index' || (write.refused && key.startsWith('nianbao:batch:')))) {
+        s.keptAt = performance.now();
+      }
+    }
+  };
+}
+
+/** The supervisor's page checks BATCH_TOTAL files (bench/batch-files.mjs: report JSONs, published
+ * pages, broken files) at THROTTLE× CPU, picked from disk as a user picks them: the longest task
+ * and the long tasks over 200 ms (the browser taking the picked files, reading, a click on the
+ * language switch, and the end, when the batch is linked to last years and kept), the time until
+ * all are read and until the batch is kept, and whether clicks on the language switch are
+ * answered while reading (one click each time another 50 files are read). With `profile` (a
+ * file name), a CDP CPU profile of it, and the page's record beside it (FILE.page.json). */
+async function measureSupervisor500(browser, site, { profile = null } = {}) {
+  const { dir, paths } = batchOnDisk(supervisorBatch());
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(site.url);
+    await page.locator('.first-screen button.new-blank').click();
+    await page.locator('h1.report-title').waitFor({ timeout: 60_000 });
+    await page.locator('button.batch-check').click();
+    await page.locator('main.batch-screen').waitFor({ timeout: 60_000 });
+    await page.evaluate(supervisorProbe, { total: BATCH_TOTAL });
+    await emulate(page, { cpu: THROTTLE });
+    let profiler = null;
+    if (profile) {
+      profiler = await context.newCDPSession(page);
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+      await profiler.send('Profiler.start');
+    }
+    // A mark to align the profile's clock (microseconds) with the page's: a function of this
+    // name that runs 5 ms, started at the page time returned.
+    const mark = () => page.evaluate(() => {
+      const at = performance.now();
+      (function __benchProfileMark() { const end = performance.now() + 5; while (performance.now() < end); })();
+      return at;
+    });
+    const marks = profile ? [await mark()] : [];
+    const wallStart = performance.now();
+    // From disk (paths, not buffers: Playwright would build the files in the page itself).
+    await page.locator('.pick-files input').setInputFiles(paths);
+    const progress = () => page.evaluate(() => {
+      const p = document.querySelector('.batch-progress');
+      return { done: Number(p?.dataset.done), total: Number(p?.dataset.total) };
+    });
+    const deadline = Date.now() + 15 * 60_000;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
+    // A click on the language switch each time another 50 files are read.
+    for (let at = 25; at < BATCH_TOTAL; at += 50) {
+      let state;
+      while ((state = await progress()).done < at && state.done < state.total) {
+        if (Date.now() > deadline) throw new Error(`supervisor: ${state.done} of ${state.total} read after 15 minutes`);
+        await pause();
+      }
+      if (state.done >= state.total) break;
+      await page.locator('button.switch-language').click();
+    }
+    for (;;) {
+      const kept = await page.evaluate(() => window.__supervisorBench.keptAt !== null);
+      if (kept) break;
+      if (Date.now() > deadline) throw new Error(`supervisor: not done after 15 minutes (${JSON.stringify(await progress())})`);
+      await pause();
+    }
+    const wall = performance.now() - wallStart;
+    // The task that kept the batch ends, and the long-task entries are delivered.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    if (profiler) {
+      marks.push(await mark());
+      const { profile: cpuProfile } = await profiler.send('Profiler.stop');
+      writeFileSync(profile, JSON.stringify(cpuProfile));
+      // Beside it, the page's own record (its clock): long tasks, clicks, counts, writes.
+      const record = await page.evaluate(() => window.__supervisorBench);
+      writeFileSync(`${profile}.page.json`, JSON.stringify({ marks, ...record }));
+      log(`CPU profile written to ${profile} (the page's record beside it, .page.json)`);
+    }
+    await emulate(page, { cpu: 1 });
+    const s = await page.evaluate(() => window.__supervisorBench);
+    const rows = await page.locator('tr.batch-row').count();
+    const unread = await page.locator('tr.batch-row.unread').count();
+    const stopAfter = await page.locator('.batch-progress button.stop-reading').count();
+    const full = await page.locator('.banner-full').count();
+    if (errors.length) throw new Error(`supervisor: ${errors.join('; ')}`);
+    if (rows !== BATCH_TOTAL) throw new Error(`supervisor: ${rows} rows for ${BATCH_TOTAL} files`);
+    // What each long task was part of: the browser taking the picked files (the task that
+    // dispatched the input's change event), a click on the language switch, the end (the task
+    // in which the count reached the total and those after it: link_last_years, keep), or the
+    // reading itself (a file read and checked, its row drawn).
+    const partOf = (t) => {
+      const end = t.start + t.duration;
+      if (t.start <= s.pickedAt && s.pickedAt <= end) return 'pick';
+      if (end >= s.doneAt) return 'end';
+      if (s.clicks.some((c) => c.at >= t.start && c.at <= end)) return 'clicks';
+      return 'reading';
+    };
+    const longest = (tasks) => (tasks.length ? Math.max(...tasks.map((t) => t.duration)) : 0);
+    const classes = { pick: [], reading: [], clicks: [], end: [] };
+    for (const t of s.longTasks) classes[partOf(t)].push(t);
+    const batchWrite = s.writes.filter((w) => w.key.startsWith('nianbao:batch:')).at(-1) ?? null;
+    const whileReading = s.clicks.filter((c) => c.reading);
+    return {
+      longest: longest(s.longTasks),
+      over200: s.longTasks.filter((t) => t.duration > 200).length,
+      longTasks: s.longTasks.length,
+      byPart: Object.fromEntries(Object.entries(classes).map(([k, v]) => [k, { n: v.length, over200: v.filter((t) => t.duration > 200).length, longest: longest(v) }])),
+      endTasks: classes.end.map((t) => ({ start: Math.round(t.start - s.doneAt), duration: t.duration })),
+      // Each task over 200 ms: when (from the files handed in), how long, how many files were
+      // read by then, and what it was part of.
+      tasksOver200: s.longTasks.filter((t) => t.duration > 200).map((t) => ({
+        start: Math.round(t.start - s.pickedAt),
+        duration: t.duration,
+        done: s.counts.filter((c) => c.at <= t.start).at(-1)?.done ?? 0,
+        part: partOf(t),
+      })),
+      readMs: s.doneAt - s.pickedAt,
+      keptMs: s.keptAt - s.pickedAt,
+      wallMs: wall,
+      clicks: whileReading.length,
+      answered: whileReading.filter((c) => c.answered !== null).length,
+      clickToPaint: whileReading.filter((c) => c.painted !== null).map((c) => c.painted - c.input),
+      bar: s.bar,
+      stop: s.stop,
+      stopAfter,
+      rows,
+      unread,
+      kept: !full && !(batchWrite?.refused ?? true),
+      batchWrite,
+    };
+  } finally {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One line of the supervisor's figures. */
+const supervisorLine = (r) => {
+  const part = (name, label) => `${label} ${r.byPart[name].over200} (longest ${ms(r.byPart[name].longest)})`;
+  return `longest task ${ms(r.longest)}; ${r.longTasks} long tasks, ${r.over200} over 200 ms: ` +
+    `${part('pick', 'taking the picked files')}, ${part('reading', 'reading')}, ${part('clicks', 'on a language click')}, ${part('end', 'at the end')}; ` +
+    `all ${BATCH_TOTAL} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s; ` +
+    `${r.answered}/${r.clicks} clicks on the language switch answered while reading (click → painted max ${ms(Math.max(...r.clickToPaint))}); ` +
+    `progress bar ${r.bar ? 'shown' : 'MISSING'}, 停止读取 ${r.stop === '停止读取' ? 'shown' : r.stop === null ? 'NOT SEEN' : `shown as “${r.stop}”`} while reading${r.stopAfter ? ', STILL THERE after' : ''}; ` +
+    `${r.rows} rows, ${r.unread} unread; batch ${r.kept ? `kept (${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)})` : 'NOT KEPT (storage refused it)'}`;
+};
+
 /** JS heap (CDP Runtime.getHeapUsage after a forced GC) and the wasm memory (its buffer's
  * length: wasm memory only grows) after opening the seed and at MEMORY_POINTS edits. */
 async function measureMemory(browser, site, seedStorage, agency) {
@@ -572,7 +780,28 @@ function coreFromDocs() {
 // ---------------------------------------------------------------------------------------------
 
 if (ONLY === 'storage') await onlyStorage();
-else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\` is known`);
+else if (ONLY === 'supervisor-500') await onlySupervisor();
+else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\` and \`--only supervisor-500\` are known`);
+
+/** The supervisor's page checking BATCH_TOTAL files at THROTTLE× CPU alone, `--runs N` times,
+ * against the app's dist as it is (no build, no cargo). */
+async function onlySupervisor() {
+  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
+  const site = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    for (let run = 1; run <= RUNS; run++) {
+      log(`the supervisor's page: ${BATCH_TOTAL} files at ${THROTTLE}× CPU (run ${run} of ${RUNS})`);
+      const result = await measureSupervisor500(browser, site, { profile: PROFILE && RUNS > 1 ? PROFILE.replace(/(\.cpuprofile)?$/, `-${run}$1`) : PROFILE });
+      console.log(`run ${run}: ${supervisorLine(result)}`);
+      if (VERBOSE) console.log(JSON.stringify(result, null, 1));
+    }
+  } finally {
+    await browser.close();
+    await site.stop();
+  }
+  process.exit(0);
+}
 
 /** The saves of the full report alone, for a before/after of a change to the drafts code. */
 async function onlyStorage() {
@@ -695,6 +924,9 @@ try {
   log(`the tools on first use (${SLOW_RUNS} fresh profiles each), unthrottled and at ${THROTTLE}×`);
   const tools = { 1: await measureToolsFirstUse(browser, site, seedStorage, 1), [THROTTLE]: await measureToolsFirstUse(browser, site, seedStorage, THROTTLE) };
 
+  log(`the supervisor's page: ${BATCH_TOTAL} files at ${THROTTLE}× CPU`);
+  const supervisor500 = await measureSupervisor500(browser, site);
+
   log('a first visit over Slow 4G (gzip)');
   const gzipSite = await serveDist({ gzip: true });
   let firstVisit;
@@ -704,7 +936,7 @@ try {
     await gzipSite.stop();
   }
 
-  results = { loads, storage, list, memory, typing, typingThrottled, tools, firstVisit, openings, fromStorage, chromium: browser.version() };
+  results = { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, firstVisit, openings, fromStorage, chromium: browser.version() };
 } finally {
   await browser.close();
   await site.stop();
@@ -719,7 +951,7 @@ host.loadEnd = loadavg()[0];
 // The table, and docs/benchmarks.md
 // ---------------------------------------------------------------------------------------------
 
-const { loads, storage, list, memory, typing, typingThrottled, tools, firstVisit, openings, fromStorage, chromium } = results;
+const { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, firstVisit, openings, fromStorage, chromium } = results;
 const ratioThrottled = loads.appThrottled.median / loads.printableThrottled.median;
 
 // `nianbao check --json` over 1,000 and 10,000 reports, on every core and on one.
@@ -750,6 +982,10 @@ const rows = [
   [`Paste → preview of 沭阳县 2025, tools worker cold (median of ${tools[1].importPreview.n})`, ms(tools[1].importPreview.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].importPreview.median)}`, 'goal ≤ 1 s at 4×'],
   ['图解 on first use (worker cold)', ms(tools[1].figure.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].figure.median)}`, 'medians'],
   ['Word on first use (worker cold), until the download starts', ms(tools[1].word.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].word.median)}`, 'medians'],
+  [`Supervisor's page checks ${BATCH_TOTAL} files at ${THROTTLE}× CPU (${BATCH_COUNTS.json} JSON, ${BATCH_COUNTS.published} published pages, ${BATCH_COUNTS.broken} not reports): longest task`,
+    ms(supervisor500.longest),
+    `${supervisor500.over200} tasks > 200 ms; all read in ${(supervisor500.readMs / 1000).toFixed(1)} s; ${supervisor500.answered}/${supervisor500.clicks} language clicks answered while reading`,
+    `goal longest task ≤ 200 ms${supervisor500.longest > 200 ? ': **not met**' : ': met'}`],
   storage
     ? [`Save of the full report through the app (${SAVES} saves)`, `p50 ${ms(percentile(storage.app, 50))} · p95 ${ms(percentile(storage.app, 95))}`, `JS floor p50 ${ms(percentile(storage.floor, 50))} · p95 ${ms(percentile(storage.floor, 95))}`, `draft ${kb(storage.draftBytes)} UTF-8`]
     : ['Save of the full report', '–', '', 'not measured: no drafts in this build'],
@@ -808,6 +1044,18 @@ if (list) {
 details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character typed into 一 or deleted from it (200 typed, then 200 deleted, and again), each followed by a macrotask. The undo history (200 steps, about 2 MB) fills over the first few hundred edits; after that the wasm memory is to stay flat.`, '',
   '| edits | JS heap | wasm memory |', '|---|---|---|', ...memory.map((m) => `| ${m.edits} | ${mib(m.jsHeap)} | ${mib(m.wasm)} |`), '');
 details.push('## A slower machine, a slower network', '', `CPU: DevTools' ${THROTTLE}× slowdown (CDP \`Emulation.setCPUThrottlingRate\`), set on the page before it navigates (loads) or once it shows (typing, the drafts list, the tools). Chromium throttles by pausing the page's thread in slices, so a short task that meets a pause costs the whole pause: read the throttled figures as what a slow laptop's user can meet, not as 4× the others. Network: DevTools' Slow 4G (CDP \`Network.emulateNetworkConditions\`: ${SLOW_4G.latency} ms latency, ${SLOW_4G.downloadThroughput * 8 / 1000} kbit/s down) on a first visit, the files gzipped (level 9) by the bench's server as a real one would, ${SLOW_RUNS} runs each. The tools on first use: a fresh profile each time, so the tools worker starts cold; the time runs from the click to the preview, the drawing or the download, measured from Node.`, '');
+{
+  const r = supervisor500;
+  const part = (name, label) => `| ${label} | ${r.byPart[name].n} | ${r.byPart[name].over200} | ${ms(r.byPart[name].longest)} |`;
+  details.push(`## The supervisor's page, ${BATCH_TOTAL} files`, '', `\`node bench/run.mjs --only supervisor-500\` runs it alone. The editor, its 批量检查 button, then at ${THROTTLE}× CPU the files picked from disk (Playwright's setInputFiles with their paths): ${BATCH_COUNTS.json} report JSONs (the seed under other agencies' names and numbers, one in six with an error, one in ten a 2022 report of a unit whose 2023 report is in the batch too), ${BATCH_COUNTS.published} published reports (the five published texts of the core's fixtures and the seed's printable page, renamed; ten of them GBK) and ${BATCH_COUNTS.broken} files that are not reports (bench/batch-files.mjs), sorted by name as a picker lists them. Long tasks are the page's PerformanceObserver for 'longtask'; "all read" runs from the input's change event until the count shows ${BATCH_TOTAL} of ${BATCH_TOTAL}, "kept" until the batch is saved to localStorage. Each time another 50 files are read, a click on the language switch (Playwright's click), answered when the page's language changes while files are still being read.`, '',
+    '| part | long tasks | over 200 ms | longest |', '|---|---|---|---|',
+    part('pick', 'the browser taking the picked files (the task of the change event)'),
+    part('reading', 'reading: a file read and checked, its row drawn'),
+    part('clicks', `a click on the language switch (${r.clicks} while reading)`),
+    part('end', 'the end: the last file, last years linked, the batch kept'),
+    `| **all** | ${r.longTasks} | ${r.over200} | **${ms(r.longest)}** |`, '',
+    `All ${BATCH_TOTAL} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s (${r.batchWrite ? `${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)}` : 'not kept'}); ${r.answered} of ${r.clicks} clicks answered while reading, click to painted at most ${ms(Math.max(...r.clickToPaint))}; the progress bar ${r.bar ? 'and' : 'missing,'} 停止读取 ${r.stop === '停止读取' ? 'shown while reading' : 'not seen'}; ${r.rows} rows, ${r.unread} of them unread.`, '');
+}
 details.push('## Checking many reports', '', '`bash bench/check-many.sh`: the JSON of the five fixtures copied round-robin, `nianbao check --json` over all of them, on every core and pinned to one core (`taskset -c 0`); peak memory by `/usr/bin/time`.', '', checkMany, '');
 details.push('## Core', '');
 if (core.rows) {

@@ -63,6 +63,12 @@ pub struct Entry {
     pub row: BatchRow,
 }
 
+impl std::borrow::Borrow<BatchRow> for Entry {
+    fn borrow(&self) -> &BatchRow {
+        &self.row
+    }
+}
+
 /// What the table shows of an entry: small, so that sorting and filtering copy little.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RowSummary {
@@ -266,7 +272,7 @@ impl Supervisor {
                 });
                 tick::yield_to_browser().await;
             }
-            self.link_last_years();
+            self.link_last_years().await;
             self.keep();
         });
     }
@@ -277,15 +283,30 @@ impl Supervisor {
             .update_value(|stops| *stops = stops.wrapping_add(1));
     }
 
-    /// Checks each report against last year's of the same agency when the batch has both.
-    fn link_last_years(&self) {
-        self.entries.update(|entries| {
-            let mut rows: Vec<BatchRow> = entries.iter().map(|e| e.row.clone()).collect();
-            core_batch::link_last_years(&mut rows);
-            for (entry, row) in entries.iter_mut().zip(rows) {
-                entry.row = row;
-            }
+    /// Checks each report against last year's of the same agency when the batch has both: one
+    /// report at a time, the page handed back to the browser after each (a batch of hundreds
+    /// has dozens to check again). Rows are found again by id: the batch may change meanwhile.
+    async fn link_last_years(&self) {
+        let links: Vec<(u32, u32)> = self.entries.with_untracked(|entries| {
+            core_batch::last_year_links(entries)
+                .into_iter()
+                .map(|(this, last)| (entries[this].id, entries[last].id))
+                .collect()
         });
+        for (this, last) in links {
+            let (Some(mut row), Some(last)) = (self.entry(this), self.entry(last)) else {
+                continue;
+            };
+            core_batch::check_against_last_year(&mut row.row, &last.row);
+            self.entries.update(|entries| {
+                if let Some(entry) = entries.iter_mut().find(|e| e.id == this) {
+                    *entry = row;
+                }
+            });
+            tick::yield_to_browser().await;
+        }
+        // Saving the batch is a task of its own.
+        tick::yield_to_browser().await;
     }
 
     /// A new, empty batch; the one shown stays kept and listed.

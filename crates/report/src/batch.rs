@@ -6,6 +6,7 @@
 //! One file at a time ([`check_file`]), so that the app can hand the page back to the user
 //! between two files and show its progress.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use crate::export::html::escape;
@@ -120,6 +121,19 @@ pub fn checked(report: Report, source: Source, notes: Vec<Finding>) -> Checked {
 /// Checks each report against last year's report of the same agency when the batch holds it
 /// and the report does not carry its own. Called once all files are read.
 pub fn link_last_years(rows: &mut [BatchRow]) {
+    for (this, last) in last_year_links(rows) {
+        if let Some(last_row) = rows.get(last).cloned() {
+            if let Some(row) = rows.get_mut(this) {
+                check_against_last_year(row, &last_row);
+            }
+        }
+    }
+}
+
+/// Which rows [`link_last_years`] checks against which: (this year's row, last year's row).
+/// The supervisor's page checks them one at a time, handing the page back between two.
+pub fn last_year_links<R: Borrow<BatchRow>>(rows: &[R]) -> Vec<(usize, usize)> {
+    let rows: Vec<&BatchRow> = rows.iter().map(Borrow::borrow).collect();
     let by_agency_year: HashMap<(String, i32), usize> = rows
         .iter()
         .enumerate()
@@ -128,8 +142,7 @@ pub fn link_last_years(rows: &mut [BatchRow]) {
             Some(((agency_key(report)?, report.meta.year), i))
         })
         .collect();
-    let links: Vec<(usize, usize)> = rows
-        .iter()
+    rows.iter()
         .enumerate()
         .filter_map(|(i, row)| {
             let checked = row.checked()?;
@@ -142,18 +155,19 @@ pub fn link_last_years(rows: &mut [BatchRow]) {
             );
             by_agency_year.get(&key).map(|&last| (i, last))
         })
-        .collect();
-    for (this, last) in links {
-        let Some(last_report) = rows[last].checked().map(|c| c.report.clone()) else {
-            continue;
-        };
-        let last_file = rows[last].file_name.clone();
-        if let Ok(checked) = &mut rows[this].outcome {
-            let mut with_last = checked.report.clone();
-            with_last.last_year = Some(Box::new(last_report));
-            checked.findings = rules::check(&with_last, Stage::Publish);
-            checked.last_year_file = Some(last_file);
-        }
+        .collect()
+}
+
+/// Checks `row` again with `last`'s report as its last year.
+pub fn check_against_last_year(row: &mut BatchRow, last: &BatchRow) {
+    let Some(last_report) = last.checked().map(|c| c.report.clone()) else {
+        return;
+    };
+    if let Ok(checked) = &mut row.outcome {
+        let mut with_last = checked.report.clone();
+        with_last.last_year = Some(Box::new(last_report));
+        checked.findings = rules::check(&with_last, Stage::Publish);
+        checked.last_year_file = Some(last.file_name.clone());
     }
 }
 
