@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use nianbao_report::batch::{agency_name_key, Source};
 use nianbao_report::export::region::{self as region_export, Sorting};
 use nianbao_report::indicators::INDICATORS;
-use nianbao_report::region::{region_view, trend, RegionView};
+use nianbao_report::region::{region_view, trend, with_last_years, RegionView};
 use nianbao_report::summary::usual_year;
 use nianbao_report::Report;
 use wasm_bindgen::JsCast;
@@ -332,11 +332,13 @@ fn build_view(supervisor: Supervisor, choice: &Choice) -> RegionView {
     let Some(year) = choice.year else {
         return region_view(&[], None, &[]);
     };
-    let units: Vec<Report> = reports
+    let mut units: Vec<Report> = reports
         .iter()
         .filter(|(id, r)| r.meta.year == year && Some(*id) != choice.region_row)
         .map(|(_, r)| r.clone())
         .collect();
+    let batch: Vec<Report> = reports.iter().map(|(_, r)| r.clone()).collect();
+    with_last_years(&mut units, &batch);
     let region_key = region.as_ref().map(|r| agency_name_key(&r.meta.agency));
     let mut last_years_units: Vec<String> = reports
         .iter()

@@ -241,6 +241,26 @@ fn indicator_figure<'a>(unit: &'a UnitRow, id: &str) -> Option<&'a Figure> {
         .and_then(|i| unit.figures.get(i))
 }
 
+/// Gives each unit that does not carry last year's report the batch's report of the same
+/// agency a year before, if any (the first the batch holds), so that the text repeat has a
+/// figure in the view as it has in the batch check.
+pub fn with_last_years(units: &mut [Report], batch: &[Report]) {
+    for unit in units.iter_mut().filter(|u| u.last_year.is_none()) {
+        let key = agency_name_key(&unit.meta.agency);
+        let before = batch.iter().find(|r| {
+            !key.is_empty()
+                && Some(r.meta.year) == unit.meta.year.checked_sub(1)
+                && agency_name_key(&r.meta.agency) == key
+        });
+        if let Some(before) = before {
+            let mut last = before.clone();
+            // Only one year back: the report before last is not read.
+            last.last_year = None;
+            unit.last_year = Some(Box::new(last));
+        }
+    }
+}
+
 /// One agency's indicator over the years of the batch, oldest first: its reports matched by
 /// name as [`agency_name_key`] matches units, one a year (the first the batch holds). A report
 /// that does not carry last year's is given the batch's report of the year before, so that the

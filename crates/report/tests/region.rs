@@ -250,3 +250,42 @@ fn a_column_sorts_the_units_by_value_with_blanks_last_and_ties_in_the_batchs_ord
     assert_eq!(Decimal("12.50".into()).approximate(), Some(12.5));
     assert_eq!(Decimal("十二".into()).approximate(), None);
 }
+
+#[test]
+fn a_unit_is_given_its_report_of_the_year_before_from_the_batch_for_the_text_repeat() {
+    let this_year = unit("甲局", 1, "0");
+    let mut before = this_year.clone();
+    before.meta.year -= 1;
+    // Another agency's report of the year before, and 乙局 with none.
+    let mut other = unit("丙局", 1, "0");
+    other.meta.year -= 1;
+    let lone = unit("乙局", 1, "0");
+    let batch = vec![
+        other.clone(),
+        before.clone(),
+        this_year.clone(),
+        lone.clone(),
+    ];
+    let mut units = vec![this_year.clone(), lone];
+    region::with_last_years(&mut units, &batch);
+    assert_eq!(
+        units[0].last_year.as_deref().map(|r| r.meta.year),
+        Some(before.meta.year)
+    );
+    assert_eq!(
+        units[0]
+            .last_year
+            .as_deref()
+            .map(|r| r.meta.agency.as_str()),
+        Some("甲局")
+    );
+    assert!(units[1].last_year.is_none());
+    // The same text as last year: every piece repeated.
+    let repeat = INDICATORS
+        .iter()
+        .position(|d| d.id == "text-repeat")
+        .unwrap();
+    let view = region_view(&units, None, &[]);
+    assert_eq!(view.units[0].figures[repeat].text(), "100.0%");
+    assert_eq!(view.units[1].figures[repeat].text(), "—");
+}
