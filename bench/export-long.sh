@@ -5,27 +5,7 @@
 # `nianbao import` writes for the five real published reports of crates/report/tests/fixtures,
 # copied round-robin.
 #   bash bench/export-long.sh           (builds the command in release first)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-cargo build --release -q -p nianbao-cli
-NIANBAO=$PWD/target/release/nianbao
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
-mkdir -p "$WORK/seed"
-for text in crates/report/tests/fixtures/*.txt; do
-  "$NIANBAO" import "$text" -o "$WORK/seed/$(basename "$text" .txt).json" >/dev/null 2>&1
-done
-seeds=("$WORK"/seed/*.json)
-
-make_files() { # count
-  local dir="$WORK/n$1"
-  mkdir -p "$dir"
-  for ((i = 0; i < $1; i++)); do
-    cp "${seeds[i % ${#seeds[@]}]}" "$dir/$i.json"
-  done
-  echo "$dir"
-}
+source "$(dirname "$0")/many-reports.sh"
 
 echo "| files | rows | format | wall (best of 3) | all three | user | max RSS | output |"
 echo "|---|---|---|---|---|---|---|---|"

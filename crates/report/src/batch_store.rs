@@ -530,18 +530,7 @@ pub fn is_kept_batch(bytes: &[u8]) -> bool {
 /// The download's name: 「<batch name>-批次.json」, with the characters file systems refuse
 /// replaced by 「_」.
 pub fn download_name(kept: &KeptBatch) -> String {
-    let safe: String = kept
-        .name
-        .chars()
-        .map(|c| {
-            if "/\\:*?\"<>|".contains(c) || c.is_control() {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{safe}-批次.json")
+    format!("{}-批次.json", crate::export::safe_file_name(&kept.name))
 }
 
 // ---------------------------------------------------------------------------------------------

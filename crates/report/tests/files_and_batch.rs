@@ -1,6 +1,10 @@
 //! Files handed in by the user: told apart by what they hold, refused with a message that names
 //! the file; and many of them checked at once (the supervisor's batch check).
 
+#[path = "common/csv.rs"]
+mod csv;
+
+use csv::read_csv;
 use nianbao_report::drafts::{self, DraftEnvelope};
 use nianbao_report::export::json;
 use nianbao_report::import::file::{read_file, FileContent};
@@ -190,34 +194,6 @@ fn last_years_report_in_the_batch_is_used_for_the_cross_year_rules() {
     );
     // 2023 has no 2022 in the batch.
     assert_eq!(rows[1].checked().unwrap().last_year_file, None);
-}
-
-/// A small RFC 4180 reader, to read back what a spreadsheet would.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = vec![];
-    let mut row = vec![];
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    rows
 }
 
 #[test]

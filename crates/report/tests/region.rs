@@ -10,26 +10,7 @@ use nianbao_report::model::Decimal;
 use nianbao_report::region::{self, region_view, spread, Spread};
 use nianbao_report::Report;
 
-/// A unit: the county's report with its own name, `corrected` of its 10 decided reviews
-/// corrected (the rest upheld), and a fee.
-fn unit(agency: &str, corrected: u64, fee: &str) -> Report {
-    let mut report = shuyang::county_2025();
-    report.meta.agency = agency.into();
-    report.meta.agency_kind = nianbao_report::AgencyKind::Department;
-    report.meta.published_on = Some("2026-01-20".into());
-    report.appeals.0[0] = [
-        Some(10 - corrected),
-        Some(corrected),
-        Some(0),
-        Some(0),
-        Some(10),
-    ];
-    report.active.fees = Some(Decimal(fee.into()));
-    report.active.licensing = Some(2);
-    report.active.punishment = Some(3);
-    report.active.enforcement = Some(1);
-    report
-}
+use shuyang::region_unit as unit;
 
 #[test]
 fn quartiles_are_excels_quartile_inc() {

@@ -4,37 +4,21 @@
 //! read back as a spreadsheet reads it; the printable page with the flags' reasons — on units
 //! made from 沭阳县人民政府 2025, as tests/region.rs makes them.
 
+#[path = "common/csv.rs"]
+mod csv;
 #[path = "common/shuyang.rs"]
 mod shuyang;
 
+use csv::read_csv;
+
 use nianbao_report::export::region::{distribution_svg, to_csv, to_html, trend_svg};
 use nianbao_report::indicators::{Figure, INDICATORS};
-use nianbao_report::model::Decimal;
 use nianbao_report::region::{region_view, trend, RegionView};
 use nianbao_report::Report;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-/// A unit: the county's report with its own name, `corrected` of its 10 decided reviews
-/// corrected (the rest upheld), and a fee (as tests/region.rs).
-fn unit(agency: &str, corrected: u64, fee: &str) -> Report {
-    let mut report = shuyang::county_2025();
-    report.meta.agency = agency.into();
-    report.meta.agency_kind = nianbao_report::AgencyKind::Department;
-    report.meta.published_on = Some("2026-01-20".into());
-    report.appeals.0[0] = [
-        Some(10 - corrected),
-        Some(corrected),
-        Some(0),
-        Some(0),
-        Some(10),
-    ];
-    report.active.fees = Some(Decimal(fee.into()));
-    report.active.licensing = Some(2);
-    report.active.punishment = Some(3);
-    report.active.enforcement = Some(1);
-    report
-}
+use shuyang::region_unit as unit;
 
 const HOSTILE: &str = "<script>alert(1)</script>乙局";
 
@@ -466,31 +450,6 @@ fn the_text_repeat_trend_takes_last_year_from_the_batch() {
     assert_eq!(points[0].1.text(), "—", "2024 has no year before it");
     // The same texts both years: everything repeats.
     assert_eq!(points[1].1.text(), "100.0%");
-}
-
-/// A CSV as a spreadsheet reads it: quoted fields, doubled quotes, CRLF.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let (mut rows, mut row, mut field, mut quoted) = (vec![], vec![], String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    rows
 }
 
 #[test]

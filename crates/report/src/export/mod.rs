@@ -22,8 +22,12 @@ pub fn file_stem(report: &Report) -> String {
     } else {
         agency
     };
-    let safe: String = agency
-        .chars()
+    format!("{}-{}-年报", safe_file_name(agency), report.meta.year)
+}
+
+/// `name` with the characters file systems refuse replaced by 「_」.
+pub fn safe_file_name(name: &str) -> String {
+    name.chars()
         .map(|c| {
             if "/\\:*?\"<>|".contains(c) || c.is_control() {
                 '_'
@@ -31,8 +35,7 @@ pub fn file_stem(report: &Report) -> String {
                 c
             }
         })
-        .collect();
-    format!("{safe}-{}-年报", report.meta.year)
+        .collect()
 }
 
 /// The JSON export's name: 「<机关>-<年度>-年报.json」.

@@ -119,3 +119,25 @@ pub fn fagaiju_2023() -> Report {
     report.appeals.0 = [[0, 0, 0, 1, 1], [0; 5], [0; 5]].map(counts);
     report
 }
+
+/// A unit of a region view's tests (tests/region.rs, region_export.rs): the county's report
+/// with its own name, `corrected` of its 10 decided reviews
+/// corrected (the rest upheld), and a fee.
+pub fn region_unit(agency: &str, corrected: u64, fee: &str) -> Report {
+    let mut report = county_2025();
+    report.meta.agency = agency.into();
+    report.meta.agency_kind = AgencyKind::Department;
+    report.meta.published_on = Some("2026-01-20".into());
+    report.appeals.0[0] = [
+        Some(10 - corrected),
+        Some(corrected),
+        Some(0),
+        Some(0),
+        Some(10),
+    ];
+    report.active.fees = Some(Decimal(fee.into()));
+    report.active.licensing = Some(2);
+    report.active.punishment = Some(3);
+    report.active.enforcement = Some(1);
+    report
+}
