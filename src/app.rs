@@ -6,10 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 
-use crate::app_state::{
-    choose_language, provide_language, provide_screen_language, use_lang, use_notices, Notices,
-    Tone,
-};
+use crate::app_state::{choose_language, provide_language, use_lang, use_notices, Notices, Tone};
 use crate::drafts::banners::{DropOverlay, MergeBanner, StorageBanners};
 use crate::drafts::button::ActionButton;
 use crate::drafts::first_screen::FirstScreen;
@@ -25,7 +22,7 @@ use crate::editor::header::ReportHeader;
 use crate::editor::section::ReportSection;
 use crate::i18n::{self, Lang};
 use crate::platform::{files, service_worker};
-use crate::store::{use_store, ScreenReads, Store};
+use crate::store::{use_store, Store};
 
 /// The supervisor's page (batch check, summary, year over year), a page of its own so that the
 /// editor's download does not carry it.
@@ -100,15 +97,10 @@ pub fn App() -> impl IntoView {
             <MergeBanner />
             <NoticeBar />
         </div>
-        {move || {
-            // Each screen is built anew when it is shown, and reads the language through a copy
-            // of its own (see `provide_screen_language`).
-            provide_screen_language();
-            match drafts.view.screen.get() {
-                Screen::First => view! { <FirstScreen /> }.into_any(),
-                Screen::List => view! { <DraftsList /> }.into_any(),
-                Screen::Editor => view! { <Editor /> }.into_any(),
-            }
+        {move || match drafts.view.screen.get() {
+            Screen::First => view! { <FirstScreen /> }.into_any(),
+            Screen::List => view! { <DraftsList /> }.into_any(),
+            Screen::Editor => view! { <Editor /> }.into_any(),
         }}
         <PasteImportDialog />
         <DropOverlay />
@@ -118,14 +110,12 @@ pub fn App() -> impl IntoView {
 /// The open draft: its header, the six sections, the findings, and its history when asked.
 #[component]
 fn Editor() -> impl IntoView {
+    let store = use_store();
     let lang = use_lang();
-    // Built with the screen and gone with it: what the screen reads of the store.
-    let reads = ScreenReads::new(use_store());
-    provide_context(reads);
     view! {
         <div class="workspace">
             <main class="editor" aria-label=i18n::tr(lang, i18n::EDITOR_REGION)>
-                <h1 class="report-title">{move || reads.report(|r| if r.meta.agency.trim().is_empty() && r.meta.title.trim().is_empty() { REPORT_TITLE.to_owned() } else { r.title() })}</h1>
+                <h1 class="report-title">{move || store.report.with(|r| if r.meta.agency.trim().is_empty() && r.meta.title.trim().is_empty() { REPORT_TITLE.to_owned() } else { r.title() })}</h1>
                 <ReportHeader />
                 {SECTIONS.iter().map(|def| view! { <ReportSection def /> }).collect_view()}
             </main>
@@ -145,7 +135,7 @@ pub fn LanguageButton() -> impl IntoView {
             Lang::Zh => Lang::En,
             Lang::En => Lang::Zh,
         };
-        choose_language(notices, next);
+        choose_language(lang, notices, next);
     };
     view! {
         <button class="switch-language" lang=move || match lang.get() { Lang::Zh => "en", Lang::En => "zh-CN" }
@@ -155,64 +145,46 @@ pub fn LanguageButton() -> impl IntoView {
 
 #[component]
 fn Toolbar() -> impl IntoView {
-    let lang = crate::app_state::use_lang();
-    let drafts = crate::drafts::use_drafts();
-    let editing = move || drafts.view.screen.get() == Screen::Editor;
-    view! {
-        <header class="app-header">
-            <span class="app-name">{i18n::tr(lang, i18n::APP_NAME)}</span>
-            <Show when=editing>
-                <ScreenLanguage><SaveStatusText /></ScreenLanguage>
-            </Show>
-            <div class="toolbar" role="toolbar">
-                <DraftsButton />
-                <ActionButton class="batch-check" label=i18n::BATCH_BUTTON
-                    on_press=move || drafts.go_to_page(SUPERVISOR_PAGE) />
-                <Show when=editing>
-                    <ScreenLanguage><EditingTools /></ScreenLanguage>
-                </Show>
-                <HelpLink />
-                <LanguageButton />
-            </div>
-        </header>
-    }
-}
-
-/// The toolbar's buttons for the open draft, built with the editor each time a draft opens.
-#[component]
-fn EditingTools() -> impl IntoView {
     let store = use_store();
     let lang = crate::app_state::use_lang();
     let drafts = crate::drafts::use_drafts();
+    let editing = move || drafts.view.screen.get() == Screen::Editor;
     let compare = move || {
         if let Some(id) = drafts.open_id.get_untracked() {
             drafts.go_to_page(&format!("{SUPERVISOR_PAGE}#compare={id}"));
         }
     };
     view! {
-        <SaveButton />
-        <button class="undo" on:click=move |_| store.undo()
-            title="Ctrl+Z">{i18n::tr(lang, i18n::UNDO)}</button>
-        <button class="redo" on:click=move |_| store.redo()
-            title="Ctrl+Y">{i18n::tr(lang, i18n::REDO)}</button>
-        <label class="auto-total" title=i18n::tr(lang, i18n::AUTO_TOTAL_HINT)>
-            <input type="checkbox" prop:checked=move || store.auto_total.get()
-                on:change=move |ev| store.set_auto_total(event_target_checked(&ev)) />
-            {i18n::tr(lang, i18n::AUTO_TOTAL)}
-        </label>
-        <HistoryButton />
-        <ExportButton />
-        <ImportJsonButton />
-        <ActionButton class="compare-last-year" label=i18n::COMPARE_LAST_YEAR on_press=compare />
+        <header class="app-header">
+            <span class="app-name">{i18n::tr(lang, i18n::APP_NAME)}</span>
+            <Show when=editing>
+                <SaveStatusText />
+            </Show>
+            <div class="toolbar" role="toolbar">
+                <DraftsButton />
+                <ActionButton class="batch-check" label=i18n::BATCH_BUTTON
+                    on_press=move || drafts.go_to_page(SUPERVISOR_PAGE) />
+                <Show when=editing>
+                    <SaveButton />
+                    <button class="undo" on:click=move |_| store.undo()
+                        title="Ctrl+Z">{i18n::tr(lang, i18n::UNDO)}</button>
+                    <button class="redo" on:click=move |_| store.redo()
+                        title="Ctrl+Y">{i18n::tr(lang, i18n::REDO)}</button>
+                    <label class="auto-total" title=i18n::tr(lang, i18n::AUTO_TOTAL_HINT)>
+                        <input type="checkbox" prop:checked=move || store.auto_total.get()
+                            on:change=move |ev| store.set_auto_total(event_target_checked(&ev)) />
+                        {i18n::tr(lang, i18n::AUTO_TOTAL)}
+                    </label>
+                    <HistoryButton />
+                    <ExportButton />
+                    <ImportJsonButton />
+                    <ActionButton class="compare-last-year" label=i18n::COMPARE_LAST_YEAR on_press=compare />
+                </Show>
+                <HelpLink />
+                <LanguageButton />
+            </div>
+        </header>
     }
-}
-
-/// Children built anew each time they are shown, reading the language through a copy of their
-/// own (see `provide_screen_language`).
-#[component]
-fn ScreenLanguage(children: Children) -> impl IntoView {
-    provide_screen_language();
-    children()
 }
 
 /// 使用说明: the help, a static page of the build (offline too), in a tab of its own so that the

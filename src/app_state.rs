@@ -9,14 +9,9 @@ use crate::platform::storage;
 
 const LANG_KEY: &str = "lang";
 
-/// The language chosen, for every component of the page: `page` is the page's signal, which a
-/// choice sets; `here` is what the components under this owner read: the page's signal, or a
-/// screen's own copy of it ([`provide_screen_language`]).
+/// The language chosen, for every component of the page.
 #[derive(Clone, Copy)]
-struct Language {
-    page: RwSignal<Lang>,
-    here: RwSignal<Lang>,
-}
+struct Language(RwSignal<Lang>);
 
 /// Provides the language chosen last time (on any page of the app; Chinese the first time) and
 /// keeps the page's `lang` attribute on it (screen readers, fonts, hyphens).
@@ -27,10 +22,7 @@ pub fn provide_language() -> RwSignal<Lang> {
         .and_then(|key| Lang::from_key(&key))
         .unwrap_or_default();
     let lang = RwSignal::new(saved);
-    provide_context(Language {
-        page: lang,
-        here: lang,
-    });
+    provide_context(Language(lang));
     Effect::new(move |_| {
         let lang = lang.get();
         if let Some(root) = web_sys::window()
@@ -43,36 +35,14 @@ pub fn provide_language() -> RwSignal<Lang> {
     lang
 }
 
-/// Gives the screen being built (one that is taken down and built again: the editor, the drafts
-/// list) a language signal of its own, always equal to the page's, for its components to read.
-///
-/// Leptos 0.8 keeps a node that read a signal among the signal's subscribers after the node is
-/// disposed, allocation and all, for as long as the signal lives (see `store::ScreenReads`). The
-/// page's language lives as long as the page, and the editor has hundreds of nodes that read it
-/// (every cell's title): each would stay behind at every opening. The screen's copy goes with the
-/// screen, and only the effect that copies the page's language stays behind.
-pub fn provide_screen_language() {
-    let page = expect_context::<Language>().page;
-    let here = RwSignal::new(page.get_untracked());
-    // An effect, so the copy follows in the same turn (a microtask later), before the browser
-    // paints; an immediate effect would add its own code to the download.
-    Effect::new(move |_| {
-        let lang = page.get();
-        if here.get_untracked() != lang {
-            here.set(lang);
-        }
-    });
-    provide_context(Language { page, here });
-}
-
-/// The language, as the components here read it: to choose another, [`choose_language`].
+/// The page's language.
 pub fn use_lang() -> RwSignal<Lang> {
-    expect_context::<Language>().here
+    expect_context::<Language>().0
 }
 
 /// Switches to `next` and remembers it for every page of the app.
-pub fn choose_language(notices: Notices, next: Lang) {
-    expect_context::<Language>().page.set(next);
+pub fn choose_language(lang: RwSignal<Lang>, notices: Notices, next: Lang) {
+    lang.set(next);
     if let Err(error) = storage::write(LANG_KEY, next.key()) {
         notices.say(error.message());
     }

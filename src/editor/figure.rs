@@ -8,7 +8,7 @@ use crate::app_state::Notices;
 use crate::drafts::button::ActionButton;
 use crate::i18n;
 use crate::platform::{files, image, tools};
-use crate::store::{use_screen_reads, use_store, Store};
+use crate::store::{use_store, Store};
 use nianbao_report::export::file_stem as export_file_stem;
 
 /// The figure's page in CSS pixels (A4 at 96 dpi), as the core draws it.
@@ -20,7 +20,6 @@ const PNG_SCALE: u32 = 2;
 #[component]
 pub fn FigurePanel(open: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
-    let reads = use_screen_reads();
     let notices = crate::app_state::use_notices();
     let lang = crate::app_state::use_lang();
     // Drawn only while the panel is open; it follows the report as it is edited. Answers come
@@ -28,7 +27,7 @@ pub fn FigurePanel(open: RwSignal<bool>) -> impl IntoView {
     let svg = RwSignal::new(String::new());
     let asked = StoredValue::new(0u32);
     Effect::new(move |_| {
-        let report = reads.report(json::to_json);
+        let report = store.report.with(json::to_json);
         let ask = asked.get_value().wrapping_add(1);
         asked.set_value(ask);
         wasm_bindgen_futures::spawn_local(async move {

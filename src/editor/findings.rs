@@ -5,7 +5,7 @@
 //! row is written in one language and keyed by it (switching the language lays the rows out
 //! anew), and the list is a plain keyed list rather than `<For/>`. In Leptos 0.8 each row that
 //! `<For/>` removes leaves its owner's allocation behind in the list's owner, and each effect
-//! that a removed row had on `lang` stays in `lang`'s subscribers for as long as `lang` lives:
+//! that a removed row had on `lang` stays in `lang`'s subscribers until the language changes:
 //! together about half a kilobyte of wasm memory per keystroke, never given back
 //! (`./x bench`, memory). The groups are hidden when empty rather than unmounted, for the same
 //! reason.
@@ -16,14 +16,16 @@ use nianbao_report::{Basis, Finding, Severity};
 
 use super::focus_place;
 use crate::i18n::{self, Lang};
-use crate::store::use_screen_reads;
+use crate::store::use_store;
 
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
-    let reads = use_screen_reads();
+    let store = use_store();
     let lang = crate::app_state::use_lang();
     let count = move |severity: Severity| {
-        reads.findings(|all| all.iter().filter(|f| f.severity == severity).count())
+        store
+            .findings
+            .with(|all| all.iter().filter(|f| f.severity == severity).count())
     };
     let group = move |severity: Severity, title: i18n::Text| {
         view! {
@@ -33,7 +35,7 @@ pub fn FindingsPanel() -> impl IntoView {
             <ul class="findings-list" hidden=move || count(severity) == 0>
                 {move || {
                     let lang = lang.get();
-                    let rows = reads.findings(|all| {
+                    let rows = store.findings.with(|all| {
                         let mut seen = std::collections::HashSet::new();
                         all.iter()
                             .filter(|f| f.severity == severity)
@@ -72,13 +74,13 @@ pub fn FindingsPanel() -> impl IntoView {
     // The reading rules (T-numbers and the like) run in the tools worker after a pause.
     let reading_status = move || {
         let lang = lang.get();
-        reads.reading(|read| match &read.failed {
+        store.reading.with(|read| match &read.failed {
             Some(why) => lang.pick(i18n::READING_FAILED).replace("{}", why),
             None => lang.pick(i18n::READING_TEXT).to_owned(),
         })
     };
     let ready_class = move || {
-        if reads.ready_to_publish.get() {
+        if store.ready_to_publish.get() {
             "ready ready-yes"
         } else {
             "ready ready-no"
@@ -88,9 +90,9 @@ pub fn FindingsPanel() -> impl IntoView {
         <aside class="findings" aria-label=i18n::tr(lang, i18n::FINDINGS) aria-live="polite">
             <h2>{i18n::tr(lang, i18n::FINDINGS)}</h2>
             <p class="findings-summary">{summary}</p>
-            <p class=ready_class>{move || lang.get().pick(if reads.ready_to_publish.get() { i18n::READY_TO_PUBLISH } else { i18n::NOT_READY_TO_PUBLISH })}</p>
-            <p class="reading-status" hidden=move || reads.text_read.get()>{reading_status}</p>
-            <p class="no-findings" hidden=move || !reads.findings(<[_]>::is_empty)>
+            <p class=ready_class>{move || lang.get().pick(if store.ready_to_publish.get() { i18n::READY_TO_PUBLISH } else { i18n::NOT_READY_TO_PUBLISH })}</p>
+            <p class="reading-status" hidden=move || store.text_read.get()>{reading_status}</p>
+            <p class="no-findings" hidden=move || !store.findings.with(Vec::is_empty)>
                 {i18n::tr(lang, i18n::NO_FINDINGS)}
             </p>
             {group(Severity::Error, i18n::ERRORS)}

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use super::publish::CopyTableButton;
 use super::{dom_id, focus_place};
 use crate::i18n;
-use crate::store::{use_screen_reads, use_store};
+use crate::store::use_store;
 
 /// Table 二, 三 or 四 as a grid.
 #[component]
@@ -103,9 +103,6 @@ fn render_cell(cell: &LayoutCell, value_rows: StoredValue<Vec<Vec<Place>>>) -> A
 #[component]
 fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl IntoView {
     let store = use_store();
-    // What the cell shows it reads through the editor screen's relays, not from the store's
-    // signals themselves: see `ScreenReads`.
-    let reads = use_screen_reads();
     let notices = crate::app_state::use_notices();
     let lang = crate::app_state::use_lang();
     let id = dom_id(&place);
@@ -120,16 +117,19 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     // only where something changed.
     let place_id = place.with_value(Place::id);
     let model_text = Memo::new(move |_| {
-        reads.report(|r| {
+        store.report.with(|r| {
             place
                 .with_value(|p| r.cell(p))
                 .map(|v| v.text())
                 .unwrap_or_default()
         })
     });
-    let finding =
-        Memo::new(move |_| reads.findings_by_place(|by_place| by_place.get(&place_id).cloned()));
-    let read_only = move || is_total && reads.auto_total.get();
+    let finding = Memo::new(move |_| {
+        store
+            .findings_by_place
+            .with(|by_place| by_place.get(&place_id).cloned())
+    });
+    let read_only = move || is_total && store.auto_total.get();
     let severity_class = Memo::new(move |_| {
         match (
             refused.get().is_some(),

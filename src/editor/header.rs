@@ -8,13 +8,13 @@ use nianbao_report::Place;
 use super::dom_id;
 use super::publish::PublishBar;
 use crate::i18n::{self, Lang};
-use crate::store::{use_screen_reads, use_store};
+use crate::store::use_store;
 
 #[component]
 pub fn ReportHeader() -> impl IntoView {
     let store = use_store();
-    let reads = use_screen_reads();
     let lang = crate::app_state::use_lang();
+    let report = store.report;
     let meta_edit = move |field: &'static str, change: fn(&mut nianbao_report::Report, String)| {
         move |ev: ev::Event| {
             let text = event_target_value(&ev);
@@ -22,15 +22,14 @@ pub fn ReportHeader() -> impl IntoView {
         }
     };
     let label = move |text: i18n::Text| i18n::tr(lang, text);
-    let default_title =
-        move || reads.report(|r| format::default_title(&r.meta.agency, r.meta.year));
+    let default_title = move || report.with(|r| format::default_title(&r.meta.agency, r.meta.year));
     view! {
         <PublishBar />
         <section class="report-header" aria-label=i18n::tr(lang, i18n::TITLE)>
             <label>
                 <span>{label(i18n::AGENCY)}</span>
                 <input id=dom_id(&Place::Meta("agency")) type="text" class="agency"
-                    prop:value=move || reads.report(|r| r.meta.agency.clone())
+                    prop:value=move || report.with(|r| r.meta.agency.clone())
                     on:input=meta_edit("agency", |r, v| r.meta.agency = v)
                     on:blur=move |_| store.close_step() />
             </label>
@@ -45,7 +44,7 @@ pub fn ReportHeader() -> impl IntoView {
                     {AGENCY_KINDS.iter().map(|def| {
                         let key = def.key;
                         view! {
-                            <option value=key selected=move || reads.report(|r| r.meta.agency_kind.def().key == key)>
+                            <option value=key selected=move || report.with(|r| r.meta.agency_kind.def().key == key)>
                                 {move || match lang.get() { Lang::Zh => def.label_zh, Lang::En => def.label_en }}
                             </option>
                         }
@@ -55,7 +54,7 @@ pub fn ReportHeader() -> impl IntoView {
             <label>
                 <span>{label(i18n::YEAR)}</span>
                 <input id=dom_id(&Place::Meta("year")) type="number" min="2008" max="2100" class="year"
-                    prop:value=move || reads.report(|r| r.meta.year.to_string())
+                    prop:value=move || report.with(|r| r.meta.year.to_string())
                     on:input=move |ev| {
                         if let Ok(year) = event_target_value(&ev).trim().parse::<i32>() {
                             if (1900..=2200).contains(&year) {
@@ -69,14 +68,14 @@ pub fn ReportHeader() -> impl IntoView {
                 <span>{label(i18n::TITLE)}</span>
                 <input id=dom_id(&Place::Meta("title")) type="text" class="title"
                     placeholder=default_title
-                    prop:value=move || reads.report(|r| r.meta.title.clone())
+                    prop:value=move || report.with(|r| r.meta.title.clone())
                     on:input=meta_edit("title", |r, v| r.meta.title = v)
                     on:blur=move |_| store.close_step() />
             </label>
             <label>
                 <span>{label(i18n::PUBLISHED_ON)}</span>
                 <input id=dom_id(&Place::Meta("published_on")) type="date"
-                    prop:value=move || reads.report(|r| r.meta.published_on.clone().unwrap_or_default())
+                    prop:value=move || report.with(|r| r.meta.published_on.clone().unwrap_or_default())
                     on:change=meta_edit("published_on", |r, v| {
                         r.meta.published_on = if v.is_empty() { None } else { Some(v) }
                     }) />

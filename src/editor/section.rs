@@ -10,17 +10,21 @@ use wasm_bindgen::JsCast;
 use super::dom_id;
 use super::grid::TableGrid;
 use crate::i18n;
-use crate::store::{use_screen_reads, use_store};
+use crate::store::use_store;
 
 #[component]
 pub fn ReportSection(def: &'static SectionDef) -> impl IntoView {
-    let reads = use_screen_reads();
+    let store = use_store();
     let lang = crate::app_state::use_lang();
     let has_table = matches!(
         def.id,
         SectionId::Active | SectionId::Requests | SectionId::Appeals
     );
-    let period = move || reads.report(|r| format::statistics_period(r.meta.year));
+    let period = move || {
+        store
+            .report
+            .with(|r| format::statistics_period(r.meta.year))
+    };
     let hints = (!def.template.is_empty()).then(|| {
         view! {
             <details class="hints">
@@ -47,12 +51,11 @@ pub fn ReportSection(def: &'static SectionDef) -> impl IntoView {
 #[component]
 fn SectionText(def: &'static SectionDef) -> impl IntoView {
     let store = use_store();
-    let reads = use_screen_reads();
     let lang = crate::app_state::use_lang();
     let id = def.id;
     let place = Place::Section(id);
-    let text = move || reads.report(|r| r.sections.get(id).to_owned());
-    let finding = move || reads.finding_at(&Place::Section(id));
+    let text = move || store.report.with(|r| r.sections.get(id).to_owned());
+    let finding = move || store.finding_at(&Place::Section(id));
     let class = move || match finding().map(|f| f.0) {
         Some(Severity::Error) => "section-text text-error",
         Some(Severity::Warning) => "section-text text-warning",
@@ -78,7 +81,7 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
         }
     };
     let count = move || {
-        reads.report(|r| {
+        store.report.with(|r| {
             r.sections
                 .get(id)
                 .chars()
