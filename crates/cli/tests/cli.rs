@@ -1,5 +1,8 @@
 //! The `nianbao` command run as a user would: on files, reading its output and exit code.
 
+mod common;
+
+use common::{nianbao, TempDir, FIXTURES};
 use nianbao_report::export::docx::render_docx;
 use nianbao_report::export::figure::render_figure;
 use nianbao_report::export::json::{from_json, to_json};
@@ -9,42 +12,10 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The core's fixtures: real published reports (see their README).
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../report/tests/fixtures");
 const SEED: &str = include_str!("../../report/tests/fixtures/erdun-2023.txt");
 
 fn seed_file() -> PathBuf {
     Path::new(FIXTURES).join("erdun-2023.txt")
-}
-
-/// A folder of its own per test, removed when the test ends.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("nianbao-cli-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let path = self.0.join(name);
-        std::fs::write(&path, contents).unwrap();
-        path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn nianbao(args: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .expect("the nianbao binary runs")
 }
 
 fn run(args: &[&str]) -> Output {

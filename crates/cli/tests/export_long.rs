@@ -2,6 +2,9 @@
 //! CSV and as Parquet, the Parquet read back with the parquet crate's reader and compared with
 //! the CSV field for field.
 
+mod common;
+
+use common::{nianbao, TempDir, FIXTURES};
 use nianbao_report::export::json::to_json;
 use nianbao_report::export::long::{cell_count, FieldKind, LONG_COLUMNS};
 use nianbao_report::format::AgencyKind;
@@ -10,39 +13,7 @@ use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::record::Field;
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-/// The core's fixtures: real published reports (see their README).
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../report/tests/fixtures");
-
-/// A folder of its own per test, removed when the test ends.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(name: &str) -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("nianbao-export-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
-    }
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn nianbao(args: &[&Path]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_nianbao"))
-        .args(args)
-        .output()
-        .expect("the nianbao binary runs")
-}
+use std::process::Output;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
