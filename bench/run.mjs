@@ -4,7 +4,7 @@
 // machine, the date and the details, to docs/benchmarks.md.
 //
 //   node bench/run.mjs [--with-core] [--loads N] [--edits N] [--out FILE]
-//   node bench/run.mjs --only storage | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
+//   node bench/run.mjs --only storage | --only load | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
 //   NIANBAO_DIST          the app's dist folder (default dist/)
 //   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
 //
@@ -28,6 +28,7 @@ const option = (name, fallback) => {
 };
 const WITH_CORE = args.includes('--with-core');
 /** `--only storage`: the saves of the full report alone (needs the app's dist only), printed.
+ * `--only load`: the cold loads of the app and the printable page, unthrottled and at 4×, printed.
  * `--only supervisor-500`: the supervisor's page checking 500 files at 4× CPU alone, printed. */
 const ONLY = option('--only', null);
 const LOADS = Number(option('--loads', 20));
@@ -319,12 +320,12 @@ async function preparedStorage(browser, site, drafts, expect, expectArg) {
 // The measurements
 // ---------------------------------------------------------------------------------------------
 
-async function measureLoads(browser, site, seedStorage, agency) {
+async function measureLoads(browser, site, seedStorage, agency, { counter: withCounter = true } = {}) {
   const app = [], printable = [], counter = [];
   for (let i = 0; i < LOADS; i++) {
     app.push(await coldLoad(browser, site.url, appProbe, { agency }, seedStorage ?? undefined));
     printable.push(await coldLoad(browser, `${site.url}bench-printable.html`, staticProbe, undefined));
-    counter.push(await coldLoad(browser, `${site.url}bench-counter/`, counterProbe, undefined));
+    if (withCounter) counter.push(await coldLoad(browser, `${site.url}bench-counter/`, counterProbe, undefined));
   }
   const appSlow = [], printableSlow = [];
   for (let i = 0; i < Math.max(SLOW_RUNS, LOADS / 2); i++) {
@@ -780,8 +781,9 @@ function coreFromDocs() {
 // ---------------------------------------------------------------------------------------------
 
 if (ONLY === 'storage') await onlyStorage();
+else if (ONLY === 'load') await onlyStorage({ loads: true });
 else if (ONLY === 'supervisor-500') await onlySupervisor();
-else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\` and \`--only supervisor-500\` are known`);
+else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\` and \`--only supervisor-500\` are known`);
 
 /** The supervisor's page checking BATCH_TOTAL files at THROTTLE× CPU alone, `--runs N` times,
  * against the app's dist as it is (no build, no cargo). */
@@ -804,7 +806,7 @@ async function onlySupervisor() {
 }
 
 /** The saves of the full report alone, for a before/after of a change to the drafts code. */
-async function onlyStorage() {
+async function onlyStorage({ loads = false } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   const seed = seedFiles(work);
   const siteDir = buildSite(seed.html);
@@ -816,9 +818,17 @@ async function onlyStorage() {
     const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, Date.now()) }];
     const seedStorage = await preparedStorage(browser, site, seedDraft, (agency) => document.getElementById('meta-agency')?.value === agency, seed.report.meta.agency);
     if (!seedStorage) throw new Error('the app did not open the seed from storage');
-    const storage = await measureStorage(browser, site, seedStorage);
-    if (storage.error) throw new Error(storage.error);
-    console.log(`Save of the full report through the app (${SAVES} saves): p50 ${ms(percentile(storage.app, 50))} · p95 ${ms(percentile(storage.app, 95))} · max ${ms(Math.max(...storage.app))}; JS floor p50 ${ms(percentile(storage.floor, 50))} · p95 ${ms(percentile(storage.floor, 95))}; draft ${storage.draftChars} chars, history ${storage.historyChars}, index ${storage.indexChars}`);
+    if (loads) {
+      const load = await measureLoads(browser, site, seedStorage, seed.report.meta.agency, { counter: false });
+      const line = (s) => `median ${ms(s.median)} (min ${ms(s.min)}, p95 ${ms(s.p95)})`;
+      console.log(`app ready ${line(load.app)}; shown ${line(load.appShown)}; wasm fetched ${line(load.appWasmFetched)}`);
+      console.log(`printable ${line(load.printable)}: ${(load.app.median / load.printable.median).toFixed(2)}×`);
+      console.log(`at ${THROTTLE}×: app ${line(load.appThrottled)}, printable ${line(load.printableThrottled)}: ${(load.appThrottled.median / load.printableThrottled.median).toFixed(2)}×`);
+    } else {
+      const storage = await measureStorage(browser, site, seedStorage);
+      if (storage.error) throw new Error(storage.error);
+      console.log(`Save of the full report through the app (${SAVES} saves): p50 ${ms(percentile(storage.app, 50))} · p95 ${ms(percentile(storage.app, 95))} · max ${ms(Math.max(...storage.app))}; JS floor p50 ${ms(percentile(storage.floor, 50))} · p95 ${ms(percentile(storage.floor, 95))}; draft ${storage.draftChars} chars, history ${storage.historyChars}, index ${storage.indexChars}`);
+    }
   } finally {
     await browser.close();
     await site.stop();

@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use nianbao_report::editing::undo::UndoHistory;
 use nianbao_report::export::json;
+use nianbao_report::model::CellValue;
 use nianbao_report::rules::{self, reading, Stage};
 use nianbao_report::{totals, Finding, Message, Place, Report, Severity};
 
@@ -45,6 +46,61 @@ pub struct Store {
     pub ready_to_publish: Memo<bool>,
     /// The most severe finding of each place, by place id: what a cell or paragraph shows.
     pub findings_by_place: Memo<HashMap<String, (Severity, Message)>>,
+    /// What each cell and paragraph on screen shows, by place id (see [`Shown`]).
+    shown: StoredValue<HashMap<String, ShownPlace>>,
+}
+
+struct ShownPlace {
+    place: Place,
+    shown: Shown,
+    /// The cell's value behind `shown.text`: compared, rather than the text, so that a
+    /// keystroke formats no number but the changed ones.
+    value: Option<CellValue>,
+}
+
+/// What one cell or paragraph shows: its text and its most severe finding, each a signal of its
+/// own that is set only when it changes. A keystroke then wakes the place typed in and the places
+/// whose finding changed, not every cell: with each of the ~250 cells reading the report and the
+/// findings, a keystroke cost ~3 ms, most of it the reactive graph's bookkeeping of their
+/// subscriptions (`bench/typing.mjs`).
+#[derive(Clone)]
+pub struct Shown {
+    pub text: ArcRwSignal<String>,
+    pub finding: ArcRwSignal<Option<(Severity, Message)>>,
+}
+
+fn text_of(value: Option<&CellValue>) -> String {
+    value.map(CellValue::text).unwrap_or_default()
+}
+
+/// Sets the signals of the places whose text or finding changed.
+fn show_changes(
+    all: &mut HashMap<String, ShownPlace>,
+    report: &Report,
+    by_place: &HashMap<String, (Severity, Message)>,
+) {
+    for (id, at) in all.iter_mut() {
+        if let Place::Section(section) = at.place {
+            let text = report.sections.get(section);
+            if at.shown.text.with_untracked(|now| now != text) {
+                at.shown.text.set(text.to_owned());
+            }
+        } else {
+            let value = report.cell(&at.place);
+            if value != at.value {
+                at.shown.text.set(text_of(value.as_ref()));
+                at.value = value;
+            }
+        }
+        let finding = by_place.get(id);
+        if at
+            .shown
+            .finding
+            .with_untracked(|now| now.as_ref() != finding)
+        {
+            at.shown.finding.set(finding.cloned());
+        }
+    }
 }
 
 impl Store {
@@ -86,6 +142,13 @@ impl Store {
             });
             by_place
         });
+        let shown = StoredValue::new(HashMap::new());
+        Effect::new(move |_| {
+            report.with(|report| {
+                findings_by_place
+                    .with(|by_place| shown.update_value(|all| show_changes(all, report, by_place)))
+            })
+        });
         Store {
             report,
             history: StoredValue::new(UndoHistory::default()),
@@ -96,23 +159,58 @@ impl Store {
             findings,
             ready_to_publish,
             findings_by_place,
+            shown,
         }
+    }
+
+    /// The signals of what `place` (a cell or a paragraph) shows, made on first asking.
+    pub fn shown(&self, place: &Place) -> Shown {
+        let id = place.id();
+        if let Some(shown) = self
+            .shown
+            .with_value(|all| all.get(&id).map(|at| at.shown.clone()))
+        {
+            return shown;
+        }
+        let (value, text) = self.report.with_untracked(|r| match place {
+            Place::Section(section) => (None, r.sections.get(*section).to_owned()),
+            _ => {
+                let value = r.cell(place);
+                let text = text_of(value.as_ref());
+                (value, text)
+            }
+        });
+        let shown = Shown {
+            text: ArcRwSignal::new(text),
+            finding: ArcRwSignal::new(
+                self.findings_by_place
+                    .with_untracked(|by_place| by_place.get(&id).cloned()),
+            ),
+        };
+        let at = ShownPlace {
+            place: place.clone(),
+            shown: shown.clone(),
+            value,
+        };
+        self.shown.update_value(|all| drop(all.insert(id, at)));
+        shown
     }
 
     /// Applies one edit. Edits with the same `coalesce` key in a row form one undo step (typing
     /// in one cell or one paragraph); `None` is always a step of its own (a paste, a fill).
     pub fn edit(&self, coalesce: Option<String>, change: impl FnOnce(&mut Report)) {
-        let before = self.report.get_untracked();
-        let mut after = before.clone();
+        let mut after = self.report.get_untracked();
         change(&mut after);
         if self.auto_total.get_untracked() {
             totals::fill_totals(&mut after);
         }
-        if after == before {
+        if self.report.with_untracked(|now| *now == after) {
             return;
         }
-        self.history.update_value(|h| h.record(before, coalesce));
-        self.report.set(after);
+        // One copy of the report a keystroke: the one the undo history keeps.
+        if let Some(before) = self.report.try_update(|now| std::mem::replace(now, after)) {
+            self.history.update_value(|h| h.record(before, coalesce));
+        }
     }
 
     /// Ends the current coalescing step, so that the next keystroke starts a new undo step
@@ -146,11 +244,6 @@ impl Store {
         if on {
             self.edit(None, |_| {});
         }
-    }
-
-    pub fn finding_at(&self, place: &Place) -> Option<(Severity, Message)> {
-        self.findings_by_place
-            .with(|by_place| by_place.get(&place.id()).cloned())
     }
 }
 

@@ -113,22 +113,10 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
     // Text typed that is not a value: shown, marked, never written to the report.
     let (refused, set_refused) = signal(None::<Notice>);
 
-    // Memos, so that a keystroke elsewhere re-runs one comparison per cell and touches the DOM
-    // only where something changed.
-    let place_id = place.with_value(Place::id);
-    let model_text = Memo::new(move |_| {
-        store.report.with(|r| {
-            place
-                .with_value(|p| r.cell(p))
-                .map(|v| v.text())
-                .unwrap_or_default()
-        })
-    });
-    let finding = Memo::new(move |_| {
-        store
-            .findings_by_place
-            .with(|by_place| by_place.get(&place_id).cloned())
-    });
+    // The cell's own signals: a keystroke elsewhere does not wake this cell.
+    let shown = place.with_value(|p| store.shown(p));
+    let model_text = RwSignal::from(shown.text);
+    let finding = RwSignal::from(shown.finding);
     let read_only = move || is_total && store.auto_total.get();
     let severity_class = Memo::new(move |_| {
         match (

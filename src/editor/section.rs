@@ -54,8 +54,10 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
     let lang = crate::app_state::use_lang();
     let id = def.id;
     let place = Place::Section(id);
-    let text = move || store.report.with(|r| r.sections.get(id).to_owned());
-    let finding = move || store.finding_at(&Place::Section(id));
+    let shown = store.shown(&place);
+    let text = RwSignal::from(shown.text);
+    let finding = RwSignal::from(shown.finding);
+    let finding = move || finding.get();
     let class = move || match finding().map(|f| f.0) {
         Some(Severity::Error) => "section-text text-error",
         Some(Severity::Warning) => "section-text text-warning",
@@ -80,15 +82,7 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
             commit(&ev);
         }
     };
-    let count = move || {
-        store.report.with(|r| {
-            r.sections
-                .get(id)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .count()
-        })
-    };
+    let count = move || text.with(|text| text.chars().filter(|c| !c.is_whitespace()).count());
     let count_class = move || {
         if count() > OVERVIEW_MAX_CHARS {
             "char-count over"
