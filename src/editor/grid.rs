@@ -43,8 +43,9 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
             <button class="fill-zeros" on:click=fill_zeros>{i18n::tr(lang, i18n::FILL_ZEROS)}</button>
         </div>
         <div class="grid-scroll">
+            // Inherited by every cell: numbers are not spell-checked.
             <table class=format!("grid grid-{}", nianbao_report::format::section(table).key)
-                role="grid" aria-label=heading>
+                role="grid" aria-label=heading spellcheck="false">
                 <colgroup>
                     {layout.columns.iter().flat_map(|(class, n)| (0..*n).map(move |_| view! { <col class=*class /> })).collect_view()}
                 </colgroup>
@@ -92,7 +93,7 @@ fn render_cell(cell: &LayoutCell, value_rows: StoredValue<Vec<Vec<Place>>>) -> A
         }
         .into_any(),
         CellContent::Value(place) => view! {
-            <td role="gridcell" class="value" rowspan=rowspan colspan=colspan>
+            <td role="gridcell" class="value" rowspan=(rowspan > 1).then_some(rowspan) colspan=(colspan > 1).then_some(colspan)>
                 <ValueCell place=place.clone() value_rows />
             </td>
         }
@@ -129,16 +130,14 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
             _ => "",
         }
     });
+    // Attributes that most cells do not need are left off rather than written empty: at the
+    // editor's ~250 cells, each attribute is ~250 calls into the page at every opening.
     let title = move || {
         let lang = lang.get();
         if let Some(message) = refused.get() {
-            return lang.say(&message).to_owned();
+            return Some(lang.say(&message).to_owned());
         }
-        finding.with(|f| {
-            f.as_ref()
-                .map(|(_, message)| lang.say(message).to_owned())
-                .unwrap_or_default()
-        })
+        finding.with(|f| f.as_ref().map(|(_, message)| lang.say(message).to_owned()))
     };
 
     let on_input = move |ev: ev::Event| {
@@ -256,13 +255,10 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
             id=id
             class=move || format!("cell {}", severity_class.get())
             class:computed=read_only
-            type="text"
             inputmode="numeric"
             autocomplete="off"
-            spellcheck="false"
             aria-label=grid::spoken_cell_name(&place.get_value())
-            aria-readonly=move || read_only().to_string()
-            aria-invalid=move || (severity_class.get() == "cell-error").to_string()
+            aria-invalid=move || (severity_class.get() == "cell-error").then_some("true")
             readonly=read_only
             title=title
             prop:value=model_text
