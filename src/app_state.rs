@@ -35,6 +35,12 @@ pub fn provide_language() -> RwSignal<Lang> {
     lang
 }
 
+/// Gives the components below `lang` as their language in place of the page's: the
+/// supervisor's rows follow the page's language a slice of rows at a time.
+pub fn provide_lang_for_part(lang: RwSignal<Lang>) {
+    provide_context(Language(lang));
+}
+
 /// The page's language.
 pub fn use_lang() -> RwSignal<Lang> {
     expect_context::<Language>().0

@@ -21,6 +21,7 @@ pub fn BatchScreen() -> impl IntoView {
     let supervisor = use_supervisor();
     let lang = supervisor.lang;
     let rows = Memo::new(move |_| supervisor.visible_rows());
+    let ui_lang = move || lang.get().html_lang();
     view! {
         <main class="batch-screen" aria-label=i18n::tr(lang, i18n::BATCH_TITLE)>
             <div class="drafts-head">
@@ -66,8 +67,11 @@ pub fn BatchScreen() -> impl IntoView {
             <Show when=move || supervisor.entries.with(Vec::is_empty)>
                 <p class="no-drafts">{i18n::tr(lang, i18n::NO_BATCH)}</p>
             </Show>
-            <table class="batch-table">
-                <thead>
+            // The table's own language is that of its data (file and agency names): switching the
+            // page's language then re-shapes only the parts in the user's language (marked with
+            // `lang` below), not every name of hundreds of rows (~400 ms at 4× CPU for 500 rows).
+            <table class="batch-table" lang="zh-CN" data-rows-lang=move || supervisor.rows_lang().html_lang()>
+                <thead lang=ui_lang>
                     <tr>
                         <th><TickAll /></th>
                         <SortHeader key=SortKey::File label=i18n::FILE />
@@ -161,7 +165,9 @@ fn TickAll() -> impl IntoView {
 #[component]
 fn BatchRowView(row: RowSummary) -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.lang;
+    let lang = supervisor.row_lang(row.id);
+    crate::app_state::provide_lang_for_part(lang);
+    let ui_lang = move || lang.get().html_lang();
     let id = row.id;
     let expanded = move || supervisor.expanded.get() == Some(id);
     let class = if row.problem.is_some() {
@@ -178,7 +184,7 @@ fn BatchRowView(row: RowSummary) -> impl IntoView {
     let tick_label =
         Signal::derive(move || format!("{}{}", lang.get().pick(i18n::TICK_FILE), file_name));
     view! {
-        <tbody class="batch-entry">
+        <tbody class="batch-entry" lang=ui_lang>
             <tr class=class data-id=id>
                 <td>
                     <Show when=move || readable>
@@ -190,8 +196,8 @@ fn BatchRowView(row: RowSummary) -> impl IntoView {
                             } />
                     </Show>
                 </td>
-                <td class="file">{row.file_name.clone()}</td>
-                <td class="agency">{row.agency.clone()}</td>
+                <td class="file" lang="zh-CN">{row.file_name.clone()}</td>
+                <td class="agency" lang="zh-CN">{row.agency.clone()}</td>
                 <td class="year">{row.year.map(|y| y.to_string()).unwrap_or_default()}</td>
                 <td class="errors">{readable.then_some(row.errors)}</td>
                 <td class="warnings">{readable.then_some(row.warnings)}</td>
@@ -223,7 +229,7 @@ fn BatchRowView(row: RowSummary) -> impl IntoView {
 #[component]
 fn EntryFindings(id: u32) -> impl IntoView {
     let supervisor = use_supervisor();
-    let lang = supervisor.lang;
+    let lang = crate::app_state::use_lang();
     let Some(checked) = supervisor.entry(id).and_then(|e| e.row.outcome.ok()) else {
         return ().into_any();
     };
@@ -243,7 +249,7 @@ fn EntryFindings(id: u32) -> impl IntoView {
 /// Findings as lines: severity, rule id, message in the user's language.
 #[component]
 pub fn FindingList(findings: Vec<Finding>) -> impl IntoView {
-    let lang = use_supervisor().lang;
+    let lang = crate::app_state::use_lang();
     view! {
         <ul class="finding-lines">
             {findings.into_iter().map(|f| {

@@ -188,6 +188,33 @@ pub struct Supervisor {
     next_id: StoredValue<u32>,
     /// Raised by 停止读取: a reading loop started before the last stop ends after its file.
     stops: StoredValue<u32>,
+    /// The language of the table's rows, by slice of rows (a row's id modulo their number):
+    /// they follow `lang` one slice a task, so that switching the language with hundreds of
+    /// rows on screen is several short tasks rather than one long one.
+    row_langs: [RwSignal<Lang>; ROW_LANG_SLICES],
+}
+
+const ROW_LANG_SLICES: usize = 10;
+
+/// Sets the slices' language to the page's, one slice a task; a switch made meanwhile takes over.
+fn follow_in_slices(lang: RwSignal<Lang>, slices: [RwSignal<Lang>; ROW_LANG_SLICES]) {
+    let switches = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let now = lang.get();
+        let switch = switches.get_value().wrapping_add(1);
+        switches.set_value(switch);
+        leptos::task::spawn_local(async move {
+            for slice in slices {
+                if switches.try_get_value() != Some(switch) {
+                    return;
+                }
+                if slice.try_get_untracked().is_some_and(|was| was != now) {
+                    slice.set(now);
+                    crate::platform::tick::yield_to_browser().await;
+                }
+            }
+        });
+    });
 }
 
 pub fn use_supervisor() -> Supervisor {
@@ -196,6 +223,9 @@ pub fn use_supervisor() -> Supervisor {
 
 impl Supervisor {
     pub fn new(lang: RwSignal<Lang>, notices: Notices) -> Supervisor {
+        let now = lang.get_untracked();
+        let row_langs = std::array::from_fn(|_| RwSignal::new(now));
+        follow_in_slices(lang, row_langs);
         Supervisor {
             lang,
             notices,
@@ -216,7 +246,18 @@ impl Supervisor {
             unkept: RwSignal::new(None),
             stops: StoredValue::new(0),
             next_id: StoredValue::new(0),
+            row_langs,
         }
+    }
+
+    /// The language row `id` is shown in.
+    pub fn row_lang(&self, id: u32) -> RwSignal<Lang> {
+        self.row_langs[id as usize % ROW_LANG_SLICES]
+    }
+
+    /// The language every row is shown in once the last slice has followed the page's.
+    pub fn rows_lang(&self) -> Lang {
+        self.row_langs[ROW_LANG_SLICES - 1].get()
     }
 
     fn push(&self, row: BatchRow) -> u32 {

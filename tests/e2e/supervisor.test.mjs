@@ -49,6 +49,8 @@ test('50 mixed files, some broken, give a complete table while the page keeps an
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // Back to Chinese for the checks below.
   if ((await page.evaluate(() => document.documentElement.lang)) !== 'zh-CN') await page.locator('button.switch-language').click();
+  // The rows follow the page's language a slice at a time (a task each).
+  await page.locator('table.batch-table[data-rows-lang="zh-CN"]').waitFor();
 
   // A complete table: a row per file, the broken ones saying why.
   await assert.doesNotReject(page.locator('tr.batch-row').nth(49).waitFor());
@@ -64,6 +66,20 @@ test('50 mixed files, some broken, give a complete table while the page keeps an
   // Four bytes of GBK that decode to 「年报」: text, but not a report.
   assert.match(await rowOf(page, 'gbk.txt').innerText(), /未能作为年报读取/);
   assert.equal((await rowOf(page, '单位7.json').locator('td.agency').innerText()).trim(), '测试单位7');
+
+  // In English every row follows, its names still marked as Chinese; and back.
+  await page.locator('button.switch-language').click();
+  await page.locator('table.batch-table[data-rows-lang="en"]').waitFor();
+  for (const row of await page.locator('tr.batch-row:not(.unread)').all()) {
+    assert.equal((await row.locator('button.show-findings').innerText()).trim(), 'Findings');
+  }
+  assert.match(await rowOf(page, '截图.png').innerText(), /PNG/);
+  assert.doesNotMatch(await rowOf(page, '截图.png').innerText(), /图片/);
+  assert.equal(await rowOf(page, '单位7.json').locator('td.agency').getAttribute('lang'), 'zh-CN');
+  assert.equal(await rowOf(page, '单位7.json').evaluate((row) => row.closest('tbody').lang), 'en');
+  await page.locator('button.switch-language').click();
+  await page.locator('table.batch-table[data-rows-lang="zh-CN"]').waitFor();
+  assert.equal((await rowOf(page, '单位7.json').locator('button.show-findings').innerText()).trim(), '查看问题');
 
   // Filter and sort.
   await page.locator('select.batch-filter').selectOption('unread');
