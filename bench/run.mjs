@@ -1038,7 +1038,7 @@ details.push('## Load', '', `A cold load is a new browser context (empty HTTP ca
   '| page | median | min | p95 | max |', '|---|---|---|---|---|',
   ...[['Nianbao, ready for input', loads.app], ['Nianbao, report shown', loads.appShown], ['Nianbao, wasm downloaded', loads.appWasmFetched], ['printable page', loads.printable], ['counter', loads.counter]]
     .map(([name, s]) => `| ${name} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.p95)} | ${ms(s.max)} |`), '');
-details.push('## Typing', '', '`bench/typing.mjs` (a blank report): from an `input` event to the findings updated and the page laid out.', '',
+details.push('## Typing', '', '`bench/typing.mjs` (a blank report): from an `input` event to the findings updated and the page laid out. Typing starts once the page is quiet (the tools worker loaded); each keystroke goes to another cell, and its clock starts after the focus has moved there and the page has run what the move asks for, as when a person clicks or presses an arrow key before typing.', '',
   `- table 三: ${spread(typing.table)} (n=${typing.table.n})`, `- 一、总体情况: ${spread(typing.text)} (n=${typing.text.n})`, `- findings after the run: ${typing.findings}`, '');
 details.push('## Storage', '');
 if (storage) {
@@ -1053,7 +1053,7 @@ if (list) {
 }
 details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character typed into 一 or deleted from it (200 typed, then 200 deleted, and again), each followed by a macrotask. The undo history (200 steps, about 2 MB) fills over the first few hundred edits; after that the wasm memory is to stay flat.`, '',
   '| edits | JS heap | wasm memory |', '|---|---|---|', ...memory.map((m) => `| ${m.edits} | ${mib(m.jsHeap)} | ${mib(m.wasm)} |`), '');
-details.push('## A slower machine, a slower network', '', `CPU: DevTools' ${THROTTLE}× slowdown (CDP \`Emulation.setCPUThrottlingRate\`), set on the page before it navigates (loads) or once it shows (typing, the drafts list, the tools). Chromium throttles by pausing the page's thread in slices, so a short task that meets a pause costs the whole pause: read the throttled figures as what a slow laptop's user can meet, not as 4× the others. Network: DevTools' Slow 4G (CDP \`Network.emulateNetworkConditions\`: ${SLOW_4G.latency} ms latency, ${SLOW_4G.downloadThroughput * 8 / 1000} kbit/s down) on a first visit, the files gzipped (level 9) by the bench's server as a real one would, ${SLOW_RUNS} runs each. The tools on first use: a fresh profile each time, so the tools worker starts cold; the time runs from the click to the preview, the drawing or the download, measured from Node.`, '');
+details.push('## A slower machine, a slower network', '', `CPU: DevTools' ${THROTTLE}× slowdown (CDP \`Emulation.setCPUThrottlingRate\`), set on the page before it navigates (loads) or once it shows (typing, the drafts list, the tools). Chromium throttles by making the page's thread spin, every ~200 µs, for 3× the wall time since its last spin, busy or idle (see "How DevTools' 4× slowdown works" below): short tasks meet these pauses unevenly, so read the throttled figures as what a slow laptop's user can meet, not as 4× the others. Network: DevTools' Slow 4G (CDP \`Network.emulateNetworkConditions\`: ${SLOW_4G.latency} ms latency, ${SLOW_4G.downloadThroughput * 8 / 1000} kbit/s down) on a first visit, the files gzipped (level 9) by the bench's server as a real one would, ${SLOW_RUNS} runs each. The tools on first use: a fresh profile each time, so the tools worker starts cold; the time runs from the click to the preview, the drawing or the download, measured from Node.`, '');
 {
   const r = supervisor500;
   const part = (name, label) => `| ${label} | ${r.byPart[name].n} | ${r.byPart[name].over200} | ${ms(r.byPart[name].longest)} |`;
@@ -1076,6 +1076,7 @@ if (core.rows) {
 } else {
   details.push('Not run here (`./x bench --with-core` runs them; minutes). See [core-benchmarks.md](core-benchmarks.md).', '');
 }
+details.push(readFileSync(join(ROOT, 'bench/goals-not-met.md'), 'utf8').trimEnd(), '');
 
 const doc = [
   '# Benchmarks',
