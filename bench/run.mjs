@@ -628,8 +628,12 @@ async function measureSupervisor500(browser, site, { profile = null } = {}) {
     }
     await emulate(page, { cpu: 1 });
     const s = await page.evaluate(() => window.__supervisorBench);
-    const rows = await page.locator('tr.batch-row').count();
-    const unread = await page.locator('tr.batch-row.unread').count();
+    // The table shows a page of rows at a time; its data-rows counts every row of the filter.
+    const rowsOf = async () => Number(await page.locator('table.batch-table').getAttribute('data-rows'));
+    const rows = await rowsOf();
+    await page.locator('select.batch-filter').selectOption('unread');
+    const unread = await rowsOf();
+    await page.locator('select.batch-filter').selectOption('all');
     const stopAfter = await page.locator('.batch-progress button.stop-reading').count();
     const full = await page.locator('.banner-full').count();
     if (errors.length) throw new Error(`supervisor: ${errors.join('; ')}`);

@@ -175,6 +175,8 @@ pub struct Supervisor {
     pub filter: RwSignal<Filter>,
     /// The row whose findings are open.
     pub expanded: RwSignal<Option<u32>>,
+    /// The page of the table shown (from 0; past the last means the last).
+    pub page: RwSignal<usize>,
     /// The row chosen as the summary report to check.
     pub summary_row: RwSignal<Option<u32>>,
     pub summary_check: RwSignal<Option<SummaryCheck>>,
@@ -188,6 +190,8 @@ pub struct Supervisor {
     next_id: StoredValue<u32>,
     /// Raised by 停止读取: a reading loop started before the last stop ends after its file.
     stops: StoredValue<u32>,
+    /// Counts the saves of the batch begun: one made in steps gives way to a later one.
+    saves: StoredValue<u32>,
     /// The language of the table's rows, by slice of rows (a row's id modulo their number):
     /// they follow `lang` one slice a task, so that switching the language with hundreds of
     /// rows on screen is several short tasks rather than one long one.
@@ -237,6 +241,7 @@ impl Supervisor {
             filter_text: RwSignal::new(String::new()),
             filter: RwSignal::new(Filter::All),
             expanded: RwSignal::new(None),
+            page: RwSignal::new(0),
             summary_row: RwSignal::new(None),
             summary_check: RwSignal::new(None),
             comparison: RwSignal::new(None),
@@ -245,6 +250,7 @@ impl Supervisor {
             batch_name: RwSignal::new(String::new()),
             unkept: RwSignal::new(None),
             stops: StoredValue::new(0),
+            saves: StoredValue::new(0),
             next_id: StoredValue::new(0),
             row_langs,
         }
@@ -314,7 +320,7 @@ impl Supervisor {
                 tick::yield_to_browser().await;
             }
             self.link_last_years().await;
-            self.keep();
+            self.keep_in_steps().await;
         });
     }
 
@@ -359,6 +365,7 @@ impl Supervisor {
         self.ticked.set(HashSet::new());
         self.progress.set(None);
         self.expanded.set(None);
+        self.page.set(0);
         self.summary_row.set(None);
         self.summary_check.set(None);
     }

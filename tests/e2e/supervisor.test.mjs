@@ -292,3 +292,53 @@ test('reading many files can be stopped: the rows read stay, the rest are counte
   assert.deepEqual(record.pageErrors, []);
   await context.close();
 });
+
+test('a batch of 230 files shows 100 rows a page: the pages go forward and back, a sort starts again at the first, and 全选 and the counts take every row', async () => {
+  const { context, page, record } = await openBatch(env);
+  try {
+    const files = [];
+    for (let i = 1; i <= 230; i++) {
+      const agency = `单位${String(i).padStart(3, '0')}`;
+      files.push(jsonFile(`${agency}.json`, await seedJson((r) => { r.meta.agency = agency; })));
+    }
+    await page.locator('.pick-files input').setInputFiles(files);
+    await waitUntilRead(page, 230);
+    const table = page.locator('table.batch-table');
+    assert.equal(await table.getAttribute('data-rows'), '230');
+    assert.equal(await page.locator('tr.batch-row').count(), 100);
+    const status = page.locator('.batch-pages .page-rows');
+    assert.equal(await status.innerText(), '第 1–100 行，共 230 行');
+    assert.ok(await page.locator('button.previous-page').isDisabled());
+    await page.locator('button.next-page').click();
+    assert.equal(await status.innerText(), '第 101–200 行，共 230 行');
+    assert.equal((await page.locator('tr.batch-row td.agency').first().innerText()).trim(), '单位101');
+    await page.locator('button.next-page').click();
+    assert.equal(await status.innerText(), '第 201–230 行，共 230 行');
+    assert.equal(await page.locator('tr.batch-row').count(), 30);
+    assert.ok(await page.locator('button.next-page').isDisabled());
+    await page.locator('button.previous-page').click();
+    assert.equal(await status.innerText(), '第 101–200 行，共 230 行');
+
+    // Largest first by agency: back to the first page, 单位230 on top.
+    await page.locator('th button.sort', { hasText: '机关' }).click();
+    await page.locator('th button.sort', { hasText: '机关' }).click();
+    assert.equal(await status.innerText(), '第 1–100 行，共 230 行');
+    assert.equal((await page.locator('tr.batch-row td.agency').first().innerText()).trim(), '单位230');
+
+    // A filter of fewer than a page: no pager.
+    await page.locator('input.batch-filter-text').fill('单位22');
+    assert.equal(await table.getAttribute('data-rows'), '10');
+    assert.equal(await page.locator('.batch-pages').count(), 0);
+    await page.locator('input.batch-filter-text').fill('');
+
+    // 全选 ticks the rows of every page.
+    await page.locator('input.tick-all').check();
+    assert.equal(await page.locator('tr.batch-row input.tick:checked').count(), 100);
+    await page.locator('button.next-page').click();
+    await page.locator('button.next-page').click();
+    assert.equal(await page.locator('tr.batch-row input.tick:checked').count(), 30);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -44,6 +44,7 @@ use crate::model::{Place, Report};
 use crate::rules::{self, Rule, Stage};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::borrow::Borrow;
 use std::fmt;
 
 /// The value of a kept batch's `format` field.
@@ -84,7 +85,7 @@ pub struct KeptReport {
 }
 
 /// Keeps the rows of a batch under `name`, or under [`default_name`] when it is blank.
-pub fn keep(name: &str, saved_at_ms: i64, rows: &[BatchRow]) -> KeptBatch {
+pub fn keep<R: Borrow<BatchRow>>(name: &str, saved_at_ms: i64, rows: &[R]) -> KeptBatch {
     let name = name.trim();
     KeptBatch {
         name: if name.is_empty() {
@@ -95,7 +96,8 @@ pub fn keep(name: &str, saved_at_ms: i64, rows: &[BatchRow]) -> KeptBatch {
         saved_at_ms,
         files: rows
             .iter()
-            .map(|row| KeptFile {
+            .map(Borrow::borrow)
+            .map(|row: &BatchRow| KeptFile {
                 file_name: row.file_name.clone(),
                 kept: match &row.outcome {
                     Ok(checked) => Ok(KeptReport {
@@ -171,10 +173,10 @@ pub fn restore(kept: &KeptBatch) -> Vec<BatchRow> {
 }
 
 /// 「2025年 批次（3个文件）」: the year most reports are of, and how many files.
-pub fn default_name(rows: &[BatchRow]) -> String {
+pub fn default_name<R: Borrow<BatchRow>>(rows: &[R]) -> String {
     let reports: Vec<&Report> = rows
         .iter()
-        .filter_map(|row| Some(&row.checked()?.report))
+        .filter_map(|row| Some(&row.borrow().checked()?.report))
         .collect();
     match crate::summary::usual_year(&reports) {
         0 => format!("批次（{}个文件）", rows.len()),
@@ -566,7 +568,18 @@ struct IndexDoc {
 /// Keeps `kept` under `id`, in place of what was kept there. On an error nothing kept before
 /// is lost: the batch key holds the earlier version, whole.
 pub fn save(storage: &mut impl Storage, id: &str, kept: &KeptBatch) -> Result<(), BatchStoreError> {
-    storage.write(&batch_key(id), &encode(kept))?;
+    save_encoded(storage, id, kept, &encode(kept))
+}
+
+/// [`save`] with `kept` already encoded (`encode(kept)`): a page can encode a large batch in one
+/// task and write it in the next.
+pub fn save_encoded(
+    storage: &mut impl Storage,
+    id: &str,
+    kept: &KeptBatch,
+    encoded: &str,
+) -> Result<(), BatchStoreError> {
+    storage.write(&batch_key(id), encoded)?;
     let mut entries = read_index(storage).unwrap_or_default();
     entries.retain(|e| e.id != id);
     entries.push(BatchListEntry {
