@@ -1,8 +1,9 @@
 //! A statistical table as an editable grid, laid out exactly like the official table (the
 //! core's `layout`), with the keyboard of a spreadsheet and paste of blocks from Excel or WPS.
 
+use std::collections::HashMap;
+
 use crate::app_state::Notice;
-use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::clipboard;
 use nianbao_report::editing::grid;
@@ -14,7 +15,7 @@ use wasm_bindgen::JsCast;
 use super::publish::CopyTableButton;
 use super::{dom_id, focus_place};
 use crate::i18n;
-use crate::store::use_store;
+use crate::store::{use_store, Store};
 
 /// Table 二, 三 or 四 as a grid.
 #[component]
@@ -37,6 +38,7 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
         })
     };
     let lang = crate::app_state::use_lang();
+    let cells = GridCells::new(value_rows);
     view! {
         <div class="grid-tools">
             <CopyTableButton table />
@@ -44,19 +46,191 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
         </div>
         <div class="grid-scroll">
             // Inherited by every cell: numbers are not spell-checked.
+            // The cells' events are heard here, once for the table, rather than six listeners on
+            // each of its up to 180 cells: fewer closures to make when the editor opens.
             <table class=format!("grid grid-{}", nianbao_report::format::section(table).key)
-                role="grid" aria-label=heading spellcheck="false">
+                role="grid" aria-label=heading spellcheck="false"
+                on:input=move |ev| cells.on_input(&ev)
+                on:compositionend=move |ev| cells.on_input(&ev)
+                on:keydown=move |ev| cells.on_keydown(&ev)
+                on:focusin=move |ev| cells.on_focus(&ev)
+                on:focusout=move |ev| cells.on_blur(&ev)
+                on:paste=move |ev| cells.on_paste(&ev)>
                 <colgroup>
                     {layout.columns.iter().flat_map(|(class, n)| (0..*n).map(move |_| view! { <col class=*class /> })).collect_view()}
                 </colgroup>
-                {render_groups(&layout, value_rows)}
+                {render_groups(&layout, cells)}
             </table>
         </div>
     }
     .into_any()
 }
 
-fn render_groups(layout: &TableLayout, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl IntoView {
+/// A value cell's place, and the text typed into it that is not a value (shown, marked, never
+/// written to the report).
+type CellState = (Place, RwSignal<Option<Notice>>);
+
+/// The value cells of one grid, by their element's id: what the table's listeners need to act
+/// for the cell an event came from.
+#[derive(Clone, Copy)]
+struct GridCells {
+    store: Store,
+    notices: crate::app_state::Notices,
+    value_rows: StoredValue<Vec<Vec<Place>>>,
+    by_id: StoredValue<HashMap<String, CellState>>,
+    /// What the focused cell held when it got the focus: Escape goes back to it.
+    value_at_focus: StoredValue<Option<CellValue>>,
+}
+
+impl GridCells {
+    fn new(value_rows: StoredValue<Vec<Vec<Place>>>) -> GridCells {
+        GridCells {
+            store: use_store(),
+            notices: crate::app_state::use_notices(),
+            value_rows,
+            by_id: StoredValue::new(HashMap::new()),
+            value_at_focus: StoredValue::new(None),
+        }
+    }
+
+    /// Text typed into the cell that is not a value: shown, marked, never written to the report.
+    fn refused_signal(&self, place: &Place) -> RwSignal<Option<Notice>> {
+        let refused = RwSignal::new(None);
+        self.by_id.update_value(|by_id| {
+            by_id.insert(dom_id(place), (place.clone(), refused));
+        });
+        refused
+    }
+
+    /// The cell an event came from, and its input element.
+    fn target(
+        &self,
+        ev: &web_sys::Event,
+    ) -> Option<(Place, RwSignal<Option<Notice>>, web_sys::HtmlInputElement)> {
+        let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+        let (place, refused) = self
+            .by_id
+            .try_with_value(|by_id| by_id.get(&input.id()).cloned())??;
+        Some((place, refused, input))
+    }
+
+    fn on_input(&self, ev: &web_sys::Event) {
+        if super::is_composing(ev) {
+            return;
+        }
+        let Some((target, refused, input)) = self.target(ev) else {
+            return;
+        };
+        match grid::parse_cell(&target, &input.value()) {
+            Ok(value) => {
+                refused.set(None);
+                self.store.edit(Some(target.id()), move |r| {
+                    r.set_cell(&target, value);
+                });
+            }
+            Err(error) => {
+                let name = grid::cell_name(&target);
+                refused.set(Some(Notice::new(
+                    format!("{name}：{}", error.message.zh),
+                    format!("{name}: {}", error.message.en),
+                )));
+            }
+        }
+    }
+
+    /// Shows the cell's value again in place of refused text.
+    fn revert(
+        &self,
+        place: &Place,
+        refused: RwSignal<Option<Notice>>,
+        input: &web_sys::HtmlInputElement,
+    ) {
+        refused.set(None);
+        let text = self.store.shown(place).text.get_untracked();
+        input.set_value(&text);
+    }
+
+    fn on_keydown(&self, ev: &web_sys::KeyboardEvent) {
+        // Keys that compose Chinese text belong to the input method, not to the grid.
+        if ev.is_composing() || ev.key_code() == 229 {
+            return;
+        }
+        let Some((place, refused, input)) = self.target(ev) else {
+            return;
+        };
+        let key = ev.key();
+        if key == "Escape" {
+            if let Some(before) = self.value_at_focus.get_value() {
+                let target = place.clone();
+                self.store.edit(Some(target.id()), move |r| {
+                    r.set_cell(&target, before);
+                });
+            }
+            self.revert(&place, refused, &input);
+            input.select();
+            ev.prevent_default();
+            return;
+        }
+        let next = self.value_rows.with_value(|rows| {
+            grid::move_focus(
+                &key,
+                ev.shift_key(),
+                ev.ctrl_key() || ev.meta_key(),
+                rows,
+                &place,
+            )
+        });
+        if let Some(next) = next {
+            ev.prevent_default();
+            focus_place(&next);
+        } else if key == "Enter" {
+            ev.prevent_default();
+        }
+    }
+
+    fn on_focus(&self, ev: &web_sys::FocusEvent) {
+        let Some((place, _, input)) = self.target(ev) else {
+            return;
+        };
+        self.value_at_focus
+            .set_value(self.store.report.with_untracked(|r| r.cell(&place)));
+        // Typing replaces the value, as in a spreadsheet.
+        input.select();
+    }
+
+    fn on_blur(&self, ev: &web_sys::FocusEvent) {
+        // The browser also blurs a focused cell when the editor is taken off the page (the
+        // drafts list opened while typing): by then the grid's values are gone, and `target`
+        // finds nothing.
+        let Some((place, refused, input)) = self.target(ev) else {
+            return;
+        };
+        self.store.close_step();
+        if refused.try_get_untracked().flatten().is_some() {
+            self.revert(&place, refused, &input);
+        }
+    }
+
+    fn on_paste(&self, ev: &web_sys::ClipboardEvent) {
+        let Some((place, _, _)) = self.target(ev) else {
+            return;
+        };
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
+        let block = clipboard::parse_block(&plain, html.as_deref());
+        // One value into one cell: let the input take it as typing.
+        if grid::is_one_value(&block) {
+            return;
+        }
+        ev.prevent_default();
+        paste_block(self.store, self.notices, &block, &place, self.value_rows);
+    }
+}
+
+fn render_groups(layout: &TableLayout, cells: GridCells) -> impl IntoView {
     layout
         .groups
         .iter()
@@ -65,11 +239,11 @@ fn render_groups(layout: &TableLayout, value_rows: StoredValue<Vec<Vec<Place>>>)
                 .rows
                 .iter()
                 .map(|row| {
-                    let cells = row
+                    let row_cells = row
                         .iter()
-                        .map(|cell| render_cell(cell, value_rows))
+                        .map(|cell| render_cell(cell, cells))
                         .collect_view();
-                    view! { <tr role="row">{cells}</tr> }
+                    view! { <tr role="row">{row_cells}</tr> }
                 })
                 .collect_view();
             if group.is_head {
@@ -81,7 +255,7 @@ fn render_groups(layout: &TableLayout, value_rows: StoredValue<Vec<Vec<Place>>>)
         .collect_view()
 }
 
-fn render_cell(cell: &LayoutCell, value_rows: StoredValue<Vec<Vec<Place>>>) -> AnyView {
+fn render_cell(cell: &LayoutCell, cells: GridCells) -> AnyView {
     let (rowspan, colspan) = (cell.rows, cell.cols);
     match &cell.content {
         CellContent::Header(text) => view! {
@@ -94,34 +268,28 @@ fn render_cell(cell: &LayoutCell, value_rows: StoredValue<Vec<Vec<Place>>>) -> A
         .into_any(),
         CellContent::Value(place) => view! {
             <td role="gridcell" class="value" rowspan=(rowspan > 1).then_some(rowspan) colspan=(colspan > 1).then_some(colspan)>
-                <ValueCell place=place.clone() value_rows />
+                <ValueCell place=place.clone() cells />
             </td>
         }
         .into_any(),
     }
 }
 
+/// One value cell: what it shows follows the store; what it does is the table's (`GridCells`).
 #[component]
-fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl IntoView {
+fn ValueCell(place: Place, cells: GridCells) -> impl IntoView {
     let store = use_store();
-    let notices = crate::app_state::use_notices();
     let lang = crate::app_state::use_lang();
-    let id = dom_id(&place);
     let is_total = totals::is_total(&place);
-    let place = StoredValue::new(place);
-    // What the cell held when it got the focus: Escape goes back to it.
-    let value_at_focus = StoredValue::new(None::<CellValue>);
-    // Text typed that is not a value: shown, marked, never written to the report.
-    let (refused, set_refused) = signal(None::<Notice>);
-
+    let refused = cells.refused_signal(&place);
     // The cell's own signals: a keystroke elsewhere does not wake this cell.
-    let shown = place.with_value(|p| store.shown(p));
+    let shown = store.shown(&place);
     let model_text = RwSignal::from(shown.text);
     let finding = RwSignal::from(shown.finding);
     let read_only = move || is_total && store.auto_total.get();
     let severity_class = Memo::new(move |_| {
         match (
-            refused.get().is_some(),
+            refused.with(Option::is_some),
             finding.with(|f| f.as_ref().map(|f| f.0)),
         ) {
             (true, _) | (_, Some(Severity::Error)) => "cell-error",
@@ -139,135 +307,18 @@ fn ValueCell(place: Place, value_rows: StoredValue<Vec<Vec<Place>>>) -> impl Int
         }
         finding.with(|f| f.as_ref().map(|(_, message)| lang.say(message).to_owned()))
     };
-
-    let on_input = move |ev: ev::Event| {
-        if super::is_composing(&ev) {
-            return;
-        }
-        let text = event_target_value(&ev);
-        let target = place.get_value();
-        match grid::parse_cell(&target, &text) {
-            Ok(value) => {
-                set_refused.set(None);
-                store.edit(Some(target.id()), move |r| {
-                    r.set_cell(&target, value);
-                });
-            }
-            Err(error) => {
-                let name = grid::cell_name(&target);
-                set_refused.set(Some(Notice::new(
-                    format!("{name}：{}", error.message.zh),
-                    format!("{name}: {}", error.message.en),
-                )));
-            }
-        }
-    };
-    let revert_input = move |input: &web_sys::HtmlInputElement| {
-        set_refused.set(None);
-        input.set_value(&model_text.get_untracked());
-    };
-    let on_keydown = move |ev: ev::KeyboardEvent| {
-        // Keys that compose Chinese text belong to the input method, not to the grid.
-        if ev.is_composing() || ev.key_code() == 229 {
-            return;
-        }
-        let key = ev.key();
-        if key == "Escape" {
-            let target = place.get_value();
-            if let Some(before) = value_at_focus.get_value() {
-                store.edit(Some(target.id()), move |r| {
-                    r.set_cell(&target, before);
-                });
-            }
-            if let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                revert_input(&input);
-                input.select();
-            }
-            ev.prevent_default();
-            return;
-        }
-        let next = value_rows.with_value(|rows| {
-            place.with_value(|p| {
-                grid::move_focus(
-                    &key,
-                    ev.shift_key(),
-                    ev.ctrl_key() || ev.meta_key(),
-                    rows,
-                    p,
-                )
-            })
-        });
-        if let Some(next) = next {
-            ev.prevent_default();
-            focus_place(&next);
-        } else if key == "Enter" {
-            ev.prevent_default();
-        }
-    };
-    let on_focus = move |ev: ev::FocusEvent| {
-        value_at_focus.set_value(
-            store
-                .report
-                .with_untracked(|r| place.with_value(|p| r.cell(p))),
-        );
-        if let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        {
-            // Typing replaces the value, as in a spreadsheet.
-            input.select();
-        }
-    };
-    let on_blur = move |ev: ev::FocusEvent| {
-        store.close_step();
-        // The browser also blurs a focused cell when the editor is taken off the page (the
-        // drafts list opened while typing): by then the cell's signals are gone, and reading
-        // them would panic and stop the app.
-        if refused.try_get_untracked().flatten().is_some() {
-            if let Some(input) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                revert_input(&input);
-            }
-        }
-    };
-    let on_paste = move |ev: ev::ClipboardEvent| {
-        let Some(data) = ev.clipboard_data() else {
-            return;
-        };
-        let plain = data.get_data("text/plain").unwrap_or_default();
-        let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
-        let block = clipboard::parse_block(&plain, html.as_deref());
-        // One value into one cell: let the input take it as typing.
-        if grid::is_one_value(&block) {
-            return;
-        }
-        ev.prevent_default();
-        paste_block(store, notices, &block, &place.get_value(), value_rows);
-    };
-
     view! {
         <input
-            id=id
+            id=dom_id(&place)
             class=move || format!("cell {}", severity_class.get())
             class:computed=read_only
             inputmode="numeric"
             autocomplete="off"
-            aria-label=grid::spoken_cell_name(&place.get_value())
+            aria-label=grid::spoken_cell_name(&place)
             aria-invalid=move || (severity_class.get() == "cell-error").then_some("true")
             readonly=read_only
             title=title
             prop:value=model_text
-            on:input=on_input
-            on:compositionend=move |ev| on_input(ev.unchecked_into())
-            on:keydown=on_keydown
-            on:focus=on_focus
-            on:blur=on_blur
-            on:paste=on_paste
         />
     }
 }
