@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { sharedBrowserAndSite, openEditor, requestCell } from './harness.mjs';
+import { sharedBrowserAndSite, openEditor, requestCell, axeViolations } from './harness.mjs';
 import { seedJson, jsonFile, unit, openBatch, rowOf, waitUntilRead, fiftyFiles, onDisk } from './batch-files.mjs';
 
 const env = sharedBrowserAndSite();
@@ -294,7 +294,7 @@ test('reading many files can be stopped: the rows read stay, the rest are counte
 });
 
 test('a batch of 230 files shows 100 rows a page: the pages go forward and back, a sort starts again at the first, and 全选 and the counts take every row', async () => {
-  const { context, page, record } = await openBatch(env);
+  const { context, page, record } = await openBatch(env, { axe: true });
   try {
     const files = [];
     for (let i = 1; i <= 230; i++) {
@@ -309,6 +309,7 @@ test('a batch of 230 files shows 100 rows a page: the pages go forward and back,
     const status = page.locator('.batch-pages .page-rows');
     assert.equal(await status.innerText(), '第 1–100 行，共 230 行');
     assert.ok(await page.locator('button.previous-page').isDisabled());
+    assert.deepEqual(await axeViolations(page), []);
     await page.locator('button.next-page').click();
     assert.equal(await status.innerText(), '第 101–200 行，共 230 行');
     assert.equal((await page.locator('tr.batch-row td.agency').first().innerText()).trim(), '单位101');
