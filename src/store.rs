@@ -73,6 +73,18 @@ fn text_of(value: Option<&CellValue>) -> String {
     value.map(CellValue::text).unwrap_or_default()
 }
 
+/// What `place` holds in `report`: a cell's value (None for a paragraph) and its text.
+fn value_and_text(report: &Report, place: &Place) -> (Option<CellValue>, String) {
+    match place {
+        Place::Section(section) => (None, report.sections.get(*section).to_owned()),
+        _ => {
+            let value = report.cell(place);
+            let text = text_of(value.as_ref());
+            (value, text)
+        }
+    }
+}
+
 /// Sets the signals of the places whose text or finding changed.
 fn show_changes(
     all: &mut HashMap<String, ShownPlace>,
@@ -172,14 +184,9 @@ impl Store {
         {
             return shown;
         }
-        let (value, text) = self.report.with_untracked(|r| match place {
-            Place::Section(section) => (None, r.sections.get(*section).to_owned()),
-            _ => {
-                let value = r.cell(place);
-                let text = text_of(value.as_ref());
-                (value, text)
-            }
-        });
+        let (value, text) = self
+            .report
+            .with_untracked(|report| value_and_text(report, place));
         let shown = Shown {
             text: ArcRwSignal::new(text),
             finding: ArcRwSignal::new(

@@ -93,7 +93,7 @@ impl GridCells {
         }
     }
 
-    /// Text typed into the cell that is not a value: shown, marked, never written to the report.
+    /// Registers the cell at `place` with the table; its refused text (see [`CellState`]) starts empty.
     fn refused_signal(&self, place: &Place) -> RwSignal<Option<Notice>> {
         let refused = RwSignal::new(None);
         self.by_id.update_value(|by_id| {

@@ -23,7 +23,7 @@ pub fn BatchScreen() -> impl IntoView {
     let rows = Memo::new(move |_| supervisor.visible_rows());
     // A page of rows at a time: every frame lays out and paints the rows on the page, and a
     // batch of 500 made each frame (a row read, a language switch) cost ~70 ms more at 4× CPU.
-    let pages = move || rows.with(Vec::len).div_ceil(ROWS_PER_PAGE).max(1);
+    let pages = move || page_count(rows.with(Vec::len));
     let page = move || supervisor.page.get().min(pages() - 1);
     let page_rows = Memo::new(move |_| {
         let first = page() * ROWS_PER_PAGE;
@@ -120,12 +120,17 @@ pub fn BatchScreen() -> impl IntoView {
 /// Rows shown at a time.
 const ROWS_PER_PAGE: usize = 100;
 
+/// Pages of `rows` rows (one when there is none).
+fn page_count(rows: usize) -> usize {
+    rows.div_ceil(ROWS_PER_PAGE).max(1)
+}
+
 /// 「第 101–200 行，共 500 行」 between 上一页 and 下一页.
 #[component]
 fn Pager(shown: Signal<usize>, page: Signal<usize>) -> impl IntoView {
     let supervisor = use_supervisor();
     let lang = supervisor.lang;
-    let last_page = move || shown.get().div_ceil(ROWS_PER_PAGE).max(1) - 1;
+    let last_page = move || page_count(shown.get()) - 1;
     let text = move || {
         let (first, total) = (page.get() * ROWS_PER_PAGE + 1, shown.get());
         let last = (first + ROWS_PER_PAGE - 1).min(total);
