@@ -353,7 +353,9 @@ impl Drafts {
             core_drafts::resolve(Some(&stored), &mine, stored.revision)
         {
             match shelf::write_draft(&draft) {
-                Ok(()) => shelf::update_index(id, Some(core_drafts::index_entry(&draft))),
+                Ok(text) => {
+                    shelf::update_index(id, Some(core_drafts::index_entry(&draft).made_from(&text)))
+                }
                 Err(error) => self.notices.say(error.message()),
             }
         }

@@ -29,12 +29,11 @@ pub fn load_list() -> Result<Vec<Listed>, StorageError> {
     core_shelf::load_list(&mut LocalStorage, now_ms())
 }
 
-/// Writes a draft over the revision read (the caller resolved it).
-pub fn write_draft(draft: &DraftEnvelope) -> Result<(), StorageError> {
-    crate::platform::storage::write(
-        &nianbao_report::drafts::draft_key(&draft.id),
-        &nianbao_report::drafts::encode(draft),
-    )
+/// Writes a draft over the revision read (the caller resolved it); the text written.
+pub fn write_draft(draft: &DraftEnvelope) -> Result<String, StorageError> {
+    let text = nianbao_report::drafts::encode(draft);
+    crate::platform::storage::write(&nianbao_report::drafts::draft_key(&draft.id), &text)?;
+    Ok(text)
 }
 
 /// Puts one draft's entry in the stored index (or takes it out with `None`).

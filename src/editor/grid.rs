@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use crate::app_state::Notice;
 use leptos::prelude::*;
 use nianbao_report::clipboard;
-use nianbao_report::editing::grid;
-use nianbao_report::layout::{self, CellContent, LayoutCell, TableLayout};
+use nianbao_report::editing::grid::{self, CellLook};
+use nianbao_report::layout;
 use nianbao_report::model::CellValue;
 use nianbao_report::{totals, Place, SectionId, Severity};
 use wasm_bindgen::JsCast;
@@ -39,6 +39,7 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
     };
     let lang = crate::app_state::use_lang();
     let cells = GridCells::new(value_rows);
+    let markup = grid::markup(&layout, &mut |place| cells.follow(place));
     view! {
         <div class="grid-tools">
             <CopyTableButton table />
@@ -55,11 +56,8 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
                 on:keydown=move |ev| cells.on_keydown(&ev)
                 on:focusin=move |ev| cells.on_focus(&ev)
                 on:focusout=move |ev| cells.on_blur(&ev)
-                on:paste=move |ev| cells.on_paste(&ev)>
-                <colgroup>
-                    {layout.columns.iter().flat_map(|(class, n)| (0..*n).map(move |_| view! { <col class=*class /> })).collect_view()}
-                </colgroup>
-                {render_groups(&layout, cells)}
+                on:paste=move |ev| cells.on_paste(&ev)
+                inner_html=markup>
             </table>
         </div>
     }
@@ -93,13 +91,58 @@ impl GridCells {
         }
     }
 
-    /// Registers the cell at `place` with the table; its refused text (see [`CellState`]) starts empty.
-    fn refused_signal(&self, place: &Place) -> RwSignal<Option<Notice>> {
+    /// Registers the cell at `place` with the table and keeps its input looking as the store
+    /// and the cell's refused text say; its look now, for the grid's markup. The input is
+    /// written to only where its look changed: one effect per cell, rather than a view with an
+    /// effect per attribute.
+    fn follow(&self, place: &Place) -> CellLook {
         let refused = RwSignal::new(None);
+        let id = dom_id(place);
         self.by_id.update_value(|by_id| {
-            by_id.insert(dom_id(place), (place.clone(), refused));
+            by_id.insert(id.clone(), (place.clone(), refused));
         });
-        refused
+        let store = self.store;
+        let lang = crate::app_state::use_lang();
+        let is_total = totals::is_total(place);
+        // The cell's own signals: a keystroke elsewhere does not wake this cell.
+        let shown = store.shown(place);
+        let look = move || {
+            let refused = refused.get();
+            let (severity, title) = shown.finding.with(|finding| match (&refused, finding) {
+                (Some(message), _) => (
+                    Some(Severity::Error),
+                    Some(lang.get().say(message).to_owned()),
+                ),
+                (None, Some((severity, message))) => {
+                    (Some(*severity), Some(lang.get().say(message).to_owned()))
+                }
+                (None, None) => (None, None),
+            });
+            CellLook {
+                text: shown.text.get(),
+                severity,
+                computed: is_total && store.auto_total.get(),
+                title,
+            }
+        };
+        let now = untrack(&look);
+        let mut drawn = now.clone();
+        Effect::new(move |input: Option<Option<web_sys::HtmlInputElement>>| {
+            let look = look();
+            let input = input.flatten().or_else(|| {
+                web_sys::window()?
+                    .document()?
+                    .get_element_by_id(&id)?
+                    .dyn_into()
+                    .ok()
+            });
+            if let Some(input) = &input {
+                repaint(input, &drawn, &look);
+                drawn = look;
+            }
+            input
+        });
+        now
     }
 
     /// The cell an event came from, and its input element.
@@ -230,97 +273,30 @@ impl GridCells {
     }
 }
 
-fn render_groups(layout: &TableLayout, cells: GridCells) -> impl IntoView {
-    layout
-        .groups
-        .iter()
-        .map(|group| {
-            let rows = group
-                .rows
-                .iter()
-                .map(|row| {
-                    let row_cells = row
-                        .iter()
-                        .map(|cell| render_cell(cell, cells))
-                        .collect_view();
-                    view! { <tr role="row">{row_cells}</tr> }
-                })
-                .collect_view();
-            if group.is_head {
-                view! { <thead>{rows}</thead> }.into_any()
-            } else {
-                view! { <tbody>{rows}</tbody> }.into_any()
-            }
-        })
-        .collect_view()
-}
-
-fn render_cell(cell: &LayoutCell, cells: GridCells) -> AnyView {
-    let (rowspan, colspan) = (cell.rows, cell.cols);
-    match &cell.content {
-        CellContent::Header(text) => view! {
-            <th role="columnheader" class=cell.class rowspan=rowspan colspan=colspan>{*text}</th>
-        }
-        .into_any(),
-        CellContent::RowLabel(text) => view! {
-            <th role="rowheader" class=format!("row-label {}", cell.class) rowspan=rowspan colspan=colspan>{*text}</th>
-        }
-        .into_any(),
-        CellContent::Value(place) => view! {
-            <td role="gridcell" class="value" rowspan=(rowspan > 1).then_some(rowspan) colspan=(colspan > 1).then_some(colspan)>
-                <ValueCell place=place.clone() cells />
-            </td>
-        }
-        .into_any(),
+/// Changes what differs between the look the input has (`before`) and the one it should have.
+fn repaint(input: &web_sys::HtmlInputElement, before: &CellLook, now: &CellLook) {
+    if before.text != now.text {
+        input.set_value(&now.text);
+    }
+    if (before.severity, before.computed) != (now.severity, now.computed) {
+        input.set_class_name(&now.class());
+    }
+    if before.is_invalid() != now.is_invalid() {
+        set_or_remove(input, "aria-invalid", now.is_invalid().then_some("true"));
+    }
+    if before.computed != now.computed {
+        input.set_read_only(now.computed);
+    }
+    if before.title != now.title {
+        set_or_remove(input, "title", now.title.as_deref());
     }
 }
 
-/// One value cell: what it shows follows the store; what it does is the table's (`GridCells`).
-#[component]
-fn ValueCell(place: Place, cells: GridCells) -> impl IntoView {
-    let store = use_store();
-    let lang = crate::app_state::use_lang();
-    let is_total = totals::is_total(&place);
-    let refused = cells.refused_signal(&place);
-    // The cell's own signals: a keystroke elsewhere does not wake this cell.
-    let shown = store.shown(&place);
-    let model_text = RwSignal::from(shown.text);
-    let finding = RwSignal::from(shown.finding);
-    let read_only = move || is_total && store.auto_total.get();
-    let severity_class = Memo::new(move |_| {
-        match (
-            refused.with(Option::is_some),
-            finding.with(|f| f.as_ref().map(|f| f.0)),
-        ) {
-            (true, _) | (_, Some(Severity::Error)) => "cell-error",
-            (_, Some(Severity::Warning)) => "cell-warning",
-            (_, Some(Severity::Info)) => "cell-info",
-            _ => "",
-        }
-    });
-    // Attributes that most cells do not need are left off rather than written empty: at the
-    // editor's ~250 cells, each attribute is ~250 calls into the page at every opening.
-    let title = move || {
-        let lang = lang.get();
-        if let Some(message) = refused.get() {
-            return Some(lang.say(&message).to_owned());
-        }
-        finding.with(|f| f.as_ref().map(|(_, message)| lang.say(message).to_owned()))
+fn set_or_remove(input: &web_sys::HtmlInputElement, name: &str, value: Option<&str>) {
+    let _ = match value {
+        Some(value) => input.set_attribute(name, value),
+        None => input.remove_attribute(name),
     };
-    view! {
-        <input
-            id=dom_id(&place)
-            class=move || format!("cell {}", severity_class.get())
-            class:computed=read_only
-            inputmode="numeric"
-            autocomplete="off"
-            aria-label=grid::spoken_cell_name(&place)
-            aria-invalid=move || (severity_class.get() == "cell-error").then_some("true")
-            readonly=read_only
-            title=title
-            prop:value=model_text
-        />
-    }
 }
 
 /// Pastes a block anchored at `anchor`, as one undoable step: the core's plan says what lands

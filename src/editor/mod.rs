@@ -10,13 +10,7 @@ pub mod section;
 use nianbao_report::Place;
 use wasm_bindgen::JsCast;
 
-/// The DOM id of the element that edits a place: what a finding's link focuses.
-pub fn dom_id(place: &Place) -> String {
-    match place {
-        Place::Section(_) | Place::Meta(_) | Place::Report => place.id().replace('/', "-"),
-        _ => format!("cell-{}", place.id().replace('/', "-")),
-    }
-}
+pub use nianbao_report::editing::grid::dom_id;
 
 /// Moves the keyboard focus to the element editing `place`, if it is on the page.
 pub fn focus_place(place: &Place) -> bool {

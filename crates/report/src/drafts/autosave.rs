@@ -499,7 +499,7 @@ impl OpenDraft {
         update_index(
             storage,
             &self.id,
-            Some(index_entry_counted(&draft, &counts)),
+            Some(index_entry_counted(&draft, &counts).made_from(&text)),
         );
         self.ancestor = self.seen.take().map(|seen| seen.report);
         self.clean = (draft.report.clone(), draft.auto_total);

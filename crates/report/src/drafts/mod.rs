@@ -498,6 +498,30 @@ pub struct IndexEntry {
     /// The draft could not be read (damaged, or saved by a newer version): the list shows it
     /// so that its text can be rescued, never hides it.
     pub damaged: bool,
+    /// The [`text_hash`] of the stored text this entry was made from: while the draft's text
+    /// still has it, the list trusts the entry without reading the draft again (an opening
+    /// decoded every stored draft for the list, then the one opened again). None in indexes
+    /// written before it was kept: those drafts are read once more and their entries get it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_hash: Option<u64>,
+}
+
+impl IndexEntry {
+    /// This entry, known to describe the stored text `text`.
+    pub fn made_from(self, text: &str) -> IndexEntry {
+        IndexEntry {
+            text_hash: Some(text_hash(text)),
+            ..self
+        }
+    }
+}
+
+/// A fingerprint of a stored text (64-bit FNV-1a over its bytes): not a defence against anyone,
+/// only a cheap way to know that a draft's text is the one its index entry was made from.
+pub fn text_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The list of drafts. A cache of what the drafts say: see [`rebuild_index`].
@@ -632,6 +656,7 @@ pub fn index_entry_counted(draft: &DraftEnvelope, counts: &FindingCounts) -> Ind
         findings_errors: counts.errors,
         findings_warnings: counts.warnings,
         damaged: false,
+        text_hash: None,
     }
 }
 
@@ -643,7 +668,7 @@ pub fn rebuild_index(drafts: &[(String, String)]) -> DraftIndex {
     for (key, raw) in drafts {
         let Some(id) = draft_id(key) else { continue };
         let mut entry = match decode(raw) {
-            Ok(draft) => index_entry(&draft),
+            Ok(draft) => index_entry(&draft).made_from(raw),
             Err(_) => salvage(raw),
         };
         // The key is where the app opens the draft from, whatever id the text claims.
@@ -677,6 +702,7 @@ fn salvage(raw: &str) -> IndexEntry {
         findings_errors: 0,
         findings_warnings: 0,
         damaged: true,
+        text_hash: None,
     }
 }
 

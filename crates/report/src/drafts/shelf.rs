@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use super::{
     decode, draft_id, draft_key, encode, history_key, index_entry, rebuild_index, recovery_key,
-    DraftEnvelope, DraftError, DraftHistory, DraftIndex, IndexEntry, INDEX_KEY,
+    text_hash, DraftEnvelope, DraftError, DraftHistory, DraftIndex, IndexEntry, INDEX_KEY,
 };
 use crate::model::Report;
 
@@ -160,17 +160,25 @@ pub fn load_list(storage: &mut impl Storage, now_ms: i64) -> Result<Vec<Listed>,
         let Some(raw) = storage.read(&name)? else {
             continue;
         };
+        let stored_entry = stored_index
+            .as_ref()
+            .and_then(|i| i.entries.iter().find(|e| e.id == id && !e.damaged));
+        let hash = text_hash(&raw);
+        if let Some(entry) = stored_entry.filter(|e| e.text_hash == Some(hash)) {
+            // Made from this very text, which read then: no need to read it again.
+            index.put(entry.clone());
+            continue;
+        }
         match decode(&raw) {
             Ok(draft) => {
-                // The index's counts are reused when it describes this very save.
-                let cached = stored_index.as_ref().and_then(|i| {
-                    i.entries
-                        .iter()
-                        .find(|e| e.id == id && e.saved_at_ms == draft.saved_at_ms && !e.damaged)
-                        .cloned()
-                });
+                // An entry of an index from before the fingerprints is reused when it describes
+                // this very save (its findings need not be counted again).
+                let cached = stored_entry
+                    .filter(|e| e.text_hash.is_none() && e.saved_at_ms == draft.saved_at_ms)
+                    .cloned();
                 let mut entry = cached.unwrap_or_else(|| index_entry(&draft));
                 entry.id = id.to_owned();
+                entry.text_hash = Some(hash);
                 index.put(entry);
             }
             Err(error) => {
@@ -292,8 +300,9 @@ pub fn store_new(
     draft.auto_total = auto_total;
     draft.saved_at_ms = now_ms;
     draft.revision = 1;
-    storage.write(&draft_key(id), &encode(&draft))?;
-    update_index(storage, id, Some(index_entry(&draft)));
+    let text = encode(&draft);
+    storage.write(&draft_key(id), &text)?;
+    update_index(storage, id, Some(index_entry(&draft).made_from(&text)));
     Ok(draft)
 }
 
@@ -409,6 +418,48 @@ mod tests {
             storage.read(&draft_key("cut")).unwrap().as_deref(),
             Some(cut)
         );
+    }
+
+    #[test]
+    fn the_list_reads_a_draft_again_only_when_its_text_is_not_the_one_its_entry_was_made_from() {
+        let mut storage = MemoryStorage::default();
+        let report = Report::new_blank("沭阳县人民政府", AgencyKind::CountyGov, 2025);
+        let draft = store_new(&mut storage, "d", "tab", report, true, 1_000).unwrap();
+        let text = storage.read(&draft_key("d")).unwrap().unwrap();
+        let stored = |storage: &MemoryStorage| {
+            DraftIndex::decode(&storage.read(INDEX_KEY).unwrap().unwrap()).unwrap()
+        };
+        assert_eq!(
+            stored(&storage).entries[0].text_hash,
+            Some(text_hash(&text))
+        );
+        // An entry made from this very text is trusted as it is: this one says another agency
+        // (as no real save would), and the list shows what it says.
+        let mut index = stored(&storage);
+        index.entries[0].agency = "记在索引里的机关".into();
+        storage.write(INDEX_KEY, &index.encode()).unwrap();
+        let list = load_list(&mut storage, 2_000).unwrap();
+        assert_eq!(list[0].entry.agency, "记在索引里的机关");
+        // Another text under the same key and time (another tab's write that did not reach the
+        // index) is read again.
+        let mut changed = draft.clone();
+        changed.report.meta.agency = "宿迁市人民政府".into();
+        storage.write(&draft_key("d"), &encode(&changed)).unwrap();
+        let list = load_list(&mut storage, 3_000).unwrap();
+        assert_eq!(list[0].entry.agency, "宿迁市人民政府");
+        let hash = text_hash(&encode(&changed));
+        assert_eq!(stored(&storage).entries[0].text_hash, Some(hash));
+        // An index written before the fingerprints were kept: read once, then fingerprinted.
+        let mut old = stored(&storage);
+        old.entries[0].text_hash = None;
+        storage.write(INDEX_KEY, &old.encode()).unwrap();
+        assert!(!storage
+            .read(INDEX_KEY)
+            .unwrap()
+            .unwrap()
+            .contains("text_hash"));
+        load_list(&mut storage, 4_000).unwrap();
+        assert_eq!(stored(&storage).entries[0].text_hash, Some(hash));
     }
 
     #[test]

@@ -5,8 +5,11 @@
 //! asks these functions what to do.
 
 use crate::clipboard::{self, CellError};
+use crate::export::html::escape;
 use crate::fee::Decimal;
+use crate::finding::Severity;
 use crate::format::ActiveRowId;
+use crate::layout::{CellContent, LayoutCell, TableLayout};
 use crate::message::Message;
 use crate::model::{CellValue, Place};
 use crate::totals;
@@ -213,6 +216,146 @@ impl PastePlan {
     }
 }
 
+/// The DOM id of the element that edits `place`: what a finding's link and the grid's keys
+/// focus, and how the grid's listeners know which cell an event came from.
+pub fn dom_id(place: &Place) -> String {
+    match place {
+        Place::Section(_) | Place::Meta(_) | Place::Report => place.id().replace('/', "-"),
+        _ => format!("cell-{}", place.id().replace('/', "-")),
+    }
+}
+
+/// What a value cell of the grid shows: its text, how it is marked and why. The editor writes a
+/// cell's look into the grid's markup when the grid is drawn, and afterwards changes only what
+/// differs between two looks.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CellLook {
+    pub text: String,
+    pub severity: Option<Severity>,
+    /// A total the editor computes (自动合计 on): shown, not typed.
+    pub computed: bool,
+    /// The refusal or the finding, in the reader's language: the cell's tooltip.
+    pub title: Option<String>,
+}
+
+impl CellLook {
+    /// The input's class attribute.
+    pub fn class(&self) -> String {
+        let mut class = String::from("cell");
+        if let Some(severity) = self.severity {
+            class.push_str(match severity {
+                Severity::Error => " cell-error",
+                Severity::Warning => " cell-warning",
+                Severity::Info => " cell-info",
+            });
+        }
+        if self.computed {
+            class.push_str(" computed");
+        }
+        class
+    }
+
+    pub fn is_invalid(&self) -> bool {
+        self.severity == Some(Severity::Error)
+    }
+}
+
+/// The inside of a grid's `<table>`: its columns, header rows, row labels and value cells, each
+/// value cell an `<input>` looking as `look(place)` says. One piece of markup the browser parses
+/// at once: drawing the ~700 elements of the three tables one by one was most of the editor's
+/// opening (docs/benchmarks.md). Attributes most cells do not need are left off.
+pub fn markup(layout: &TableLayout, look: &mut dyn FnMut(&Place) -> CellLook) -> String {
+    let mut out = String::with_capacity(32 * 1024);
+    out.push_str("<colgroup>");
+    for (class, count) in &layout.columns {
+        for _ in 0..*count {
+            push_open(&mut out, "col", &[("class", class)]);
+        }
+    }
+    out.push_str("</colgroup>");
+    for group in &layout.groups {
+        let tag = if group.is_head { "thead" } else { "tbody" };
+        push_open(&mut out, tag, &[]);
+        for row in &group.rows {
+            out.push_str("<tr role=\"row\">");
+            for cell in row {
+                push_cell(&mut out, cell, look);
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</");
+        out.push_str(tag);
+        out.push('>');
+    }
+    out
+}
+
+fn push_cell(out: &mut String, cell: &LayoutCell, look: &mut dyn FnMut(&Place) -> CellLook) {
+    let rows = (cell.rows > 1).then(|| cell.rows.to_string());
+    let cols = (cell.cols > 1).then(|| cell.cols.to_string());
+    let spans = [("rowspan", rows.as_deref()), ("colspan", cols.as_deref())];
+    let spans = spans
+        .iter()
+        .filter_map(|(name, value)| Some((*name, (*value)?)));
+    match &cell.content {
+        CellContent::Header(text) | CellContent::RowLabel(text) => {
+            let (role, class) = match cell.content {
+                CellContent::Header(_) => ("columnheader", cell.class.to_owned()),
+                _ => ("rowheader", format!("row-label {}", cell.class)),
+            };
+            let attributes: Vec<_> = [("role", role), ("class", class.trim_end())]
+                .into_iter()
+                .filter(|(_, value)| !value.is_empty())
+                .chain(spans)
+                .collect();
+            push_open(out, "th", &attributes);
+            out.push_str(&escape(text));
+            out.push_str("</th>");
+        }
+        CellContent::Value(place) => {
+            let attributes: Vec<_> = [("role", "gridcell"), ("class", "value")]
+                .into_iter()
+                .chain(spans)
+                .collect();
+            push_open(out, "td", &attributes);
+            let look = look(place);
+            let (id, class, label) = (dom_id(place), look.class(), spoken_cell_name(place));
+            let mut input = vec![
+                ("id", id.as_str()),
+                ("class", class.as_str()),
+                ("inputmode", "numeric"),
+                ("autocomplete", "off"),
+                ("aria-label", label.as_str()),
+                ("value", look.text.as_str()),
+            ];
+            if look.is_invalid() {
+                input.push(("aria-invalid", "true"));
+            }
+            if look.computed {
+                input.push(("readonly", ""));
+            }
+            if let Some(title) = &look.title {
+                input.push(("title", title));
+            }
+            push_open(out, "input", &input);
+            out.push_str("</td>");
+        }
+    }
+}
+
+fn push_open(out: &mut String, tag: &str, attributes: &[(&str, &str)]) {
+    out.push('<');
+    out.push_str(tag);
+    for (name, value) in attributes {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        out.push_str(&escape(value));
+        out.push('"');
+    }
+    out.push('>');
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -409,5 +552,134 @@ mod tests {
             plan_paste(&block("1\t2"), &Place::Report, &rows, false),
             PastePlan::default()
         );
+    }
+
+    /// The markup's start tags: (tag name, attributes) in document order.
+    fn elements(markup: &str) -> Vec<(String, crate::html_tokens::Attributes)> {
+        crate::html_tokens::tokenize(markup)
+            .into_iter()
+            .filter_map(|token| match token {
+                crate::html_tokens::Token::StartTag(tag) => Some((
+                    String::from_utf8_lossy(&tag.name).into_owned(),
+                    tag.attributes,
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn attribute<'a>(
+        attributes: &'a crate::html_tokens::Attributes,
+        name: &str,
+    ) -> Option<&'a str> {
+        attributes
+            .get(name.as_bytes())
+            .map(|v| std::str::from_utf8(v).unwrap())
+    }
+
+    #[test]
+    fn the_grid_markup_has_one_input_per_value_cell_in_reading_order_with_the_layouts_spans() {
+        for table in [SectionId::Active, SectionId::Requests, SectionId::Appeals] {
+            let layout = layout::table_layout(table).unwrap();
+            let mut asked = Vec::new();
+            let markup = markup(&layout, &mut |place| {
+                asked.push(place.clone());
+                CellLook {
+                    text: "7".into(),
+                    ..CellLook::default()
+                }
+            });
+            let places: Vec<Place> = layout.value_rows().into_iter().flatten().collect();
+            assert_eq!(
+                asked, places,
+                "{table:?}: each value cell asked once, in order"
+            );
+            let elements = elements(&markup);
+            let inputs: Vec<_> = elements.iter().filter(|(tag, _)| tag == "input").collect();
+            let ids: Vec<_> = inputs
+                .iter()
+                .map(|(_, a)| attribute(a, "id").unwrap().to_owned())
+                .collect();
+            assert_eq!(ids, places.iter().map(dom_id).collect::<Vec<_>>());
+            for (_, attributes) in &inputs {
+                assert_eq!(attribute(attributes, "value"), Some("7"));
+                assert_eq!(attribute(attributes, "class"), Some("cell"));
+                assert_eq!(attribute(attributes, "readonly"), None);
+                assert!(attribute(attributes, "aria-label").is_some_and(|l| !l.is_empty()));
+            }
+            let cells: Vec<_> = elements
+                .iter()
+                .filter(|(tag, _)| tag == "th" || tag == "td")
+                .collect();
+            let layout_cells: Vec<_> = layout
+                .groups
+                .iter()
+                .flat_map(|g| g.rows.iter().flatten())
+                .collect();
+            assert_eq!(cells.len(), layout_cells.len(), "{table:?}");
+            for ((tag, attributes), cell) in cells.iter().zip(&layout_cells) {
+                assert_eq!(tag == "th", cell.is_header());
+                let span = |name| attribute(attributes, name).map_or(1, |v| v.parse().unwrap());
+                assert_eq!((span("rowspan"), span("colspan")), (cell.rows, cell.cols));
+            }
+            let columns: usize = layout.columns.iter().map(|(_, n)| n).sum();
+            assert_eq!(
+                elements.iter().filter(|(tag, _)| tag == "col").count(),
+                columns
+            );
+        }
+    }
+
+    #[test]
+    fn a_cells_look_is_written_escaped_and_marks_what_is_set() {
+        let layout = layout::table_layout(SectionId::Requests).unwrap();
+        let first = layout.value_rows()[0][0].clone();
+        let markup = markup(&layout, &mut |place| {
+            if *place == first {
+                CellLook {
+                    text: "\"><script>alert(1)</script>".into(),
+                    severity: Some(Severity::Error),
+                    computed: true,
+                    title: Some("<b>总计</b> & \"x\"".into()),
+                }
+            } else {
+                CellLook::default()
+            }
+        });
+        assert!(!markup.contains("<script"), "{markup}");
+        assert!(!markup.contains("<b>"));
+        let elements = elements(&markup);
+        let (_, attributes) = elements
+            .iter()
+            .find(|(tag, a)| tag == "input" && attribute(a, "id") == Some(&dom_id(&first)))
+            .unwrap();
+        assert_eq!(
+            attribute(attributes, "value"),
+            Some("\"><script>alert(1)</script>")
+        );
+        assert_eq!(
+            attribute(attributes, "class"),
+            Some("cell cell-error computed")
+        );
+        assert_eq!(attribute(attributes, "aria-invalid"), Some("true"));
+        assert_eq!(attribute(attributes, "readonly"), Some(""));
+        assert_eq!(attribute(attributes, "title"), Some("<b>总计</b> & \"x\""));
+        let others = elements
+            .iter()
+            .filter(|(tag, a)| tag == "input" && attribute(a, "id") != Some(&dom_id(&first)));
+        for (_, attributes) in others {
+            for absent in ["aria-invalid", "readonly", "title"] {
+                assert_eq!(attribute(attributes, absent), None);
+            }
+        }
+    }
+
+    #[test]
+    fn every_row_label_of_the_format_is_in_table_three_once() {
+        let layout = layout::table_layout(SectionId::Requests).unwrap();
+        let markup = markup(&layout, &mut |_| CellLook::default());
+        for row in crate::format::REQUEST_ROWS.iter() {
+            assert!(markup.contains(&escape(row.label)), "{}", row.label);
+        }
     }
 }
