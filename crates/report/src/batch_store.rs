@@ -660,7 +660,7 @@ pub fn new_id(now_ms: i64, listed: &[BatchListEntry]) -> String {
 }
 
 fn sort(entries: &mut [BatchListEntry]) {
-    crate::region::insertion_sort(entries, |a, b| {
+    crate::small_sort::insertion_sort(entries, |a, b| {
         (b.saved_at_ms, &a.id) < (a.saved_at_ms, &b.id)
     });
 }

@@ -26,6 +26,7 @@ pub mod next_year;
 pub mod page_chrome;
 pub mod region;
 pub mod rules;
+mod small_sort;
 pub mod summary;
 pub mod totals;
 

@@ -12,6 +12,7 @@ use crate::export::figure::Tenths;
 use crate::indicators::{self, Figure, IndicatorDef, Unit, INDICATORS};
 use crate::message::Message;
 use crate::model::Report;
+use crate::small_sort::insertion_sort;
 
 /// Fewer units than this make no usual range: nobody is marked outside it.
 pub const MIN_UNITS_FOR_RANGE: usize = 5;
@@ -316,17 +317,4 @@ pub fn sorted_units(view: &RegionView, by: Option<usize>, downwards: bool) -> Ve
         },
     });
     order
-}
-
-/// A stable insertion sort, `before(a, b)` saying that `a` goes first. The lists sorted here
-/// are a batch's units (hundreds); each use of the standard library's sorts adds kilobytes of
-/// code to the supervisor's download, this one a few hundred bytes.
-pub(crate) fn insertion_sort<T>(items: &mut [T], before: impl Fn(&T, &T) -> bool) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && before(&items[j], &items[j - 1]) {
-            items.swap(j, j - 1);
-            j -= 1;
-        }
-    }
 }

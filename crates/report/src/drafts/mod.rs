@@ -593,10 +593,8 @@ impl DraftIndex {
     /// The entries, the one edited last first; equal times in id order so the list is stable.
     pub fn sorted_by_last_edit(&self) -> Vec<&IndexEntry> {
         let mut entries: Vec<&IndexEntry> = self.entries.iter().collect();
-        entries.sort_by(|a, b| {
-            b.saved_at_ms
-                .cmp(&a.saved_at_ms)
-                .then_with(|| a.id.cmp(&b.id))
+        crate::small_sort::insertion_sort(&mut entries, |a, b| {
+            (b.saved_at_ms, &a.id) < (a.saved_at_ms, &b.id)
         });
         entries
     }

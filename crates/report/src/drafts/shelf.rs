@@ -360,10 +360,8 @@ pub fn recoveries(storage: &impl Storage) -> Result<Vec<Recovery>, StorageError>
             name,
         });
     }
-    found.sort_by(|a, b| {
-        a.rescued_at_ms
-            .cmp(&b.rescued_at_ms)
-            .then_with(|| a.name.cmp(&b.name))
+    crate::small_sort::insertion_sort(&mut found, |a, b| {
+        (a.rescued_at_ms, &a.name) < (b.rescued_at_ms, &b.name)
     });
     Ok(found)
 }

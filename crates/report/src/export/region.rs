@@ -12,9 +12,8 @@ use super::figure::{text_width, Px, FONT_FAMILY};
 use super::html::escape;
 use crate::batch::write_csv_line;
 use crate::indicators::{Figure, IndicatorDef, INDICATORS};
-use crate::region::{
-    in_unit, insertion_sort, sorted_units, usual_range, RegionView, Spread, MIN_UNITS_FOR_RANGE,
-};
+use crate::region::{in_unit, sorted_units, usual_range, RegionView, Spread, MIN_UNITS_FOR_RANGE};
+use crate::small_sort::insertion_sort;
 use std::fmt::Write as _;
 
 /// Wide enough for a screen, narrow enough for half an A4 landscape page.
