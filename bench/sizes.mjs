@@ -9,8 +9,11 @@ import { join, extname } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 
-/** The whole app (wasm + JS + CSS, gzip -9) must stay under this: 350 KB, 1 KB = 1,000 bytes. */
-export const BUDGET_GZIP_BYTES = 350_000;
+/** The whole app (wasm + JS + CSS, gzip -9) must stay under this, 1 KB = 1,000 bytes. 350 KB
+ * until 2026-12-05, when the grids drawn as the core's markup and fewer copies of the standard
+ * library's sort took the first visit from 347.0 to 338.4 KB: held there, with room for a
+ * small change (the goal of issue 17 is 250 KB). */
+export const BUDGET_GZIP_BYTES = 342_000;
 /** The parts fetched after the first visit (by the service worker, for offline use, and when
  * first used): the supervisor's page and the editor's tools worker (importer, Word, 图解). Not
  * part of the first visit's budget; held at their size plus 3 %, so that they do not grow
