@@ -93,7 +93,7 @@ impl GridCells {
 
     /// Registers the cell at `place` with the table and keeps its input looking as the store
     /// and the cell's refused text say; its look now, for the grid's markup. The input is
-    /// written to only where its look changed: one effect per cell, rather than a view with an
+    /// written to only where its look changed: two effects per cell, rather than a view with an
     /// effect per attribute.
     fn follow(&self, place: &Place) -> CellLook {
         let refused = RwSignal::new(None);
@@ -106,7 +106,10 @@ impl GridCells {
         let is_total = totals::is_total(place);
         // The cell's own signals: a keystroke elsewhere does not wake this cell.
         let shown = store.shown(place);
-        let look = move || {
+        // Two effects: the text, which every keystroke in the cell changes, and the marks,
+        // which change with the findings; a keystroke does not recompute the cell's tooltip.
+        let text = shown.text.clone();
+        let marks = move || {
             let refused = refused.get();
             let (severity, title) = shown.finding.with(|finding| match (&refused, finding) {
                 (Some(message), _) => (
@@ -119,16 +122,42 @@ impl GridCells {
                 (None, None) => (None, None),
             });
             CellLook {
-                text: shown.text.get(),
+                text: String::new(),
                 severity,
                 computed: is_total && store.auto_total.get(),
                 title,
             }
         };
-        let now = untrack(&look);
-        let mut drawn = now.clone();
+        let now = CellLook {
+            text: text.get_untracked(),
+            ..untrack(&marks)
+        };
+        let mut drawn_text = now.text.clone();
+        self.follow_input(&id, move |input| {
+            text.with(|text| {
+                if *text != drawn_text {
+                    input.set_value(text);
+                    drawn_text.clone_from(text);
+                }
+            })
+        });
+        let mut drawn_marks = CellLook {
+            text: String::new(),
+            ..now.clone()
+        };
+        self.follow_input(&id, move |input| {
+            let marks = marks();
+            repaint(input, &drawn_marks, &marks);
+            drawn_marks = marks;
+        });
+        now
+    }
+
+    /// Runs `paint` on the input with the DOM id `id` now and whenever what it reads changes,
+    /// once the input is on the page.
+    fn follow_input(&self, id: &str, mut paint: impl FnMut(&web_sys::HtmlInputElement) + 'static) {
+        let id = id.to_owned();
         Effect::new(move |input: Option<Option<web_sys::HtmlInputElement>>| {
-            let look = look();
             let input = input.flatten().or_else(|| {
                 web_sys::window()?
                     .document()?
@@ -137,12 +166,10 @@ impl GridCells {
                     .ok()
             });
             if let Some(input) = &input {
-                repaint(input, &drawn, &look);
-                drawn = look;
+                paint(input);
             }
             input
         });
-        now
     }
 
     /// The cell an event came from, and its input element.
@@ -166,7 +193,9 @@ impl GridCells {
         };
         match grid::parse_cell(&target, &input.value()) {
             Ok(value) => {
-                refused.set(None);
+                if refused.with_untracked(Option::is_some) {
+                    refused.set(None);
+                }
                 self.store.edit(Some(target.id()), move |r| {
                     r.set_cell(&target, value);
                 });
