@@ -585,10 +585,15 @@ fn set_hash(id: Option<&str>) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let url = match id {
-        Some(id) => format!("#draft={id}"),
+    let location = window.location();
+    let wanted = id.map(|id| format!("#draft={id}"));
+    // A reload keeps the address: a history call at each opening costs a millisecond or more.
+    if location.hash().unwrap_or_default() == wanted.as_deref().unwrap_or_default() {
+        return;
+    }
+    let url = match wanted {
+        Some(hash) => hash,
         None => {
-            let location = window.location();
             format!(
                 "{}{}",
                 location.pathname().unwrap_or_default(),
