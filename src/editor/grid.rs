@@ -133,43 +133,25 @@ impl GridCells {
             ..untrack(&marks)
         };
         let mut drawn_text = now.text.clone();
-        self.follow_input(&id, move |input| {
-            text.with(|text| {
-                if *text != drawn_text {
-                    input.set_value(text);
-                    drawn_text.clone_from(text);
+        follow_input(
+            &id,
+            move || text.get(),
+            move |input, text| {
+                if text != drawn_text {
+                    input.set_value(&text);
+                    drawn_text = text;
                 }
-            })
-        });
+            },
+        );
         let mut drawn_marks = CellLook {
             text: String::new(),
             ..now.clone()
         };
-        self.follow_input(&id, move |input| {
-            let marks = marks();
+        follow_input(&id, marks, move |input, marks| {
             repaint(input, &drawn_marks, &marks);
             drawn_marks = marks;
         });
         now
-    }
-
-    /// Runs `paint` on the input with the DOM id `id` now and whenever what it reads changes,
-    /// once the input is on the page.
-    fn follow_input(&self, id: &str, mut paint: impl FnMut(&web_sys::HtmlInputElement) + 'static) {
-        let id = id.to_owned();
-        Effect::new(move |input: Option<Option<web_sys::HtmlInputElement>>| {
-            let input = input.flatten().or_else(|| {
-                web_sys::window()?
-                    .document()?
-                    .get_element_by_id(&id)?
-                    .dyn_into()
-                    .ok()
-            });
-            if let Some(input) = &input {
-                paint(input);
-            }
-            input
-        });
     }
 
     /// The cell an event came from, and its input element.
@@ -300,6 +282,31 @@ impl GridCells {
         ev.prevent_default();
         paste_block(self.store, self.notices, &block, &place, self.value_rows);
     }
+}
+
+/// Writes what `read` says into the input with the DOM id `id` now and whenever what `read`
+/// reads changes, once the input is on the page.
+fn follow_input<T: 'static>(
+    id: &str,
+    read: impl Fn() -> T + 'static,
+    mut write: impl FnMut(&web_sys::HtmlInputElement, T) + 'static,
+) {
+    let id = id.to_owned();
+    Effect::new(move |input: Option<Option<web_sys::HtmlInputElement>>| {
+        // Read first, found or not: an effect that read nothing would never run again.
+        let value = read();
+        let input = input.flatten().or_else(|| {
+            web_sys::window()?
+                .document()?
+                .get_element_by_id(&id)?
+                .dyn_into()
+                .ok()
+        });
+        if let Some(input) = &input {
+            write(input, value);
+        }
+        input
+    });
 }
 
 /// Changes what differs between the look the input has (`before`) and the one it should have.
