@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::app_state::Notice;
 use leptos::prelude::*;
 use nianbao_report::clipboard;
-use nianbao_report::editing::grid::{self, CellLook};
+use nianbao_report::editing::grid::{self, CellLook, CellMarks};
 use nianbao_report::layout;
 use nianbao_report::model::CellValue;
 use nianbao_report::{totals, Place, SectionId, Severity};
@@ -121,8 +121,7 @@ impl GridCells {
                 }
                 (None, None) => (None, None),
             });
-            CellLook {
-                text: String::new(),
+            CellMarks {
                 severity,
                 computed: is_total && store.auto_total.get(),
                 title,
@@ -130,7 +129,7 @@ impl GridCells {
         };
         let now = CellLook {
             text: text.get_untracked(),
-            ..untrack(&marks)
+            marks: untrack(&marks),
         };
         let mut drawn_text = now.text.clone();
         follow_input(
@@ -143,10 +142,7 @@ impl GridCells {
                 }
             },
         );
-        let mut drawn_marks = CellLook {
-            text: String::new(),
-            ..now.clone()
-        };
+        let mut drawn_marks = now.marks.clone();
         follow_input(&id, marks, move |input, marks| {
             repaint(input, &drawn_marks, &marks);
             drawn_marks = marks;
@@ -309,11 +305,8 @@ fn follow_input<T: 'static>(
     });
 }
 
-/// Changes what differs between the look the input has (`before`) and the one it should have.
-fn repaint(input: &web_sys::HtmlInputElement, before: &CellLook, now: &CellLook) {
-    if before.text != now.text {
-        input.set_value(&now.text);
-    }
+/// Changes what differs between the marks the input has (`before`) and those it should have.
+fn repaint(input: &web_sys::HtmlInputElement, before: &CellMarks, now: &CellMarks) {
     if (before.severity, before.computed) != (now.severity, now.computed) {
         input.set_class_name(&now.class());
     }

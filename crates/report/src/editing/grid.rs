@@ -225,12 +225,18 @@ pub fn dom_id(place: &Place) -> String {
     }
 }
 
-/// What a value cell of the grid shows: its text, how it is marked and why. The editor writes a
-/// cell's look into the grid's markup when the grid is drawn, and afterwards changes only what
-/// differs between two looks.
+/// What a value cell of the grid shows: its text and its marks. The editor writes a cell's look
+/// into the grid's markup when the grid is drawn; afterwards the text and the marks change apart
+/// (a keystroke changes the text, the findings the marks).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CellLook {
     pub text: String,
+    pub marks: CellMarks,
+}
+
+/// How a value cell is marked and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CellMarks {
     pub severity: Option<Severity>,
     /// A total the editor computes (自动合计 on): shown, not typed.
     pub computed: bool,
@@ -238,7 +244,7 @@ pub struct CellLook {
     pub title: Option<String>,
 }
 
-impl CellLook {
+impl CellMarks {
     /// The input's class attribute.
     pub fn class(&self) -> String {
         let mut class = String::from("cell");
@@ -319,7 +325,8 @@ fn push_cell(out: &mut String, cell: &LayoutCell, look: &mut dyn FnMut(&Place) -
                 .collect();
             push_open(out, "td", &attributes);
             let look = look(place);
-            let (id, class, label) = (dom_id(place), look.class(), spoken_cell_name(place));
+            let marks = &look.marks;
+            let (id, class, label) = (dom_id(place), marks.class(), spoken_cell_name(place));
             let mut input = vec![
                 ("id", id.as_str()),
                 ("class", class.as_str()),
@@ -328,13 +335,13 @@ fn push_cell(out: &mut String, cell: &LayoutCell, look: &mut dyn FnMut(&Place) -
                 ("aria-label", label.as_str()),
                 ("value", look.text.as_str()),
             ];
-            if look.is_invalid() {
+            if marks.is_invalid() {
                 input.push(("aria-invalid", "true"));
             }
-            if look.computed {
+            if marks.computed {
                 input.push(("readonly", ""));
             }
-            if let Some(title) = &look.title {
+            if let Some(title) = &marks.title {
                 input.push(("title", title));
             }
             push_open(out, "input", &input);
@@ -638,9 +645,11 @@ mod tests {
             if *place == first {
                 CellLook {
                     text: "\"><script>alert(1)</script>".into(),
-                    severity: Some(Severity::Error),
-                    computed: true,
-                    title: Some("<b>总计</b> & \"x\"".into()),
+                    marks: CellMarks {
+                        severity: Some(Severity::Error),
+                        computed: true,
+                        title: Some("<b>总计</b> & \"x\"".into()),
+                    },
                 }
             } else {
                 CellLook::default()
