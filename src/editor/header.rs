@@ -23,6 +23,20 @@ pub fn ReportHeader() -> impl IntoView {
     };
     let label = move |text: i18n::Text| i18n::tr(lang, text);
     let default_title = move || report.with(|r| format::default_title(&r.meta.agency, r.meta.year));
+    // A date field costs the browser ~4 ms to set up (its picker), a tenth of the editor's
+    // start: it is drawn as a text field (its value is the same ISO date) and becomes a date
+    // field once the page is idle.
+    crate::platform::tick::when_idle(
+        DATE_FIELD_AT_MOST_MS,
+        Box::new(|| {
+            let field = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.get_element_by_id(&dom_id(&PUBLISHED_ON)));
+            if let Some(field) = field {
+                let _ = field.set_attribute("type", "date");
+            }
+        }),
+    );
     view! {
         <PublishBar />
         <section class="report-header" aria-label=i18n::tr(lang, i18n::TITLE)>
@@ -74,7 +88,7 @@ pub fn ReportHeader() -> impl IntoView {
             </label>
             <label>
                 <span>{label(i18n::PUBLISHED_ON)}</span>
-                <input id=dom_id(&Place::Meta("published_on")) type="date"
+                <input id=dom_id(&PUBLISHED_ON) type="text"
                     prop:value=move || report.with(|r| r.meta.published_on.clone().unwrap_or_default())
                     on:change=meta_edit("published_on", |r, v| {
                         r.meta.published_on = if v.is_empty() { None } else { Some(v) }
@@ -83,3 +97,9 @@ pub fn ReportHeader() -> impl IntoView {
         </section>
     }
 }
+
+const PUBLISHED_ON: Place = Place::Meta("published_on");
+
+/// The longest the publication date stays a text field when the page is never idle, in
+/// milliseconds.
+const DATE_FIELD_AT_MOST_MS: i32 = 1000;

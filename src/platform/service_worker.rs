@@ -23,22 +23,10 @@ pub fn register(script: &str) -> ReadSignal<bool> {
         return update_ready;
     }
     let script = script.to_owned();
-    let start = Closure::once_into_js(move || register_now(&script, set_update_ready));
-    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &IDLE_AT_MOST_MS.into());
-    let scheduled = match idle {
-        Some(request) => request.call2(&window, &start, &options).is_ok(),
-        None => false,
-    };
-    if !scheduled {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            start.unchecked_ref(),
-            IDLE_AT_MOST_MS,
-        );
-    }
+    crate::platform::tick::when_idle(
+        IDLE_AT_MOST_MS,
+        Box::new(move || register_now(&script, set_update_ready)),
+    );
     update_ready
 }
 

@@ -1,8 +1,35 @@
 //! Handing the page back to the browser in the middle of long work, so that it paints and
 //! answers clicks between two pieces of it.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+/// Runs `work` once the page is idle (after the frames it has to draw), or after `at_most_ms`
+/// if it never is; where the browser has no idle callbacks, after `at_most_ms`.
+///
+/// Boxed: one copy of the scheduling for every caller.
+pub fn when_idle(at_most_ms: i32, work: Box<dyn FnOnce()>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let work = Closure::once_into_js(work);
+    let idle = js_sys::Reflect::get(&window, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &at_most_ms.into());
+    let scheduled = match idle {
+        Some(request) => request.call2(&window, &work, &options).is_ok(),
+        None => false,
+    };
+    if !scheduled {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            work.unchecked_ref(),
+            at_most_ms,
+        );
+    }
+}
 
 /// Resolves after the browser has run its other tasks (a zero-delay timer: a promise alone
 /// would resume before any input or paint).

@@ -2,7 +2,7 @@
 // undo, language, and Chinese text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndSite, openEditor as openEditorIn, requestCell, waitForApp, until } from './harness.mjs';
+import { sharedBrowserAndSite, openEditor as openEditorIn, requestCell, waitForApp, until, draftIdOf, storedDraft } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -178,6 +178,26 @@ test('switching to English and reloading keeps English', async () => {
     await waitForApp(page);
     assert.equal(await page.locator('button.undo').textContent(), 'Undo');
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the publication date is a date field once the page is idle, and keeps the date through a reload', async () => {
+  const { context, page } = await openEditor();
+  try {
+    const field = page.locator('#meta-published_on');
+    await until(async () => (await field.getAttribute('type')) === 'date', 'the publication date became a date field');
+    await field.fill('2026-01-20');
+    await field.blur();
+    const id = draftIdOf(page);
+    await until(async () => (await storedDraft(page, id))?.report?.meta?.published_on === '2026-01-20', 'the date was saved');
+    await page.reload();
+    await waitForApp(page);
+    // Drawn as a text field first, it shows the stored date in either type.
+    assert.equal(await field.inputValue(), '2026-01-20');
+    await until(async () => (await field.getAttribute('type')) === 'date', 'a date field again after the reload');
+    assert.equal(await field.inputValue(), '2026-01-20');
   } finally {
     await context.close();
   }
