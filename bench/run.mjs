@@ -858,14 +858,15 @@ const laterSizes = Object.fromEntries(
     .map((part) => [part, transferSizes(join(APP_DIST, part))]),
 );
 
-// The names: wasm-bindgen's output for this build (checked: wasm-opt makes the dist's wasm of it), through
+// The names: wasm-bindgen's output of the editor's main module for this build (./x build_editor;
+// checked: wasm-opt makes the dist's wasm of it), through
 // the same wasm-opt passes with the names kept.
 log('wasm contributors (wasm-opt -Oz -g on the wasm-bindgen output)');
 let wasm = { note: null, result: null };
 {
-  const bindgen = join(TARGET, 'wasm-bindgen/release');
-  const appWasm = appSizes.files.find((f) => f.kind === 'wasm' && f.name.startsWith('nianbao-app'));
-  const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(join(ROOT, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
+  const bindgen = join(TARGET, 'editor-split/bindgen');
+  const appWasm = appSizes.files.find((f) => f.kind === 'wasm' && f.name.startsWith('editor/nianbao-app'));
+  const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(join(ROOT, 'supervisor.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
   const optimise = (extra, out) => sh(join(ROOT, 'node_modules/.bin/wasm-opt'), [join(bindgen, 'nianbao-app_bg.wasm'), '-Oz', ...extra, ...params, '-o', out]);
   // The same build when wasm-opt makes the dist's wasm of it byte for byte (the JS cannot tell:
   // the release build's JS is minified after wasm-bindgen).

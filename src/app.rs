@@ -9,10 +9,7 @@ use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 use crate::app_state::{choose_language, provide_language, use_lang, use_notices, Notices, Tone};
 use crate::drafts::banners::{DropOverlay, MergeBanner, StorageBanners};
 use crate::drafts::button::ActionButton;
-use crate::drafts::first_screen::FirstScreen;
-use crate::drafts::history::HistoryPanel;
-use crate::drafts::import::{self, ImportJsonButton, PasteImportDialog};
-use crate::drafts::list::DraftsList;
+use crate::drafts::import::{self, ImportJsonButton};
 use crate::drafts::status::{
     DraftsButton, ExportButton, HistoryButton, SaveButton, SaveStatusText,
 };
@@ -21,6 +18,7 @@ use crate::editor::findings::FindingsPanel;
 use crate::editor::header::ReportHeader;
 use crate::editor::section::ReportSection;
 use crate::i18n::{self, Lang};
+use crate::parts;
 use crate::platform::{files, service_worker};
 use crate::store::{use_store, Store};
 
@@ -98,11 +96,13 @@ pub fn App() -> impl IntoView {
             <NoticeBar />
         </div>
         {move || match drafts.view.screen.get() {
-            Screen::First => view! { <FirstScreen /> }.into_any(),
-            Screen::List => view! { <DraftsList /> }.into_any(),
+            Screen::First => parts::when_loaded(parts::first_screen()).into_any(),
+            Screen::List => parts::when_loaded(parts::drafts_list()).into_any(),
             Screen::Editor => view! { <Editor /> }.into_any(),
         }}
-        <PasteImportDialog />
+        <Show when=move || drafts.view.paste_import_open.get()>
+            {|| parts::when_loaded(parts::paste_import())}
+        </Show>
         <DropOverlay />
     }
 }
@@ -111,6 +111,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Editor() -> impl IntoView {
     let store = use_store();
+    let drafts = expect_context::<Drafts>();
     let lang = use_lang();
     view! {
         <div class="workspace">
@@ -121,7 +122,9 @@ fn Editor() -> impl IntoView {
             </main>
             <FindingsPanel />
         </div>
-        <HistoryPanel />
+        <Show when=move || drafts.view.history_open.get()>
+            {|| parts::when_loaded(parts::history())}
+        </Show>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod app_state;
 pub mod drafts;
 pub mod editor;
 pub mod i18n;
+pub mod parts;
 pub mod platform;
 pub mod store;
 pub mod supervisor;

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use nianbao_report::export::{html, plain};
 use nianbao_report::SectionId;
 
-use super::figure::FigurePanel;
 use crate::i18n;
 use crate::platform::{clipboard, files, print, tools};
 
@@ -81,7 +80,7 @@ pub fn PublishBar() -> impl IntoView {
                 on:click=move |_| figure_open.update(|open| *open = !*open)>{i18n::tr(lang, i18n::FIGURE)}</button>
         </div>
         <Show when=move || figure_open.get()>
-            <FigurePanel open=figure_open />
+            {move || crate::parts::when_loaded(crate::parts::figure(figure_open))}
         </Show>
     }
 }

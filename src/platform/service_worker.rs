@@ -40,7 +40,12 @@ fn register_now(script: &str, set_update_ready: WriteSignal<bool>) {
     let container = navigator.service_worker();
     let promise = container.register(script);
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        // Not an object where the browser (or an extension, or a test) stubs the registration.
+        let Some(registration) = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .filter(JsValue::is_object)
+        else {
             web_sys::console::warn_1(
                 &"service worker not registered: offline use unavailable".into(),
             );
@@ -98,7 +103,12 @@ pub fn activate_update() {
     reload.forget();
     let promise = container.get_registration();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(promise).await else {
+        // Not an object where the browser (or an extension, or a test) stubs the registration.
+        let Some(registration) = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .filter(JsValue::is_object)
+        else {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();

@@ -75,6 +75,13 @@ test('starts again with the network gone, once loaded', async () => {
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.locator('h1.report-title').textContent(), '政府信息公开工作年度报告');
+    // The editor's parts fetched on first use (src/parts.rs), never fetched while online: the
+    // history and the drafts list.
+    await page.locator('button.history').click();
+    await page.locator('aside.history-panel').waitFor();
+    await page.locator('button.drafts-list').click();
+    await page.locator('main.drafts-screen h1.drafts-title').waitFor();
+    assert.equal(await page.locator('.part-not-loaded').count(), 0);
     // The supervisor's page too, never opened while online.
     await page.locator('button.batch-check').click();
     await page.locator('main.batch-screen').waitFor();
@@ -82,5 +89,52 @@ test('starts again with the network gone, once loaded', async () => {
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('opening a draft fetches none of the parts fetched on first use; a part that cannot be fetched says so and opens once it can', async () => {
+  const site = await serveDist();
+  // No service worker: the test's routes see every request, and nothing is precached.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const record = watch(page);
+  const parts = () => record.requests.filter((url) => url.includes('/editor/parts/')).map((url) => url.replace(/^.*\/parts\//, ''));
+  try {
+    await page.goto(site.url);
+    // The first screen is a part of its own.
+    await page.locator('.first-screen button.new-blank').waitFor();
+    assert.ok(parts().some((name) => name.startsWith('split_first_screen-')), parts().join(', '));
+    await startBlankReport(page);
+    await page.locator('#meta-agency').fill('某某街道办事处');
+    // Opening the draft again (a reload): the editor alone.
+    record.requests.length = 0;
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
+    assert.ok(record.requests.some((url) => /\/editor\/nianbao-app-[0-9a-f]{16}_bg\.wasm$/.test(url)), record.requests.join('\n'));
+    assert.deepEqual(parts(), []);
+    // The history: its part, fetched when first opened.
+    await page.locator('button.history').click();
+    await page.locator('aside.history-panel').waitFor();
+    assert.ok(parts().some((name) => name.startsWith('split_history-')), parts().join(', '));
+    await page.locator('button.history').click();
+    // The 图解 with the network failing: a notice that says so, and the report as it was.
+    await page.route('**/editor/parts/**', (route) => route.abort());
+    await page.locator('button.show-figure').click();
+    const notice = page.locator('.part-not-loaded[role="alert"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /未能载入/);
+    assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
+    assert.equal(await page.locator('section.figure-panel').count(), 0);
+    // Once it can be fetched, closing and opening it again shows it.
+    await page.unroute('**/editor/parts/**');
+    await page.locator('button.show-figure').click();
+    await page.locator('button.show-figure').click();
+    await page.locator('section.figure-panel').waitFor();
+    assert.equal(await notice.count(), 0);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+    await site.stop();
   }
 });
