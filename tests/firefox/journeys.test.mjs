@@ -159,6 +159,8 @@ test('firefox: last year\'s published report imported gives this year\'s draft; 
   try {
     await page.click('.first-screen button.paste-last-year');
     const text = await readFile(SHUYANG_2025, 'utf8');
+    // The dialog is a part of the app fetched on first use: it shows once it has arrived.
+    await page.waitForSelector('.paste-import-dialog .paste-area');
     // Pasted as a user would: the whole text at once into the box.
     await page.$eval('.paste-import-dialog .paste-area', (area, text) => {
       area.value = text;
