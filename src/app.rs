@@ -111,7 +111,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Editor() -> impl IntoView {
     let store = use_store();
-    let drafts = expect_context::<Drafts>();
+    let drafts = crate::drafts::use_drafts();
     let lang = use_lang();
     view! {
         <div class="workspace">

@@ -55,34 +55,33 @@ impl Drafts {
     }
 }
 
+/// The open draft's saved versions, shown while `history_open` (the editor's `Show`, src/app.rs).
 #[component]
 pub fn HistoryPanel() -> impl IntoView {
     let drafts = use_drafts();
     let lang = crate::app_state::use_lang();
     view! {
-        <Show when=move || drafts.view.history_open.get()>
-            <aside class="history-panel" aria-label=i18n::tr(lang, i18n::HISTORY)>
-                <h2>
-                    {i18n::tr(lang, i18n::HISTORY)}
-                    <ActionButton class="close" label=i18n::CLOSE on_press=move || drafts.view.history_open.set(false) />
-                </h2>
-                <p class="hint">{i18n::tr(lang, i18n::HISTORY_HINT)}</p>
-                <Show when=move || drafts.history_versions.with(Vec::is_empty)>
-                    <p class="no-history">{i18n::tr(lang, i18n::NO_HISTORY)}</p>
-                </Show>
-                <ol class="history-list">
-                    {move || drafts.history_versions.get().into_iter().enumerate().map(|(index, version)| {
-                        let summary = move || lang.get().say(&version.summary).to_owned();
-                        view! {
-                            <li class="history-version" data-revision=version.revision>
-                                <time>{date_time(version.saved_at_ms)}</time>
-                                <span class="summary">{summary}</span>
-                                <ActionButton class="restore" label=i18n::RESTORE on_press=move || drafts.restore_version(index) />
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
-            </aside>
-        </Show>
+        <aside class="history-panel" aria-label=i18n::tr(lang, i18n::HISTORY)>
+            <h2>
+                {i18n::tr(lang, i18n::HISTORY)}
+                <ActionButton class="close" label=i18n::CLOSE on_press=move || drafts.view.history_open.set(false) />
+            </h2>
+            <p class="hint">{i18n::tr(lang, i18n::HISTORY_HINT)}</p>
+            <Show when=move || drafts.history_versions.with(Vec::is_empty)>
+                <p class="no-history">{i18n::tr(lang, i18n::NO_HISTORY)}</p>
+            </Show>
+            <ol class="history-list">
+                {move || drafts.history_versions.get().into_iter().enumerate().map(|(index, version)| {
+                    let summary = move || lang.get().say(&version.summary).to_owned();
+                    view! {
+                        <li class="history-version" data-revision=version.revision>
+                            <time>{date_time(version.saved_at_ms)}</time>
+                            <span class="summary">{summary}</span>
+                            <ActionButton class="restore" label=i18n::RESTORE on_press=move || drafts.restore_version(index) />
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </aside>
     }
 }

@@ -121,6 +121,7 @@ fn cells_read(report: &Report) -> usize {
 }
 
 /// The published-report import: paste, read, look at what was read and the notes, create.
+/// Shown while `paste_import_open` (the page's `Show`, src/app.rs).
 #[component]
 pub fn PasteImportDialog() -> impl IntoView {
     let drafts = use_drafts();
@@ -234,29 +235,27 @@ pub fn PasteImportDialog() -> impl IntoView {
     };
     let can_create = move || result.with(|r| matches!(r, Some(Ok(_))));
     view! {
-        <Show when=move || drafts.view.paste_import_open.get()>
-            <div class="dialog-backdrop">
-                <div class="dialog paste-import-dialog" role="dialog" aria-modal="true"
-                    aria-label=i18n::tr(lang, i18n::PASTE_IMPORT_TITLE)>
-                    <h2>{i18n::tr(lang, i18n::PASTE_IMPORT_TITLE)}</h2>
-                    <p class="hint">{i18n::tr(lang, i18n::PASTE_IMPORT_HINT)}</p>
-                    <textarea class="paste-area" rows="10" aria-label=i18n::tr(lang, i18n::PASTE_AREA)
-                        prop:value=move || text.get()
-                        on:paste=on_paste
-                        on:input=move |ev| {
-                            text.set(event_target_value(&ev));
-                            result.set(None);
-                        }></textarea>
-                    <div class="dialog-buttons">
-                        <ActionButton class="read-published" label=i18n::READ on_press=read />
-                        <button class="create-draft" disabled=move || !can_create() on:click=create>
-                            {create_label}
-                        </button>
-                        <ActionButton class="cancel" label=i18n::CANCEL on_press=move || close() />
-                    </div>
-                    {preview}
+        <div class="dialog-backdrop">
+            <div class="dialog paste-import-dialog" role="dialog" aria-modal="true"
+                aria-label=i18n::tr(lang, i18n::PASTE_IMPORT_TITLE)>
+                <h2>{i18n::tr(lang, i18n::PASTE_IMPORT_TITLE)}</h2>
+                <p class="hint">{i18n::tr(lang, i18n::PASTE_IMPORT_HINT)}</p>
+                <textarea class="paste-area" rows="10" aria-label=i18n::tr(lang, i18n::PASTE_AREA)
+                    prop:value=move || text.get()
+                    on:paste=on_paste
+                    on:input=move |ev| {
+                        text.set(event_target_value(&ev));
+                        result.set(None);
+                    }></textarea>
+                <div class="dialog-buttons">
+                    <ActionButton class="read-published" label=i18n::READ on_press=read />
+                    <button class="create-draft" disabled=move || !can_create() on:click=create>
+                        {create_label}
+                    </button>
+                    <ActionButton class="cancel" label=i18n::CANCEL on_press=move || close() />
                 </div>
+                {preview}
             </div>
-        </Show>
+        </div>
     }
 }
