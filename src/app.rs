@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 
 use crate::app_state::{choose_language, provide_language, use_lang, use_notices, Notices, Tone};
-use crate::drafts::banners::{DropOverlay, MergeBanner, StorageBanners};
+use crate::drafts::banners::{DropOverlay, StorageBanners};
 use crate::drafts::button::ActionButton;
 use crate::drafts::import::{self, ImportJsonButton};
 use crate::drafts::status::{
@@ -92,7 +92,9 @@ pub fn App() -> impl IntoView {
             <Toolbar />
             <UpdateBanner update_ready />
             <StorageBanners />
-            <MergeBanner />
+            <Show when=move || drafts.merged.with(Option::is_some)>
+                {|| parts::when_loaded(parts::merge_banner())}
+            </Show>
             <NoticeBar />
         </div>
         {move || match drafts.view.screen.get() {

@@ -1,6 +1,8 @@
 //! The editor's views that opening a draft does not need — the first screen, the drafts list,
-//! the paste import, the history and the 图解 — each in a part of the wasm of its own, fetched
-//! when first shown. Opening a draft then downloads the editor only.
+//! the paste import, the history, the merge banner and the 图解 — each in a part of the wasm of
+//! its own, fetched when first shown. Opening a draft then downloads the editor only. What keeps
+//! a user's text safe stays in the editor: the autosave, the merge, the storage banners and the
+//! JSON download they offer (a full disk may have kept the service worker from storing parts).
 //!
 //! With the `split` feature (the editor's release build: `./x` splits its wasm with
 //! wasm-split-cli at the functions marked here) each part is an `async` call that fetches its
@@ -10,6 +12,7 @@ use std::future::Future;
 
 use leptos::prelude::*;
 
+use crate::drafts::banners::MergeBanner;
 use crate::drafts::first_screen::FirstScreen;
 use crate::drafts::history::HistoryPanel;
 use crate::drafts::import::PasteImportDialog;
@@ -65,6 +68,11 @@ part!(
 part!(
     /// The open draft's saved versions.
     history(), history, view! { <HistoryPanel /> }
+);
+part!(
+    /// What a merge with another window changed, and the choices it leaves (the merge itself is
+    /// the autosave's, done and saved before this shows).
+    merge_banner(), merge_banner, view! { <MergeBanner /> }
 );
 part!(
     /// The 图解 beside the publish buttons.

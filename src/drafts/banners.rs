@@ -69,7 +69,8 @@ pub fn StorageBanners() -> impl IntoView {
 }
 
 /// 「另一窗口修改了此草稿，已合并」, the places both windows changed (each a link to it), and
-/// the choices: keep mine as a copy, or use the other window's version.
+/// the choices: keep mine as a copy, or use the other window's version. Shown while `merged`
+/// holds a merge (the page's `Show`, src/app.rs).
 #[component]
 pub fn MergeBanner() -> impl IntoView {
     let drafts = use_drafts();
@@ -80,25 +81,23 @@ pub fn MergeBanner() -> impl IntoView {
             .with(|m| m.as_ref().map(|m| m.conflicts.clone()).unwrap_or_default())
     };
     view! {
-        <Show when=move || drafts.merged.with(Option::is_some)>
-            <div class="banner banner-merge" role="alert">
-                <div class="banner-text">
-                    <span class="merged-text">{i18n::tr(lang, i18n::MERGED)}</span>
-                    <Show when=move || !conflicts().is_empty()>
-                        <span>{i18n::tr(lang, i18n::MERGE_CONFLICTS)}</span>
-                        <ul class="merge-conflicts">
-                            {move || conflicts().into_iter().map(|place| {
-                                let name = place_name(&place, lang.get());
-                                view! { <li><button class="link" data-place=place.id() on:click=move |_| { focus_place(&place); }>{name}</button></li> }
-                            }).collect_view()}
-                        </ul>
-                    </Show>
-                </div>
-                <ActionButton class="keep-mine" label=i18n::KEEP_MINE_AS_COPY on_press=move || drafts.keep_mine_as_copy() />
-                <ActionButton class="take-theirs" label=i18n::TAKE_THEIRS on_press=move || drafts.take_theirs() />
-                <ActionButton class="close" label=i18n::CLOSE on_press=move || drafts.merged.set(None) />
+        <div class="banner banner-merge" role="alert">
+            <div class="banner-text">
+                <span class="merged-text">{i18n::tr(lang, i18n::MERGED)}</span>
+                <Show when=move || !conflicts().is_empty()>
+                    <span>{i18n::tr(lang, i18n::MERGE_CONFLICTS)}</span>
+                    <ul class="merge-conflicts">
+                        {move || conflicts().into_iter().map(|place| {
+                            let name = place_name(&place, lang.get());
+                            view! { <li><button class="link" data-place=place.id() on:click=move |_| { focus_place(&place); }>{name}</button></li> }
+                        }).collect_view()}
+                    </ul>
+                </Show>
             </div>
-        </Show>
+            <ActionButton class="keep-mine" label=i18n::KEEP_MINE_AS_COPY on_press=move || drafts.keep_mine_as_copy() />
+            <ActionButton class="take-theirs" label=i18n::TAKE_THEIRS on_press=move || drafts.take_theirs() />
+            <ActionButton class="close" label=i18n::CLOSE on_press=move || drafts.merged.set(None) />
+        </div>
     }
 }
 
