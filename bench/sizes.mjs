@@ -14,8 +14,9 @@ import { execFileSync } from 'node:child_process';
  * library's sort took the first visit from 347.0 to 338.4 KB: 342 KB. Then the views that
  * opening a draft does not need (the first screen, the drafts list, the paste import, the
  * history, the 图解) went into parts fetched on first use (src/parts.rs): 300.2 KB; the merge
- * banner too: 295.5 KB, held at 298 KB (the goal of issue 17 is 250 KB). */
-export const BUDGET_GZIP_BYTES = 298_000;
+ * banner too: 295.5 KB; and the import of a picked or dropped file: 291.8 KB, held at 294 KB
+ * (the goal of issue 17 is 250 KB). */
+export const BUDGET_GZIP_BYTES = 294_000;
 /** The parts fetched after the first visit (by the service worker, for offline use, and when
  * first used): the supervisor's page, the editor's tools worker (importer, Word, 图解) and the
  * editor's parts. Not
@@ -31,8 +32,8 @@ export const BUDGET_GZIP_BYTES = 298_000;
  * the standard library's sorts. Then, for 500 files on a slow laptop (issue 17), the table in
  * pages of 100 rows, the rows following a language switch a slice at a time and the batch kept
  * in three tasks: 337.2 KB. The editor's parts fetched on first use (editor/parts/, 2026-12-05):
- * 76.9 KB in all, each fetched alone. */
-export const LATER_GZIP_BYTES = { supervisor: 347_000, worker: 412_000, 'editor/parts': 79_000 };
+ * 84.2 KB in all, each fetched alone with the shared pieces it needs. */
+export const LATER_GZIP_BYTES = { supervisor: 347_000, worker: 412_000, 'editor/parts': 87_000 };
 
 const KINDS = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
 

@@ -1,6 +1,6 @@
 //! The editor's views that opening a draft does not need — the first screen, the drafts list,
-//! the paste import, the history, the merge banner and the 图解 — each in a part of the wasm of
-//! its own, fetched when first shown. Opening a draft then downloads the editor only. What keeps
+//! the paste import, the history, the merge banner and the 图解 — and the import of a file,
+//! each in a part of the wasm of its own, fetched when first shown (or used). Opening a draft then downloads the editor only. What keeps
 //! a user's text safe stays in the editor: the autosave, the merge, the storage banners and the
 //! JSON download they offer (a full disk may have kept the service worker from storing parts).
 //!
@@ -17,6 +17,7 @@ use crate::drafts::first_screen::FirstScreen;
 use crate::drafts::history::HistoryPanel;
 use crate::drafts::import::PasteImportDialog;
 use crate::drafts::list::DraftsList;
+use crate::drafts::{Drafts, ImportPurpose};
 use crate::editor::figure::FigurePanel;
 use crate::i18n;
 
@@ -32,22 +33,22 @@ impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
     }
 }
 
-/// `part!(name(args), module, view)`: an async `name` that builds `view` in the part `module`.
+/// `part!(name(args) -> Out, body)`: an async `name` that runs `body` in the part `name`.
 macro_rules! part {
-    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*), $module:ident, $view:expr) => {
+    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $out:ty, $body:expr) => {
         $(#[$doc])*
-        pub async fn $name($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
-            #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($module, fallible))]
-            fn $module($($arg: $ty),*) -> Result<AnyView, NotLoaded> {
-                Ok($view.into_any())
+        pub async fn $name($($arg: $ty),*) -> Result<$out, NotLoaded> {
+            #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($name, fallible))]
+            fn $name($($arg: $ty),*) -> Result<$out, NotLoaded> {
+                Ok($body)
             }
             #[cfg(feature = "split")]
             {
-                $module($($arg),*).await
+                $name($($arg),*).await
             }
             #[cfg(not(feature = "split"))]
             {
-                $module($($arg),*)
+                $name($($arg),*)
             }
         }
     };
@@ -55,28 +56,34 @@ macro_rules! part {
 
 part!(
     /// The first screen: the three ways in.
-    first_screen(), first_screen, view! { <FirstScreen /> }
+    first_screen() -> AnyView, view! { <FirstScreen /> }.into_any()
 );
 part!(
     /// The drafts list, with the texts kept for recovery.
-    drafts_list(), drafts_list, view! { <DraftsList /> }
+    drafts_list() -> AnyView, view! { <DraftsList /> }.into_any()
 );
 part!(
     /// The dialog that reads a published report pasted or picked.
-    paste_import(), paste_import, view! { <PasteImportDialog /> }
+    paste_import() -> AnyView, view! { <PasteImportDialog /> }.into_any()
 );
 part!(
     /// The open draft's saved versions.
-    history(), history, view! { <HistoryPanel /> }
+    history() -> AnyView, view! { <HistoryPanel /> }.into_any()
 );
 part!(
     /// What a merge with another window changed, and the choices it leaves (the merge itself is
     /// the autosave's, done and saved before this shows).
-    merge_banner(), merge_banner, view! { <MergeBanner /> }
+    merge_banner() -> AnyView, view! { <MergeBanner /> }.into_any()
 );
 part!(
     /// The 图解 beside the publish buttons.
-    figure(open: RwSignal<bool>), figure, view! { <FigurePanel open /> }
+    figure(open: RwSignal<bool>) -> AnyView, view! { <FigurePanel open /> }.into_any()
+);
+part!(
+    /// A file picked or dropped, read and imported (a draft of a report, the published-report
+    /// import for a page or a text).
+    import_file(drafts: Drafts, file: web_sys::File, purpose: ImportPurpose) -> (),
+    wasm_bindgen_futures::spawn_local(crate::drafts::import::read_and_import(drafts, file, purpose))
 );
 
 /// Shows a part once it has arrived, or says that it could not be fetched (what is typed is

@@ -20,43 +20,53 @@ use crate::platform::tools;
 pub const MAX_IMPORT_MB: u32 = 5;
 pub const MAX_IMPORT_BYTES: f64 = MAX_IMPORT_MB as f64 * 1024.0 * 1024.0;
 
-/// Reads a picked or dropped file and imports it: a report becomes a new draft (of itself, or of
-/// the year after it); text or HTML opens the published-report import with it; anything else is
-/// refused with a message.
+/// Reads a picked or dropped file and imports it (in a part of its own, `parts::import_file`).
 pub fn import_file(drafts: Drafts, file: web_sys::File, purpose: ImportPurpose) {
-    let name = file.name();
     wasm_bindgen_futures::spawn_local(async move {
-        let bytes = match files::read_bytes(&file, MAX_IMPORT_BYTES).await {
-            Ok(bytes) => bytes,
-            Err(ReadError::TooLarge { bytes }) => {
-                // Tenths of a megabyte in whole numbers: formatting an f64 would add ~10 kB of
-                // float printing to the app for this one message.
-                let tenths = (bytes * 10.0 / 1024.0 / 1024.0).round() as u64;
-                let mb = format!("{}.{}", tenths / 10, tenths % 10);
-                let max = MAX_IMPORT_MB;
-                drafts.notices.say(Notice::new(format!("文件“{name}”太大（{mb} MB），未导入。年报 JSON 文件通常不到 100 KB，最多可导入 {max} MB。"), format!("“{name}” is too large ({mb} MB); nothing was imported. A report JSON file is usually under 100 kB; at most {max} MB can be imported.")));
-                return;
-            }
-            Err(ReadError::Unreadable(why)) => {
-                drafts.notices.say(Notice::new(
-                    format!("无法读取文件“{name}”：{why}"),
-                    format!("Could not read “{name}”: {why}"),
-                ));
-                return;
-            }
-        };
-        match read_file(&name, &files::as_utf8(bytes)) {
-            Ok(FileContent::Report(report)) => {
-                drafts.notices.clear();
-                drafts.start_from(*report, purpose);
-            }
-            Ok(FileContent::Published(text)) => {
-                drafts.view.paste_import_text.set(text);
-                drafts.open_paste_import(purpose);
-            }
-            Err(problem) => drafts.notices.say(problem),
+        if crate::parts::import_file(drafts, file, purpose)
+            .await
+            .is_err()
+        {
+            drafts.notices.say(i18n::PART_NOT_LOADED.into());
         }
     });
+}
+
+/// Reads a file and imports it: a report becomes a new draft (of itself, or of the year after
+/// it); text or HTML opens the published-report import with it; anything else is refused with
+/// a message.
+pub async fn read_and_import(drafts: Drafts, file: web_sys::File, purpose: ImportPurpose) {
+    let name = file.name();
+    let bytes = match files::read_bytes(&file, MAX_IMPORT_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge { bytes }) => {
+            // Tenths of a megabyte in whole numbers: formatting an f64 would add ~10 kB of
+            // float printing to the app for this one message.
+            let tenths = (bytes * 10.0 / 1024.0 / 1024.0).round() as u64;
+            let mb = format!("{}.{}", tenths / 10, tenths % 10);
+            let max = MAX_IMPORT_MB;
+            drafts.notices.say(Notice::new(format!("文件“{name}”太大（{mb} MB），未导入。年报 JSON 文件通常不到 100 KB，最多可导入 {max} MB。"), format!("“{name}” is too large ({mb} MB); nothing was imported. A report JSON file is usually under 100 kB; at most {max} MB can be imported.")));
+            return;
+        }
+        Err(ReadError::Unreadable(why)) => {
+            drafts.notices.say(Notice::new(
+                format!("无法读取文件“{name}”：{why}"),
+                format!("Could not read “{name}”: {why}"),
+            ));
+            return;
+        }
+    };
+    match read_file(&name, &files::as_utf8(bytes)) {
+        Ok(FileContent::Report(report)) => {
+            drafts.notices.clear();
+            drafts.start_from(*report, purpose);
+        }
+        Ok(FileContent::Published(text)) => {
+            drafts.view.paste_import_text.set(text);
+            drafts.open_paste_import(purpose);
+        }
+        Err(problem) => drafts.notices.say(problem),
+    }
 }
 
 /// "Import JSON": a file picker (an input inside a label, so that it is keyboard-reachable).

@@ -2,7 +2,7 @@
 // host, and starts again with the network gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForApp, startBlankReport, untilServiceWorkerControls } from './harness.mjs';
+import { serveDist, launchBrowser, watch, waitForApp, startBlankReport, untilServiceWorkerControls, until } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -126,6 +126,14 @@ test('opening a draft fetches none of the parts fetched on first use; a part tha
     assert.match(await notice.textContent(), /未能载入/);
     assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
     assert.equal(await page.locator('section.figure-panel').count(), 0);
+    // A JSON file picked while its import cannot be fetched: the notice says so, no draft is made.
+    const before = page.url();
+    await page.locator('.toolbar label.import-json input[type=file]').setInputFiles({
+      name: 'report.json', mimeType: 'application/json', buffer: Buffer.from('{}'),
+    });
+    await until(async () => /未能载入/.test((await page.locator('.banner-notice .notice-text').textContent().catch(() => '')) ?? ''), 'the notice');
+    assert.equal(page.url(), before);
+    assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
     // Once it can be fetched, closing and opening it again shows it.
     await page.unroute('**/editor/parts/**');
     await page.locator('button.show-figure').click();
