@@ -4,7 +4,7 @@
 // machine, the date and the details, to docs/benchmarks.md.
 //
 //   node bench/run.mjs [--with-core] [--loads N] [--edits N] [--out FILE]
-//   node bench/run.mjs --only storage | --only load | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
+//   node bench/run.mjs --only storage | --only load | --only first-visit | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
 //   NIANBAO_DIST          the app's dist folder (default dist/)
 //   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
 //
@@ -29,6 +29,7 @@ const option = (name, fallback) => {
 const WITH_CORE = args.includes('--with-core');
 /** `--only storage`: the saves of the full report alone (needs the app's dist only), printed.
  * `--only load`: the cold loads of the app and the printable page, unthrottled and at 4×, printed.
+ * `--only first-visit`: a first visit over Slow 4G (gzip) beside the printable page, printed.
  * `--only supervisor-500`: the supervisor's page checking 500 files at 4× CPU alone, printed. */
 const ONLY = option('--only', null);
 const LOADS = Number(option('--loads', 20));
@@ -786,8 +787,9 @@ function coreFromDocs() {
 
 if (ONLY === 'storage') await onlyStorage();
 else if (ONLY === 'load') await onlyStorage({ loads: true });
+else if (ONLY === 'first-visit') await onlyFirstVisit();
 else if (ONLY === 'supervisor-500') await onlySupervisor();
-else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\` and \`--only supervisor-500\` are known`);
+else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only first-visit\` and \`--only supervisor-500\` are known`);
 
 /** The supervisor's page checking BATCH_TOTAL files at THROTTLE× CPU alone, `--runs N` times,
  * against the app's dist as it is (no build, no cargo). */
@@ -810,6 +812,26 @@ async function onlySupervisor() {
 }
 
 /** The saves of the full report alone, for a before/after of a change to the drafts code. */
+async function onlyFirstVisit() {
+  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  const seed = seedFiles(work);
+  process.env.NIANBAO_DIST = buildSite(seed.html);
+  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
+  const gzipSite = await serveDist({ gzip: true });
+  const browser = await launchBrowser();
+  try {
+    const visits = await measureFirstVisit(browser, gzipSite);
+    for (const [cpu, { app, printable }] of Object.entries(visits)) {
+      console.log(`at ${cpu}× CPU: first screen median ${ms(app.median)} (min ${ms(app.min)}), printable ${ms(printable.median)}`);
+    }
+  } finally {
+    await browser.close();
+    await gzipSite.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
 async function onlyStorage({ loads = false } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
   const seed = seedFiles(work);

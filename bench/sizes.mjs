@@ -14,9 +14,10 @@ import { execFileSync } from 'node:child_process';
  * library's sort took the first visit from 347.0 to 338.4 KB: 342 KB. Then the views that
  * opening a draft does not need (the first screen, the drafts list, the paste import, the
  * history, the 图解) went into parts fetched on first use (src/parts.rs): 300.2 KB; the merge
- * banner too: 295.5 KB; and the import of a picked or dropped file: 291.8 KB, held at 294 KB
+ * banner too: 295.5 KB; and the import of a picked or dropped file: 291.8 KB. The first screen
+ * back in the editor (a part of its own cost a newcomer a round trip): 297.1 KB, held at 300 KB
  * (the goal of issue 17 is 250 KB). */
-export const BUDGET_GZIP_BYTES = 294_000;
+export const BUDGET_GZIP_BYTES = 300_000;
 /** The parts fetched after the first visit (by the service worker, for offline use, and when
  * first used): the supervisor's page, the editor's tools worker (importer, Word, 图解) and the
  * editor's parts. Not

@@ -9,6 +9,7 @@ use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 use crate::app_state::{choose_language, provide_language, use_lang, use_notices, Notices, Tone};
 use crate::drafts::banners::{DropOverlay, StorageBanners};
 use crate::drafts::button::ActionButton;
+use crate::drafts::first_screen::FirstScreen;
 use crate::drafts::import::{self, ImportJsonButton};
 use crate::drafts::status::{
     DraftsButton, ExportButton, HistoryButton, SaveButton, SaveStatusText,
@@ -98,7 +99,7 @@ pub fn App() -> impl IntoView {
             <NoticeBar />
         </div>
         {move || match drafts.view.screen.get() {
-            Screen::First => parts::when_loaded(parts::first_screen()).into_any(),
+            Screen::First => view! { <FirstScreen /> }.into_any(),
             Screen::List => parts::when_loaded(parts::drafts_list()).into_any(),
             Screen::Editor => view! { <Editor /> }.into_any(),
         }}

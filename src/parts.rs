@@ -1,6 +1,8 @@
-//! The editor's views that opening a draft does not need — the first screen, the drafts list,
-//! the paste import, the history, the merge banner and the 图解 — and the import of a file,
-//! each in a part of the wasm of its own, fetched when first shown (or used). Opening a draft then downloads the editor only. What keeps
+//! The editor's views that opening a draft does not need — the drafts list, the paste import,
+//! the history, the merge banner and the 图解 — and the import of a file, each in a part of the
+//! wasm of its own, fetched when first shown (or used). Opening a draft then downloads the
+//! editor only. The first screen stays in the editor: a part of its own cost a newcomer a round
+//! trip more before anything showed (over Slow 4G, ~0.5 s). What keeps
 //! a user's text safe stays in the editor: the autosave, the merge, the storage banners and the
 //! JSON download they offer (a full disk may have kept the service worker from storing parts).
 //!
@@ -13,7 +15,6 @@ use std::future::Future;
 use leptos::prelude::*;
 
 use crate::drafts::banners::MergeBanner;
-use crate::drafts::first_screen::FirstScreen;
 use crate::drafts::history::HistoryPanel;
 use crate::drafts::import::PasteImportDialog;
 use crate::drafts::list::DraftsList;
@@ -54,10 +55,6 @@ macro_rules! part {
     };
 }
 
-part!(
-    /// The first screen: the three ways in.
-    first_screen() -> AnyView, view! { <FirstScreen /> }.into_any()
-);
 part!(
     /// The drafts list, with the texts kept for recovery.
     drafts_list() -> AnyView, view! { <DraftsList /> }.into_any()

@@ -6,7 +6,7 @@
 //   nianbao-app-H.js, nianbao-app-H_bg.wasm   the editor: JS glue (minified) and main wasm
 //   parts-H.js                                the loader of the parts (minified)
 //   parts/NAME-H.wasm                         the parts, each fetched on first use
-//   files.json                                the two names index.html needs
+//   files.json                                the names index.html needs
 // Every wasm goes through the same wasm-opt as the other pages (supervisor.html's
 // data-wasm-opt-params). H is one hash of the whole set: the glue and the loader import each
 // other, and a part only fits the main module it was split from, so the names change together.
@@ -70,5 +70,5 @@ writeFileSync(join(out, names.wasm), mainWasm);
 writeFileSync(join(out, names.js), await minified(glue));
 writeFileSync(join(out, names.loader), await minified(loader));
 for (const part of parts) writeFileSync(join(out, part.file), part.body);
-writeFileSync(join(out, 'files.json'), `${JSON.stringify({ js: names.js, wasm: names.wasm }, null, 2)}\n`);
+writeFileSync(join(out, 'files.json'), `${JSON.stringify({ js: names.js, wasm: names.wasm, loader: names.loader }, null, 2)}\n`);
 console.log(`editor-files: main ${mainWasm.length} bytes; ${parts.length} parts, ${parts.reduce((t, p) => t + p.body.length, 0)} bytes`);

@@ -2,8 +2,8 @@
 // 0. Release builds: the wasm-bindgen JS and the service worker are minified with terser
 //    (Trunk's own minifier gives up on the wasm-bindgen JS and copies it as it is), and the
 //    `integrity` hashes that index.html carries for the JS are computed again.
-// 0b. The editor's page: the hashed names of the editor's JS and wasm (built by ./x into
-//    editor/, listed in editor/files.json) in place of index.html's placeholders.
+// 0b. The editor's page: the hashed names of the editor's JS, wasm and parts' loader (built by
+//    ./x into editor/, listed in editor/files.json) in place of index.html's placeholders.
 // 1. The CSP in index.html allows only the app's own scripts; Trunk's start-up script is
 //    inline, so its sha256 goes into script-src (hashes, not 'unsafe-inline').
 // 2. The service worker precaches exactly the files of this build: their hashed names are only
@@ -57,8 +57,8 @@ if (release) {
 const editorFiles = join(staging, 'editor', 'files.json');
 if (html.includes('__EDITOR_JS__')) {
   if (!existsSync(editorFiles)) throw new Error('post-build: editor/files.json missing: run ./x build (build_editor) first');
-  const { js, wasm } = JSON.parse(readFileSync(editorFiles, 'utf8'));
-  html = html.replaceAll('__EDITOR_JS__', js).replaceAll('__EDITOR_WASM__', wasm);
+  const { js, wasm, loader } = JSON.parse(readFileSync(editorFiles, 'utf8'));
+  html = html.replaceAll('__EDITOR_JS__', js).replaceAll('__EDITOR_WASM__', wasm).replaceAll('__EDITOR_LOADER__', loader);
 }
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
