@@ -1004,7 +1004,7 @@ const rows = [
   ['Transfer: brotli', kb(appSizes.total.brotli), `counter ${kb(counterSizes.total.brotli)}`, `${(appSizes.total.brotli / counterSizes.total.brotli).toFixed(1)}× counter`],
   ['Transfer: raw', kb(appSizes.total.raw), `counter ${kb(counterSizes.total.raw)}`, `wasm ${kb(appSizes.wasm.raw)} raw`],
   ...Object.entries(laterSizes).map(([part, sizes]) => [
-    `Fetched later: ${part === 'worker' ? 'the tools worker (importer, Word, 图解), on first use' : "the supervisor's page"}, gzip -9`,
+    `Fetched later: ${{ worker: 'the tools worker (importer, Word, 图解), on first use', 'editor/parts': "the editor's parts (drafts list, paste import, history, merge banner, 图解, a file's import), each on first use" }[part] ?? "the supervisor's page"}, gzip -9`,
     kb(sizes.total.gzip), '', `held under ${kb(LATER_GZIP_BYTES[part])}; not in the first visit`,
   ]),
   [`Load → editor with ${fromStorage ? 'the seed' : 'a blank report'}, accepting input (median of ${LOADS} cold)`, ms(loads.app.median), `printable page ${ms(loads.printable.median)}`, `**${ratio.toFixed(1)}×** (goal ≤ 2×)`],
