@@ -1045,7 +1045,7 @@ const machineLine = `${host.date} · ${host.cpu} · ${host.nproc} cores · ${hos
 
 const sizeTable = (label, s) => s.files.map((f) => `| ${label} | ${f.name.replace(/-[0-9a-f]{12,}/, '-…')} | ${f.raw} | ${f.gzip} | ${f.brotli} |`).join('\n');
 const details = [];
-details.push('## Transfer size', '', 'Bytes per file of the release builds (Trunk, the workspace release profile: `opt-level = "z"`, fat LTO, one codegen unit, `panic = "abort"`, then `wasm-opt -Oz` with the flags in index.html; the app\'s JS and service worker through terser). gzip is GNU `gzip -9`, brotli is quality 11 (Node\'s zlib). The service worker counts: a first visit fetches it.', '',
+details.push('## Transfer size', '', 'Bytes per file of the release builds (the workspace release profile: `opt-level = "z"`, fat LTO, one codegen unit, `panic = "abort"`, then `wasm-opt -Oz` with the flags in supervisor.html; the editor built by `./x` — cargo, wasm-split-cli, wasm-bindgen — into editor/ and the parts fetched on first use, editor/parts/; the supervisor\'s page by Trunk; the JS and the service worker through terser). gzip is GNU `gzip -9`, brotli is quality 11 (Node\'s zlib). The service worker counts: a first visit fetches it.', '',
   '| build | file | raw | gzip -9 | brotli |', '|---|---|---|---|---|', sizeTable('Nianbao', appSizes), sizeTable('counter', counterSizes),
   `| **Nianbao** | **total** | **${appSizes.total.raw}** | **${appSizes.total.gzip}** | **${appSizes.total.brotli}** |`,
   `| counter | total | ${counterSizes.total.raw} | ${counterSizes.total.gzip} | ${counterSizes.total.brotli} |`,
