@@ -1,5 +1,5 @@
 // The editor's files, from wasm-split-cli's and wasm-bindgen's output (`./x`, build_editor):
-//   node tools/editor-files.mjs WORK OUT
+//   node tools/editor-files.mjs WORK OUT [WASM-OPT FLAGS...]
 // WORK holds wasm-split-cli's output (the parts, `*.wasm` but the main module, and its loader
 // `__wasm_split.js`) and, in WORK/bindgen/, wasm-bindgen's output for the main module. OUT
 // becomes dist/editor/ (index.html's start-up script loads it):
@@ -7,25 +7,25 @@
 //   parts-H.js                                the loader of the parts (minified)
 //   parts/NAME-H.wasm                         the parts, each fetched on first use
 //   files.json                                the names index.html needs
-// Every wasm goes through the same wasm-opt as the other pages (supervisor.html's
-// data-wasm-opt-params). H is one hash of the whole set: the glue and the loader import each
-// other, and a part only fits the main module it was split from, so the names change together.
+// Every wasm goes through `wasm-opt -Oz` with the flags given (./x passes the other pages',
+// supervisor.html's data-wasm-opt-params). H is one hash of the whole set: the glue and the
+// loader import each other, and a part only fits the main module it was split from, so the
+// names change together.
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { minified } from './minify.mjs';
 
-const [work, out] = process.argv.slice(2);
-if (!work || !out) throw new Error('usage: node tools/editor-files.mjs WORK OUT');
+const [work, out, ...flags] = process.argv.slice(2);
+if (!work || !out) throw new Error('usage: node tools/editor-files.mjs WORK OUT [WASM-OPT FLAGS...]');
 const root = new URL('..', import.meta.url).pathname;
 const LOADER = '__wasm_split.js';
 const MAIN = 'nianbao-app';
 
-const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(join(root, 'supervisor.html'), 'utf8'))?.[1];
-if (!params) throw new Error('editor-files: no data-wasm-opt-params in supervisor.html');
 function optimised(path) {
   const to = `${path}.opt`;
-  execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', ...params.split(/\s+/).filter(Boolean), path, '-o', to], {
+  execFileSync(join(root, 'node_modules/.bin/wasm-opt'), ['-Oz', ...flags, path, '-o', to], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return readFileSync(to);
@@ -56,13 +56,6 @@ loader = replaceAll(loader, `./${MAIN}.js`, `./${names.js}`, 'the loader', { imp
 for (const part of parts) {
   part.file = `parts/${part.name.replace(/\.wasm$/, '')}-${h}.wasm`;
   loader = replaceAll(loader, `./${part.name}`, `./${part.file}`, 'the loader');
-}
-
-const { minify } = await import('terser');
-async function minified(code) {
-  const result = await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  if (!result.code) throw new Error('editor-files: terser gave nothing');
-  return result.code;
 }
 
 mkdirSync(join(out, 'parts'), { recursive: true });

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { minified } from './minify.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by trunk only)');
@@ -21,14 +22,9 @@ if (!staging) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-/** Terser's options: the module's exports keep their names (the start-up script imports them). */
-const TERSER = { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } };
-
 async function minifyJs(path) {
-  const { minify } = await import('terser');
   const before = readFileSync(path, 'utf8');
-  const { code } = await minify(before, TERSER);
-  if (!code) throw new Error(`post-build: terser gave nothing for ${path}`);
+  const code = await minified(before);
   writeFileSync(path, code);
   return [before.length, code.length];
 }

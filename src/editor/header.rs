@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use nianbao_report::format::{self, AgencyKind, AGENCY_KINDS};
 use nianbao_report::Place;
 
-use super::dom_id;
 use super::publish::PublishBar;
+use super::{dom_id, element_of};
 use crate::i18n::{self, Lang};
 use crate::store::use_store;
 
@@ -29,10 +29,7 @@ pub fn ReportHeader() -> impl IntoView {
     crate::platform::tick::when_idle(
         DATE_FIELD_AT_MOST_MS,
         Box::new(|| {
-            let field = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.get_element_by_id(&dom_id(&PUBLISHED_ON)));
-            if let Some(field) = field {
+            if let Some(field) = element_of(&PUBLISHED_ON) {
                 let _ = field.set_attribute("type", "date");
             }
         }),

@@ -12,12 +12,16 @@ use wasm_bindgen::JsCast;
 
 pub use nianbao_report::editing::grid::dom_id;
 
+/// The element editing `place`, if it is on the page.
+pub fn element_of(place: &Place) -> Option<web_sys::Element> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(&dom_id(place))
+}
+
 /// Moves the keyboard focus to the element editing `place`, if it is on the page.
 pub fn focus_place(place: &Place) -> bool {
-    let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&dom_id(place)))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    let Some(element) = element_of(place).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return false;
     };

@@ -1,5 +1,5 @@
 //! Handing the page back to the browser in the middle of long work, so that it paints and
-//! answers clicks between two pieces of it.
+//! answers clicks between two pieces of it; and putting off work that can wait until it is idle.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
