@@ -16,7 +16,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transferSizes, BUDGET_GZIP_BYTES, LATER_GZIP_BYTES } from './sizes.mjs';
+import { transferSizes, editorPartSizes, BUDGET_GZIP_BYTES, EDITOR_PART_GZIP_BYTES, LATER_GZIP_BYTES } from './sizes.mjs';
 import { contributors } from './wasm-contributors.mjs';
 import { supervisorBatch, batchOnDisk, BATCH_COUNTS, BATCH_TOTAL } from './batch-files.mjs';
 
@@ -52,6 +52,8 @@ const THROTTLE = 4;
 const SLOW_4G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
 /** Runs of each measurement under emulated conditions (each is slow). */
 const SLOW_RUNS = 5;
+/** How long a newcomer reads the first screen before a click, in one of the first-draft runs. */
+const READING_MS = 5_000;
 const SHUYANG_TEXT = join(ROOT, 'crates/report/tests/fixtures/shuyang-county-2025.txt');
 const SAVES = 100;
 const EDITS = Number(option('--edits', 8000));
@@ -459,6 +461,32 @@ async function measureFirstVisit(browser, gzipSite) {
   return result;
 }
 
+/** A newcomer's first draft over Slow 4G (gzip): on the first screen, 新建空白年报 clicked
+ * `readingMs` after it shows, until the editor's grid is there: the editor's part, fetched once
+ * the first screen is idle, comes over the network beside the service worker's precaching.
+ * Milliseconds from the click, measured from Node. */
+async function measureFirstDraft(browser, gzipSite, readingMs) {
+  const times = [];
+  for (let i = 0; i < SLOW_RUNS; i++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const page = await context.newPage();
+      await emulate(page, { network: SLOW_4G });
+      await page.goto(gzipSite.url);
+      const button = page.locator('.first-screen button.new-blank');
+      await button.waitFor({ timeout: 60_000 });
+      await page.waitForTimeout(readingMs);
+      const start = performance.now();
+      await button.click();
+      await page.locator('table.grid-requests input.cell').first().waitFor({ state: 'attached', timeout: 60_000 });
+      times.push(performance.now() - start);
+    } finally {
+      await context.close();
+    }
+  }
+  return summary(times);
+}
+
 /** The tools worker on first use, each in a fresh profile (the worker cold): a published report
  * pasted on the first screen until its preview shows (沭阳县 2025), the 图解 until its drawing
  * shows, the Word file until its download starts. Milliseconds, measured from Node around the
@@ -824,6 +852,10 @@ async function onlyFirstVisit() {
     for (const [cpu, { app, printable }] of Object.entries(visits)) {
       console.log(`at ${cpu}× CPU: first screen median ${ms(app.median)} (min ${ms(app.min)}), printable ${ms(printable.median)}`);
     }
+    for (const reading of [0, READING_MS]) {
+      const draft = await measureFirstDraft(browser, gzipSite, reading);
+      console.log(`then 新建空白年报 ${reading} ms later → the editor: median ${ms(draft.median)} (min ${ms(draft.min)}, max ${ms(draft.max)})`);
+    }
   } finally {
     await browser.close();
     await gzipSite.stop();
@@ -872,6 +904,7 @@ log(`${host.cpu}, ${host.nproc} cores, load ${host.loadStart.toFixed(2)}`);
 
 log('transfer sizes');
 const appSizes = transferSizes(APP_DIST);
+const editorPart = editorPartSizes(APP_DIST);
 const counterSizes = transferSizes(COUNTER_DIST);
 // Fetched after the first visit (by the service worker for offline use, and on first use).
 const laterSizes = Object.fromEntries(
@@ -969,6 +1002,8 @@ try {
   let firstVisit;
   try {
     firstVisit = await measureFirstVisit(browser, gzipSite);
+    firstVisit.draft = await measureFirstDraft(browser, gzipSite, 0);
+    firstVisit.draftAfterReading = await measureFirstDraft(browser, gzipSite, READING_MS);
   } finally {
     await gzipSite.stop();
   }
@@ -1003,14 +1038,17 @@ const rows = [
   ['Transfer: wasm + JS + CSS, gzip -9', kb(appSizes.total.gzip), `counter ${kb(counterSizes.total.gzip)}`, `budget ${kb(BUDGET_GZIP_BYTES)}: ${over ? `**over** by ${kb(appSizes.total.gzip - BUDGET_GZIP_BYTES)}` : 'met'}; goal ≤ 250 KB`],
   ['Transfer: brotli', kb(appSizes.total.brotli), `counter ${kb(counterSizes.total.brotli)}`, `${(appSizes.total.brotli / counterSizes.total.brotli).toFixed(1)}× counter`],
   ['Transfer: raw', kb(appSizes.total.raw), `counter ${kb(counterSizes.total.raw)}`, `wasm ${kb(appSizes.wasm.raw)} raw`],
+  ["Then the first draft opened: the editor's part, gzip -9", kb(editorPart.total.gzip), '', `held under ${kb(EDITOR_PART_GZIP_BYTES)}; first visit + it: ${kb(appSizes.total.gzip + editorPart.total.gzip)} (brotli ${kb(appSizes.total.brotli + editorPart.total.brotli)})`],
   ...Object.entries(laterSizes).map(([part, sizes]) => [
-    `Fetched later: ${{ worker: 'the tools worker (importer, Word, 图解), on first use', 'editor/parts': "the editor's parts (drafts list, paste import, history, merge banner, 图解, a file's import), each on first use" }[part] ?? "the supervisor's page"}, gzip -9`,
+    `Fetched later: ${{ worker: 'the tools worker (importer, Word, 图解), on first use', 'editor/parts': "the editor's parts (the editor of an open draft; the drafts list, history, merge banner and 图解; the imports), each on first use" }[part] ?? "the supervisor's page"}, gzip -9`,
     kb(sizes.total.gzip), '', `held under ${kb(LATER_GZIP_BYTES[part])}; not in the first visit`,
   ]),
   [`Load → editor with ${fromStorage ? 'the seed' : 'a blank report'}, accepting input (median of ${LOADS} cold)`, ms(loads.app.median), `printable page ${ms(loads.printable.median)}`, `**${ratio.toFixed(1)}×** (goal ≤ 2×)`],
   [`Load → editor, at ${THROTTLE}× CPU throttling (median of ${loads.appThrottled.n} cold)`, ms(loads.appThrottled.median), `printable page ${ms(loads.printableThrottled.median)}`, `**${ratioThrottled.toFixed(1)}×** (goal ≤ 2×)`],
   ['First visit over Slow 4G, gzip: the first screen ready for a click (median)', ms(firstVisit[1].app.median), `printable page ${ms(firstVisit[1].printable.median)}`, `${(firstVisit[1].app.median / firstVisit[1].printable.median).toFixed(1)}×`],
   [`First visit over Slow 4G, at ${THROTTLE}× CPU (median)`, ms(firstVisit[THROTTLE].app.median), `printable page ${ms(firstVisit[THROTTLE].printable.median)}`, `${(firstVisit[THROTTLE].app.median / firstVisit[THROTTLE].printable.median).toFixed(1)}×`],
+  ["Then a newcomer's first draft over Slow 4G: 新建空白年报 clicked as the first screen shows → the editor (median)", ms(firstVisit.draft.median), '', `the editor's part (${kb(editorPart.total.gzip)} gzip) over the network, beside the service worker's precaching`],
+  [`… clicked ${READING_MS / 1000} s after the first screen shows (read first)`, ms(firstVisit.draftAfterReading.median), '', "the editor's part fetched while the first screen is read"],
   ['Load → counter accepting a click (median)', ms(loads.counter.median), '', `app ${(loads.app.median / loads.counter.median).toFixed(1)}× counter`],
   [`Typing in table 三 (${typing.table.n} keystrokes)`, spread(typing.table), '', 'goal p95 ≤ 8 ms'],
   [`Typing in 一、总体情况 (${typing.text.n} characters)`, spread(typing.text), '', 'goal p95 ≤ 8 ms'],

@@ -15,9 +15,14 @@ import { execFileSync } from 'node:child_process';
  * opening a draft does not need (the first screen, the drafts list, the paste import, the
  * history, the 图解) went into parts fetched on first use (src/parts.rs): 300.2 KB; the merge
  * banner too: 295.5 KB; and the import of a picked or dropped file: 291.8 KB. The first screen
- * back in the editor (a part of its own cost a newcomer a round trip): 297.1 KB, held at 300 KB
- * (the goal of issue 17 is 250 KB). */
-export const BUDGET_GZIP_BYTES = 300_000;
+ * back in the editor (a part of its own cost a newcomer a round trip): 297.1 KB. Then the editor of an
+ * open draft went into a part of its own (compiled early when a draft is stored, index.html),
+ * and the views on the way into one more: 229.0 KB, held at 240 KB (the goal of issue 17 was
+ * 250 KB). */
+export const BUDGET_GZIP_BYTES = 240_000;
+/** The editor's part with the shared pieces it needs (files.json's `editorPart`): what opening
+ * the first draft adds to the first visit. 77.0 KB (2026-12-05), held at +3 %. */
+export const EDITOR_PART_GZIP_BYTES = 79_500;
 /** The parts fetched after the first visit (by the service worker, for offline use, and when
  * first used): the supervisor's page, the editor's tools worker (importer, Word, 图解) and the
  * editor's parts. Not
@@ -33,8 +38,9 @@ export const BUDGET_GZIP_BYTES = 300_000;
  * the standard library's sorts. Then, for 500 files on a slow laptop (issue 17), the table in
  * pages of 100 rows, the rows following a language switch a slice at a time and the batch kept
  * in three tasks: 337.2 KB. The editor's parts fetched on first use (editor/parts/, 2026-12-05):
- * 84.2 KB in all, each fetched alone with the shared pieces it needs. */
-export const LATER_GZIP_BYTES = { supervisor: 347_000, worker: 412_000, 'editor/parts': 87_000 };
+ * 84.2 KB in all, each fetched alone with the shared pieces it needs; with the editor of an open
+ * draft a part too: 142.6 KB. */
+export const LATER_GZIP_BYTES = { supervisor: 347_000, worker: 412_000, 'editor/parts': 147_000 };
 
 const KINDS = { '.wasm': 'wasm', '.js': 'js', '.css': 'css' };
 
@@ -78,6 +84,15 @@ export function transferSizes(dir, { brotli = true } = {}) {
   };
 }
 
+/** The files of the editor's part (dist/editor/files.json's `editorPart`) with their sizes, and
+ * their total. */
+export function editorPartSizes(dir, { brotli = true } = {}) {
+  const { editorPart } = JSON.parse(readFileSync(join(dir, OWN_FILES, 'files.json'), 'utf8'));
+  const files = editorPart.map((name) => ({ name, ...compressed(readFileSync(join(dir, OWN_FILES, name)), brotli) }));
+  const total = files.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files, total };
+}
+
 // `node bench/sizes.mjs [DIST]`: the sizes of one build, per file and in total (gzip -9 against
 // the budget), for measuring a cut without the whole benchmark.
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -86,6 +101,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const f of [...sizes.files, { name: 'total', ...sizes.total }]) {
     console.log(`${f.name.padEnd(40)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(8)} gzip -9 ${String(f.brotli).padStart(8)} brotli`);
   }
+  const part = editorPartSizes(dir);
+  console.log(`${"then the editor's part".padEnd(40)} ${String(part.total.raw).padStart(8)} raw ${String(part.total.gzip).padStart(8)} gzip -9 ${String(part.total.brotli).padStart(8)} brotli`);
   const over = sizes.total.gzip - BUDGET_GZIP_BYTES;
   console.log(over > 0 ? `over the budget by ${over} bytes gzip -9` : `within the budget by ${-over} bytes gzip -9`);
 }

@@ -78,6 +78,10 @@ pub fn App() -> impl IntoView {
         }
     });
     let update_ready = service_worker::register("./sw.js");
+    // The screen drawn again only when it changes: another draft opened in the editor is the
+    // same editor showing another report (the store's), not a new editor. A new one would
+    // throw the old one away while its part's views still answered the events of its leaving.
+    let screen = Memo::new(move |_| drafts.view.screen.get());
     // The findings panel stays below the top bar however tall it grows (a wrapped toolbar, a
     // banner).
     let top_bar = NodeRef::<leptos::html::Div>::new();
@@ -98,10 +102,10 @@ pub fn App() -> impl IntoView {
             </Show>
             <NoticeBar />
         </div>
-        {move || match drafts.view.screen.get() {
+        {move || match screen.get() {
             Screen::First => view! { <FirstScreen /> }.into_any(),
-            Screen::List => parts::when_loaded(parts::drafts_list()).into_any(),
-            Screen::Editor => view! { <Editor /> }.into_any(),
+            Screen::List => parts::when_loaded(parts::drafts_list()),
+            Screen::Editor => parts::when_loaded(parts::editor()),
         }}
         <Show when=move || drafts.view.paste_import_open.get()>
             {|| parts::when_loaded(parts::paste_import())}
@@ -112,7 +116,7 @@ pub fn App() -> impl IntoView {
 
 /// The open draft: its header, the six sections, the findings, and its history when asked.
 #[component]
-fn Editor() -> impl IntoView {
+pub(crate) fn Editor() -> impl IntoView {
     let store = use_store();
     let drafts = crate::drafts::use_drafts();
     let lang = use_lang();

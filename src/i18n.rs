@@ -281,9 +281,10 @@ pub const HISTORY_HINT: Text = t(
     "最近的版本（最多 10 个）。点击“保存”会单独留下一个版本；恢复后仍可撤销。",
     "The latest versions (up to 10). Save keeps a version of its own; a restore can be undone.",
 );
+pub const PART_LOADING: Text = t("正在载入…", "Loading…");
 pub const PART_NOT_LOADED: Text = t(
-    "这部分未能载入（网络中断？）。已填写的内容不受影响；请联网后关闭再打开。",
-    "This part of the app could not be fetched (offline?). Nothing typed is affected; close it and open it again once online.",
+    "这部分未能载入（网络中断？）。已填写的内容不受影响；请联网后关闭再打开，或重新载入本页。",
+    "This part of the app could not be fetched (offline?). Nothing typed is affected; once online, close it and open it again, or reload the page.",
 );
 pub const NO_HISTORY: Text = t("还没有保存过的版本。", "No saved versions yet.");
 pub const RESTORE: Text = t("恢复此版本", "Restore");

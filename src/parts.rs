@@ -1,10 +1,15 @@
-//! The editor's views that opening a draft does not need — the drafts list, the paste import,
-//! the history, the merge banner and the 图解 — and the import of a file, each in a part of the
-//! wasm of its own, fetched when first shown (or used). Opening a draft then downloads the
-//! editor only. The first screen stays in the editor: a part of its own cost a newcomer a round
-//! trip more before anything showed (over Slow 4G, ~0.5 s). What keeps
-//! a user's text safe stays in the editor: the autosave, the merge, the storage banners and the
-//! JSON download they offer (a full disk may have kept the service worker from storing parts).
+//! The parts of the editor's wasm fetched when first needed. The main module is what a newcomer's
+//! first screen needs: the page, the toolbar, the banners, the first screen, the drafts and
+//! what keeps a user's text safe (the autosave, the merge, the storage banners and the JSON
+//! download they offer: a full disk may have kept the service worker from storing parts). Three
+//! parts come later:
+//! - `editor`: the open draft's editor. With a draft stored it is compiled while the main module
+//!   downloads (index.html), so that opening a draft waits for no download after the start;
+//! - `views`: the drafts list, the history, the merge banner and the 图解;
+//! - `import`: the paste import and the import of a picked or dropped file.
+//!
+//! A part per view (as at first) came with a piece of shared code for every set of parts that
+//! needed it: opening the editor took 20 downloads, +80 ms. One module per part keeps it at four.
 //!
 //! With the `split` feature (the editor's release build: `./x` splits its wasm with
 //! wasm-split-cli at the functions marked here) each part is an `async` call that fetches its
@@ -34,12 +39,13 @@ impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
     }
 }
 
-/// `part!(name(args) -> Out, body)`: an async `name` that runs `body` in the part `name`.
+/// `part!(in module: name(args) -> Out, body)`: an async `name` that runs `body` in the part
+/// `module` (the functions of one module come in one download).
 macro_rules! part {
-    ($(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $out:ty, $body:expr) => {
+    (in $module:ident: $(#[$doc:meta])* $name:ident($($arg:ident: $ty:ty),*) -> $out:ty, $body:expr) => {
         $(#[$doc])*
         pub async fn $name($($arg: $ty),*) -> Result<$out, NotLoaded> {
-            #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($name, fallible))]
+            #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split($module, fallible))]
             fn $name($($arg: $ty),*) -> Result<$out, NotLoaded> {
                 Ok($body)
             }
@@ -55,28 +61,43 @@ macro_rules! part {
     };
 }
 
-part!(
+// The part `editor`: what a stored draft needs, fetched (or compiled early, index.html) when one
+// opens.
+part!(in editor:
+    /// The open draft: its header, the six sections and the findings.
+    editor() -> AnyView, view! { <crate::app::Editor /> }.into_any()
+);
+part!(in editor:
+    /// Nothing: calling it fetches the part `editor` ahead of its use.
+    editor_fetched() -> (), ()
+);
+
+// The part `views`: the views shown on the way (one module: a part per view came with a piece
+// of shared code per set of parts that needed it, and a download for each).
+part!(in views:
     /// The drafts list, with the texts kept for recovery.
     drafts_list() -> AnyView, view! { <DraftsList /> }.into_any()
 );
-part!(
-    /// The dialog that reads a published report pasted or picked.
-    paste_import() -> AnyView, view! { <PasteImportDialog /> }.into_any()
-);
-part!(
+part!(in views:
     /// The open draft's saved versions.
     history() -> AnyView, view! { <HistoryPanel /> }.into_any()
 );
-part!(
+part!(in views:
     /// What a merge with another window changed, and the choices it leaves (the merge itself is
     /// the autosave's, done and saved before this shows).
     merge_banner() -> AnyView, view! { <MergeBanner /> }.into_any()
 );
-part!(
+part!(in views:
     /// The 图解 beside the publish buttons.
     figure(open: RwSignal<bool>) -> AnyView, view! { <FigurePanel open /> }.into_any()
 );
-part!(
+
+// The part `import`: reading a published report or a file into a new draft.
+part!(in import:
+    /// The dialog that reads a published report pasted or picked.
+    paste_import() -> AnyView, view! { <PasteImportDialog /> }.into_any()
+);
+part!(in import:
     /// A file picked or dropped, read and imported (a draft of a report, the published-report
     /// import for a page or a text).
     import_file(drafts: Drafts, file: web_sys::File, purpose: ImportPurpose) -> (),
@@ -84,17 +105,34 @@ part!(
 );
 
 /// Shows a part once it has arrived, or says that it could not be fetched (what is typed is
-/// not touched: the part only shows).
+/// not touched: the part only shows). While it is on its way, 「正在载入…」 shows, after a moment
+/// (style/main.css): from the service worker's cache a part arrives before that would blink.
 pub fn when_loaded(
     part: impl Future<Output = Result<AnyView, NotLoaded>> + Send + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    // One copy of the view's code for every part, not one per future type.
+    shown_when_loaded(Box::pin(part))
+}
+
+fn shown_when_loaded(
+    part: std::pin::Pin<Box<dyn Future<Output = Result<AnyView, NotLoaded>> + Send>>,
+) -> AnyView {
     let lang = crate::app_state::use_lang();
-    Suspend::new(async move {
-        part.await.unwrap_or_else(|NotLoaded| {
-            view! {
-                <p class="part-not-loaded" role="alert">{i18n::tr(lang, i18n::PART_NOT_LOADED)}</p>
-            }
-            .into_any()
-        })
-    })
+    let arrived = RwSignal::new(false);
+    view! {
+        <p class="part-loading" role="status" hidden=move || arrived.get()>
+            {i18n::tr(lang, i18n::PART_LOADING)}
+        </p>
+        {Suspend::new(async move {
+            let shown = part.await.unwrap_or_else(|NotLoaded| {
+                view! {
+                    <p class="part-not-loaded" role="alert">{i18n::tr(lang, i18n::PART_NOT_LOADED)}</p>
+                }
+                .into_any()
+            });
+            arrived.set(true);
+            shown
+        })}
+    }
+    .into_any()
 }

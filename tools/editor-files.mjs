@@ -6,7 +6,8 @@
 //   nianbao-app-H.js, nianbao-app-H_bg.wasm   the editor: JS glue (minified) and main wasm
 //   parts-H.js                                the loader of the parts (minified)
 //   parts/NAME-H.wasm                         the parts, each fetched on first use
-//   files.json                                the names index.html needs
+//   files.json                                the names index.html needs, and the files of
+//                                             the editor's part (with the chunks it shares)
 // Every wasm goes through `wasm-opt -Oz` with the flags given (./x passes the other pages',
 // supervisor.html's data-wasm-opt-params). H is one hash of the whole set: the glue and the
 // loader import each other, and a part only fits the main module it was split from, so the
@@ -37,6 +38,46 @@ const mainWasm = optimised(join(work, 'bindgen', `${MAIN}_bg.wasm`));
 let glue = readFileSync(join(work, 'bindgen', `${MAIN}.js`), 'utf8');
 let loader = readFileSync(join(work, LOADER), 'utf8');
 
+// Each module the loader fetches, and the modules the editor's part needs (itself first): the
+// start-up script compiles those early when a draft is about to open (index.html).
+const moduleFiles = new Map(
+  [...loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+);
+const editorLoad = loader.match(
+  /export const __wasm_split_load_editor = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\n, \[([^\]]*)\]\)\)/,
+);
+if (!editorLoad) throw new Error("editor-files: the loader has no load of the editor's part");
+const editorModules = [editorLoad[1], ...editorLoad[2].split(',').map((v) => v.trim()).filter(Boolean).map((v) => {
+  if (!moduleFiles.has(v)) throw new Error(`editor-files: the loader does not fetch ${v}`);
+  return moduleFiles.get(v);
+})];
+// A module compiled early is instantiated from that; otherwise (or if that fetch failed) fetched.
+const fetches = loader.match(/const src = fetch\(new URL\(/g)?.length ?? 0;
+const instantiations = loader.match(/WebAssembly\.instantiateStreaming\(src, imports\)/g)?.length ?? 0;
+const caught = loader.match(/src\.catch\(\(\) => \{\}\);/g)?.length ?? 0;
+if (fetches === 0 || fetches !== instantiations || fetches !== caught) throw new Error(`editor-files: the loader's ${fetches} fetches, ${caught} catches and ${instantiations} instantiations do not pair`);
+loader = loader
+  .replaceAll('const src = fetch(new URL(', 'const src = compiledOrFetched(new URL(')
+  .replaceAll('WebAssembly.instantiateStreaming(src, imports)', 'instantiated(src, imports)')
+  .replaceAll('src.catch(() => {});', 'Promise.resolve(src).catch(() => {});');
+loader += `
+/** The module the start-up script compiled (or a promise of it), once; or a response being
+ * fetched. */
+function compiledOrFetched(url) {
+  const early = globalThis.nianbaoCompiling?.get(url.href);
+  if (!early) return fetch(url);
+  globalThis.nianbaoCompiling.delete(url.href);
+  return early.module ?? early.compiled.catch(() => fetch(url));
+}
+/** A module compiled already is instantiated at once, in the task that asked for it: the editor
+ * then draws in the same task as the page's start, as it did before it was a part. */
+async function instantiated(src, imports) {
+  const got = src instanceof WebAssembly.Module ? src : await src;
+  if (got instanceof WebAssembly.Module) return { module: got, instance: new WebAssembly.Instance(got, imports) };
+  return WebAssembly.instantiateStreaming(got, imports);
+}
+`;
+
 const hash = createHash('sha256');
 for (const body of [mainWasm, glue, loader, ...parts.map((p) => p.body)]) hash.update(body);
 const h = hash.digest('hex').slice(0, 16);
@@ -63,5 +104,7 @@ writeFileSync(join(out, names.wasm), mainWasm);
 writeFileSync(join(out, names.js), await minified(glue));
 writeFileSync(join(out, names.loader), await minified(loader));
 for (const part of parts) writeFileSync(join(out, part.file), part.body);
-writeFileSync(join(out, 'files.json'), `${JSON.stringify({ js: names.js, wasm: names.wasm, loader: names.loader }, null, 2)}\n`);
+const fileOf = new Map(parts.map((part) => [part.name, part.file]));
+const editorPart = editorModules.map((name) => fileOf.get(name));
+writeFileSync(join(out, 'files.json'), `${JSON.stringify({ js: names.js, wasm: names.wasm, loader: names.loader, editorPart }, null, 2)}\n`);
 console.log(`editor-files: main ${mainWasm.length} bytes; ${parts.length} parts, ${parts.reduce((t, p) => t + p.body.length, 0)} bytes`);

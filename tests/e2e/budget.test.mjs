@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DIST } from './harness.mjs';
-import { transferSizes, BUDGET_GZIP_BYTES, LATER_GZIP_BYTES } from '../../bench/sizes.mjs';
+import { transferSizes, editorPartSizes, BUDGET_GZIP_BYTES, EDITOR_PART_GZIP_BYTES, LATER_GZIP_BYTES } from '../../bench/sizes.mjs';
 
 function listed(sizes) {
   return sizes.files.map((f) => `  ${f.name}: ${f.raw} bytes raw, ${f.gzip} gzip -9`).join('\n');
@@ -24,6 +24,13 @@ test('a first visit (wasm + JS + CSS + service worker, gzip -9) stays under its 
   // editor's parts fetched on first use.
   assert.ok(!sizes.files.some((f) => f.name.includes('worker') || f.name.includes('parts/')), listed(sizes));
   assert.ok(sizes.files.some((f) => /^editor\/nianbao-app-[0-9a-f]+_bg\.wasm$/.test(f.name)), listed(sizes));
+});
+
+test("opening the first draft adds the editor's part, held at its size", (t) => {
+  const part = editorPartSizes(DIST, { brotli: false });
+  t.diagnostic(`${part.total.gzip} bytes gzip -9; held at ${EDITOR_PART_GZIP_BYTES}`);
+  assert.ok(part.files.some((f) => /^parts\/split_editor-[0-9a-f]+\.wasm$/.test(f.name)), part.files.map((f) => f.name).join(', '));
+  assert.ok(part.total.gzip < EDITOR_PART_GZIP_BYTES, `${part.total.gzip} bytes gzip -9 is over ${EDITOR_PART_GZIP_BYTES}`);
 });
 
 test('the supervisor page, the tools worker and the editor\'s parts, fetched later, do not grow past their sizes', (t) => {

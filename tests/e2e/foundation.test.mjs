@@ -2,7 +2,7 @@
 // host, and starts again with the network gone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, watch, waitForApp, startBlankReport, untilServiceWorkerControls, until } from './harness.mjs';
+import { serveDist, launchBrowser, watch, waitForApp, startBlankReport, untilServiceWorkerControls, until, draftIdOf, storedDraft } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -92,7 +92,7 @@ test('starts again with the network gone, once loaded', async () => {
   }
 });
 
-test('the first screen and opening a draft fetch none of the parts fetched on first use; a part that cannot be fetched says so and opens once it can', async () => {
+test("the first screen comes before any part, then fetches the editor's; a draft opens with the editor's part, compiled early once a draft is stored; a part that cannot be fetched says so and opens once it can", async () => {
   const site = await serveDist();
   // No service worker: the test's routes see every request, and nothing is precached.
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -100,46 +100,72 @@ test('the first screen and opening a draft fetch none of the parts fetched on fi
   const record = watch(page);
   const parts = () => record.requests.filter((url) => url.includes('/editor/parts/')).map((url) => url.replace(/^.*\/parts\//, ''));
   try {
+    // When the first screen showed, and when a part was first asked for.
+    await context.addInitScript(() => {
+      const fetched = window.fetch;
+      window.fetch = function (url, ...rest) {
+        if (String(url).includes('/editor/parts/')) window.partAskedAt ??= performance.now();
+        return fetched.call(this, url, ...rest);
+      };
+      new MutationObserver((_, observer) => {
+        if (!document.querySelector('.first-screen button.new-blank')) return;
+        window.firstScreenAt = performance.now();
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // Parts cannot be fetched (yet).
+    await page.route('**/editor/parts/**', (route) => route.abort());
     await page.goto(site.url);
-    // A newcomer's first screen: the editor's own files only.
+    // A newcomer's first screen needs no part; once it shows, the editor's part is fetched
+    // ahead (every way in ends in the editor), and no other.
     await page.locator('.first-screen button.new-blank').waitFor();
-    assert.deepEqual(parts(), []);
-    await startBlankReport(page);
+    await until(async () => parts().some((name) => name.startsWith('split_editor-')), "the editor's part asked for");
+    const [firstScreenAt, partAskedAt] = await page.evaluate(() => [window.firstScreenAt, window.partAskedAt]);
+    assert.ok(firstScreenAt < partAskedAt, `first screen at ${firstScreenAt} ms, a part asked for at ${partAskedAt} ms`);
+    assert.ok(!parts().some((name) => /^split_(views|import)-/.test(name)), parts().join(', '));
+    // The editor's part cannot be fetched: the draft is made and kept, and the page says so.
+    await page.locator('.first-screen button.new-blank').click();
+    const notice = page.locator('.part-not-loaded[role="alert"]');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /未能载入/);
+    const id = draftIdOf(page);
+    assert.ok(id && (await storedDraft(page, id)), `draft ${id} stored`);
+    // Once it can be fetched, the drafts list and the draft open.
+    await page.unroute('**/editor/parts/**');
+    await page.locator('button.drafts-list').click();
+    await page.locator('main.drafts-screen h1.drafts-title').waitFor();
+    await page.locator('.drafts-screen button.open').first().click();
+    await waitForApp(page);
+    assert.equal(await notice.count(), 0);
+    assert.ok(parts().some((name) => name.startsWith('split_editor-')), parts().join(', '));
+    assert.ok(!parts().some((name) => name.startsWith('split_import-')), parts().join(', '));
     await page.locator('#meta-agency').fill('某某街道办事处');
-    // Opening the draft again (a reload): the editor alone.
+    // Opening the draft again (a reload): the start-up script compiles the editor's part while
+    // the main module downloads, and the part's loader takes every module it compiled.
     record.requests.length = 0;
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
     assert.ok(record.requests.some((url) => /\/editor\/nianbao-app-[0-9a-f]{16}_bg\.wasm$/.test(url)), record.requests.join('\n'));
-    assert.deepEqual(parts(), []);
-    // The history: its part, fetched when first opened.
-    await page.locator('button.history').click();
-    await page.locator('aside.history-panel').waitFor();
-    assert.ok(parts().some((name) => name.startsWith('split_history-')), parts().join(', '));
-    await page.locator('button.history').click();
-    // The 图解 with the network failing: a notice that says so, and the report as it was.
+    assert.ok(parts().some((name) => name.startsWith('split_editor-')), parts().join(', '));
+    assert.ok(!parts().some((name) => name.startsWith('split_import-')), parts().join(', '));
+    assert.equal(await page.evaluate(() => globalThis.nianbaoCompiling?.size), 0);
+    // The import's part failing: a JSON file picked says so in the notice, no draft is made.
     await page.route('**/editor/parts/**', (route) => route.abort());
-    await page.locator('button.show-figure').click();
-    const notice = page.locator('.part-not-loaded[role="alert"]');
-    await notice.waitFor();
-    assert.match(await notice.textContent(), /未能载入/);
-    assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
-    assert.equal(await page.locator('section.figure-panel').count(), 0);
-    // A JSON file picked while its import cannot be fetched: the notice says so, no draft is made.
     const before = page.url();
-    await page.locator('.toolbar label.import-json input[type=file]').setInputFiles({
+    const pick = () => page.locator('.toolbar label.import-json input[type=file]').setInputFiles({
       name: 'report.json', mimeType: 'application/json', buffer: Buffer.from('{}'),
     });
+    await pick();
     await until(async () => /未能载入/.test((await page.locator('.banner-notice .notice-text').textContent().catch(() => '')) ?? ''), 'the notice');
     assert.equal(page.url(), before);
     assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
-    // Once it can be fetched, closing and opening it again shows it.
+    // Once it can be fetched, the same file is read (and refused for what it is: no report).
     await page.unroute('**/editor/parts/**');
-    await page.locator('button.show-figure').click();
-    await page.locator('button.show-figure').click();
-    await page.locator('section.figure-panel').waitFor();
-    assert.equal(await notice.count(), 0);
+    await pick();
+    await until(async () => !/未能载入/.test((await page.locator('.banner-notice .notice-text').textContent().catch(() => '')) ?? ''), 'another notice');
+    assert.ok(parts().some((name) => name.startsWith('split_import-')), parts().join(', '));
+    assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();
