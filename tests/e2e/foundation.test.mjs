@@ -86,7 +86,9 @@ test('starts again with the network gone, once loaded', async () => {
     await page.locator('button.batch-check').click();
     await page.locator('main.batch-screen').waitFor();
     assert.match(await page.locator('h1.drafts-title').textContent(), /批量检查/);
-    assert.deepEqual(record.pageErrors, []);
+    // With what else the page met, should an error ever show here (seen once in ~20 runs:
+    // 'TypeError: Failed to fetch', its source not found).
+    assert.deepEqual(record.pageErrors, [], JSON.stringify({ page: page.url(), console: record.consoleErrors, failed: record.failedRequests }));
   } finally {
     await context.close();
   }
