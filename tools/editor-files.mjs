@@ -105,6 +105,9 @@ writeFileSync(join(out, names.js), await minified(glue));
 writeFileSync(join(out, names.loader), await minified(loader));
 for (const part of parts) writeFileSync(join(out, part.file), part.body);
 const fileOf = new Map(parts.map((part) => [part.name, part.file]));
-const editorPart = editorModules.map((name) => fileOf.get(name));
+const editorPart = editorModules.map((name) => {
+  if (!fileOf.has(name)) throw new Error(`editor-files: the editor's part needs ${name}, which wasm-split-cli did not write`);
+  return fileOf.get(name);
+});
 writeFileSync(join(out, 'files.json'), `${JSON.stringify({ js: names.js, wasm: names.wasm, loader: names.loader, editorPart }, null, 2)}\n`);
 console.log(`editor-files: main ${mainWasm.length} bytes; ${parts.length} parts, ${parts.reduce((t, p) => t + p.body.length, 0)} bytes`);
