@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transferSizes, editorPartSizes, BUDGET_GZIP_BYTES, EDITOR_PART_GZIP_BYTES, LATER_GZIP_BYTES } from './sizes.mjs';
 import { contributors } from './wasm-contributors.mjs';
@@ -538,6 +538,10 @@ function supervisorProbe({ total }) {
   document.addEventListener('change', (ev) => {
     if (s.pickedAt === null && ev.target.closest?.('.pick-files')) s.pickedAt = performance.now();
   }, true);
+  // A folder: from the click on 选择文件夹… (the picker's answer and the listing are the app's).
+  document.addEventListener('click', (ev) => {
+    if (s.pickedAt === null && ev.target.closest?.('button.pick-folder')) s.pickedAt = performance.now();
+  }, true);
   const progress = () => {
     const p = document.querySelector('.batch-progress');
     return p ? { done: Number(p.dataset.done), total: Number(p.dataset.total), p } : null;
@@ -584,14 +588,17 @@ function supervisorProbe({ total }) {
 }
 
 /** The supervisor's page checks BATCH_TOTAL files (bench/batch-files.mjs: report JSONs, published
- * pages, broken files) at THROTTLE× CPU, picked from disk as a user picks them: the longest task
+ * pages, broken files) at THROTTLE× CPU, picked from disk as a user picks them (with `folder`, the
+ * folder that holds them picked instead, its files of a report's type read): the longest task
  * and the long tasks over 200 ms (the browser taking the picked files, reading, a click on the
  * language switch, and the end, when the batch is linked to last years and kept), the time until
  * all are read and until the batch is kept, and whether clicks on the language switch are
  * answered while reading (one click each time another 50 files are read). With `profile` (a
  * file name), a CDP CPU profile of it, and the page's record beside it (FILE.page.json). */
-async function measureSupervisor500(browser, site, { profile = null } = {}) {
+async function measureSupervisor500(browser, site, { profile = null, folder = false } = {}) {
   const { dir, paths } = batchOnDisk(supervisorBatch());
+  // A folder's files of other types (Word, pictures) are left out, as the app's picker does.
+  const total = folder ? paths.filter((path) => /\.(json|txt|html?)$/i.test(path)).length : BATCH_TOTAL;
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();
@@ -602,7 +609,8 @@ async function measureSupervisor500(browser, site, { profile = null } = {}) {
     await page.locator('h1.report-title').waitFor({ timeout: 60_000 });
     await page.locator('button.batch-check').click();
     await page.locator('main.batch-screen').waitFor({ timeout: 60_000 });
-    await page.evaluate(supervisorProbe, { total: BATCH_TOTAL });
+    if (folder) await folderOfFiles(page, paths);
+    await page.evaluate(supervisorProbe, { total });
     await emulate(page, { cpu: THROTTLE });
     let profiler = null;
     if (profile) {
@@ -620,8 +628,14 @@ async function measureSupervisor500(browser, site, { profile = null } = {}) {
     });
     const marks = profile ? [await mark()] : [];
     const wallStart = performance.now();
-    // From disk (paths, not buffers: Playwright would build the files in the page itself).
-    await page.locator('.pick-files input').setInputFiles(paths);
+    if (folder) {
+      await page.locator('button.pick-folder').click();
+    } else {
+      // From disk (paths, not buffers: Playwright would build the files in the page itself).
+      await page.locator('.pick-files input').setInputFiles(paths);
+    }
+    // The progress bar: the files handed in (a folder's once listed).
+    await page.locator('.batch-progress').waitFor({ timeout: 5 * 60_000 });
     const progress = () => page.evaluate(() => {
       const p = document.querySelector('.batch-progress');
       return { done: Number(p?.dataset.done), total: Number(p?.dataset.total) };
@@ -629,7 +643,7 @@ async function measureSupervisor500(browser, site, { profile = null } = {}) {
     const deadline = Date.now() + 15 * 60_000;
     const pause = () => new Promise((resolve) => setTimeout(resolve, 25));
     // A click on the language switch each time another 50 files are read.
-    for (let at = 25; at < BATCH_TOTAL; at += 50) {
+    for (let at = 25; at < total; at += 50) {
       let state;
       while ((state = await progress()).done < at && state.done < state.total) {
         if (Date.now() > deadline) throw new Error(`supervisor: ${state.done} of ${state.total} read after 15 minutes`);
@@ -667,7 +681,7 @@ async function measureSupervisor500(browser, site, { profile = null } = {}) {
     const stopAfter = await page.locator('.batch-progress button.stop-reading').count();
     const full = await page.locator('.banner-full').count();
     if (errors.length) throw new Error(`supervisor: ${errors.join('; ')}`);
-    if (rows !== BATCH_TOTAL) throw new Error(`supervisor: ${rows} rows for ${BATCH_TOTAL} files`);
+    if (rows !== total) throw new Error(`supervisor: ${rows} rows for ${total} files`);
     // What each long task was part of: the browser taking the picked files (the task that
     // dispatched the input's change event), a click on the language switch, the end (the task
     // in which the count reached the total and those after it: link_last_years, keep), or the
@@ -685,6 +699,8 @@ async function measureSupervisor500(browser, site, { profile = null } = {}) {
     const batchWrite = s.writes.filter((w) => w.key.startsWith('nianbao:batch:')).at(-1) ?? null;
     const whileReading = s.clicks.filter((c) => c.reading);
     return {
+      folder,
+      total,
       longest: longest(s.longTasks),
       over200: s.longTasks.filter((t) => t.duration > 200).length,
       longTasks: s.longTasks.length,
@@ -699,6 +715,8 @@ async function measureSupervisor500(browser, site, { profile = null } = {}) {
         part: partOf(t),
       })),
       readMs: s.doneAt - s.pickedAt,
+      // Until the progress bar counts the files: for a folder, the picker's answer and the listing.
+      listedMs: (s.counts[0]?.at ?? NaN) - s.pickedAt,
       keptMs: s.keptAt - s.pickedAt,
       wallMs: wall,
       clicks: whileReading.length,
@@ -718,12 +736,35 @@ async function measureSupervisor500(browser, site, { profile = null } = {}) {
   }
 }
 
+/** The batch's files written into a folder of the page's origin private file system, and the
+ * page's folder picker answering with that folder: Playwright cannot answer Chromium's own
+ * picker, and a folder handle of the disk reads its files through the same promises. */
+async function folderOfFiles(page, paths) {
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    await root.removeEntry('bench-batch', { recursive: true }).catch(() => {});
+    window.__benchFolder = await root.getDirectoryHandle('bench-batch', { create: true });
+    window.showDirectoryPicker = async () => window.__benchFolder;
+  });
+  for (let at = 0; at < paths.length; at += 25) {
+    const files = paths.slice(at, at + 25).map((path) => ({ name: basename(path), base64: readFileSync(path).toString('base64') }));
+    await page.evaluate(async (files) => {
+      for (const { name, base64 } of files) {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const writable = await (await window.__benchFolder.getFileHandle(name, { create: true })).createWritable();
+        await writable.write(bytes);
+        await writable.close();
+      }
+    }, files);
+  }
+}
+
 /** One line of the supervisor's figures. */
 const supervisorLine = (r) => {
   const part = (name, label) => `${label} ${r.byPart[name].over200} (longest ${ms(r.byPart[name].longest)})`;
-  return `longest task ${ms(r.longest)}; ${r.longTasks} long tasks, ${r.over200} over 200 ms: ` +
-    `${part('pick', 'taking the picked files')}, ${part('reading', 'reading')}, ${part('clicks', 'on a language click')}, ${part('end', 'at the end')}; ` +
-    `all ${BATCH_TOTAL} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s; ` +
+  return `${r.folder ? `a folder (${r.total} report files read)` : `${r.total} files picked`}: longest task ${ms(r.longest)}; ${r.longTasks} long tasks, ${r.over200} over 200 ms: ` +
+    `${part('pick', r.folder ? 'the click on 选择文件夹…' : 'taking the picked files')}, ${part('reading', 'reading')}, ${part('clicks', 'on a language click')}, ${part('end', 'at the end')}; ` +
+    `${r.folder ? `listed in ${(r.listedMs / 1000).toFixed(2)} s, ` : ''}all ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s; ` +
     `${r.answered}/${r.clicks} clicks on the language switch answered while reading (click → painted max ${ms(Math.max(...r.clickToPaint))}); ` +
     `progress bar ${r.bar ? 'shown' : 'MISSING'}, 停止读取 ${r.stop === '停止读取' ? 'shown' : r.stop === null ? 'NOT SEEN' : `shown as “${r.stop}”`} while reading${r.stopAfter ? ', STILL THERE after' : ''}; ` +
     `${r.rows} rows, ${r.unread} unread; batch ${r.kept ? `kept (${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)})` : 'NOT KEPT (storage refused it)'}`;
@@ -832,6 +873,9 @@ async function onlySupervisor() {
       const result = await measureSupervisor500(browser, site, { profile: PROFILE && RUNS > 1 ? PROFILE.replace(/(\.cpuprofile)?$/, `-${run}$1`) : PROFILE });
       console.log(`run ${run}: ${supervisorLine(result)}`);
       if (VERBOSE) console.log(JSON.stringify(result, null, 1));
+      const fromFolder = await measureSupervisor500(browser, site, { folder: true });
+      console.log(`run ${run}: ${supervisorLine(fromFolder)}`);
+      if (VERBOSE) console.log(JSON.stringify(fromFolder, null, 1));
     }
   } finally {
     await browser.close();
@@ -997,6 +1041,8 @@ try {
 
   log(`the supervisor's page: ${BATCH_TOTAL} files at ${THROTTLE}× CPU`);
   const supervisor500 = await measureSupervisor500(browser, site);
+  log(`the supervisor's page: the folder of those ${BATCH_TOTAL} files at ${THROTTLE}× CPU`);
+  const supervisorFolder = await measureSupervisor500(browser, site, { folder: true });
 
   log('a first visit over Slow 4G (gzip)');
   const gzipSite = await serveDist({ gzip: true });
@@ -1009,7 +1055,7 @@ try {
     await gzipSite.stop();
   }
 
-  results = { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, firstVisit, openings, fromStorage, chromium: browser.version() };
+  results = { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorFolder, firstVisit, openings, fromStorage, chromium: browser.version() };
 } finally {
   await browser.close();
   await site.stop();
@@ -1024,7 +1070,7 @@ host.loadEnd = loadavg()[0];
 // The table, and docs/benchmarks.md
 // ---------------------------------------------------------------------------------------------
 
-const { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, firstVisit, openings, fromStorage, chromium } = results;
+const { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorFolder, firstVisit, openings, fromStorage, chromium } = results;
 const ratioThrottled = loads.appThrottled.median / loads.printableThrottled.median;
 
 // `nianbao check --json` over 1,000 and 10,000 reports, on every core and on one.
@@ -1062,6 +1108,10 @@ const rows = [
     ms(supervisor500.longest),
     `${supervisor500.over200} tasks > 200 ms; all read in ${(supervisor500.readMs / 1000).toFixed(1)} s; ${supervisor500.answered}/${supervisor500.clicks} language clicks answered while reading`,
     `goal longest task ≤ 200 ms${supervisor500.longest > 200 ? ': **not met**' : ': met'}`],
+  [`The same ${BATCH_TOTAL} files as a folder picked (选择文件夹…, Chromium; its ${supervisorFolder.total} files of a report's type read): longest task`,
+    ms(supervisorFolder.longest),
+    `${supervisorFolder.over200} tasks > 200 ms; listed in ${(supervisorFolder.listedMs / 1000).toFixed(2)} s, all read in ${(supervisorFolder.readMs / 1000).toFixed(1)} s; ${supervisorFolder.answered}/${supervisorFolder.clicks} language clicks answered while reading`,
+    `goal longest task ≤ 200 ms${supervisorFolder.longest > 200 ? ': **not met**' : ': met'}`],
   storage
     ? [`Save of the full report through the app (${SAVES} saves)`, `p50 ${ms(percentile(storage.app, 50))} · p95 ${ms(percentile(storage.app, 95))}`, `JS floor p50 ${ms(percentile(storage.floor, 50))} · p95 ${ms(percentile(storage.floor, 95))}`, `draft ${kb(storage.draftBytes)} UTF-8`]
     : ['Save of the full report', '–', '', 'not measured: no drafts in this build'],
@@ -1120,18 +1170,20 @@ if (list) {
 details.push('## Memory', '', `JS heap: CDP \`Runtime.getHeapUsage\` (used) after \`HeapProfiler.collectGarbage\`. wasm: the length of the module's \`WebAssembly.Memory\` (from Trunk's \`TrunkApplicationStarted\` event), which only grows. Edits: four in five a number in table 三, one in five a character typed into 一 or deleted from it (200 typed, then 200 deleted, and again), each followed by a macrotask. The undo history (200 steps, about 2 MB) fills over the first few hundred edits; after that the wasm memory is to stay flat.`, '',
   '| edits | JS heap | wasm memory |', '|---|---|---|', ...memory.map((m) => `| ${m.edits} | ${mib(m.jsHeap)} | ${mib(m.wasm)} |`), '');
 details.push('## A slower machine, a slower network', '', `CPU: DevTools' ${THROTTLE}× slowdown (CDP \`Emulation.setCPUThrottlingRate\`), set on the page before it navigates (loads) or once it shows (typing, the drafts list, the tools). Chromium throttles by making the page's thread spin, every ~200 µs, for 3× the wall time since its last spin, busy or idle (see "How DevTools' 4× slowdown works" below): short tasks meet these pauses unevenly, so read the throttled figures as what a slow laptop's user can meet, not as 4× the others. Network: DevTools' Slow 4G (CDP \`Network.emulateNetworkConditions\`: ${SLOW_4G.latency} ms latency, ${SLOW_4G.downloadThroughput * 8 / 1000} kbit/s down) on a first visit, the files gzipped (level 9) by the bench's server as a real one would, ${SLOW_RUNS} runs each. The tools on first use: a fresh profile each time, so the tools worker starts cold; the time runs from the click to the preview, the drawing or the download, measured from Node.`, '');
-{
-  const r = supervisor500;
+/** The supervisor's figures of one run (`r`): a section of the details. */
+const supervisorDetails = (r, heading, intro, pickLabel) => {
   const part = (name, label) => `| ${label} | ${r.byPart[name].n} | ${r.byPart[name].over200} | ${ms(r.byPart[name].longest)} |`;
-  details.push(`## The supervisor's page, ${BATCH_TOTAL} files`, '', `\`node bench/run.mjs --only supervisor-500\` runs it alone. The editor, its 批量检查 button, then at ${THROTTLE}× CPU the files picked from disk (Playwright's setInputFiles with their paths): ${BATCH_COUNTS.json} report JSONs (the seed under other agencies' names and numbers, one in six with an error, one in ten a 2022 report of a unit whose 2023 report is in the batch too), ${BATCH_COUNTS.published} published reports (the five published texts of the core's fixtures and the seed's printable page, renamed; ten of them GBK) and ${BATCH_COUNTS.broken} files that are not reports (bench/batch-files.mjs), sorted by name as a picker lists them. Long tasks are the page's PerformanceObserver for 'longtask'; "all read" runs from the input's change event until the count shows ${BATCH_TOTAL} of ${BATCH_TOTAL}, "kept" until the batch is saved to localStorage. Each time another 50 files are read, a click on the language switch (Playwright's click), answered when the page's language changes while files are still being read.`, '',
+  details.push(heading, '', intro, '',
     '| part | long tasks | over 200 ms | longest |', '|---|---|---|---|',
-    part('pick', 'the browser taking the picked files (the task of the change event)'),
+    part('pick', pickLabel),
     part('reading', 'reading: a file read and checked, its row drawn'),
     part('clicks', `a click on the language switch (${r.clicks} while reading)`),
     part('end', 'the end: the last file, last years linked, the batch kept'),
     `| **all** | ${r.longTasks} | ${r.over200} | **${ms(r.longest)}** |`, '',
-    `All ${BATCH_TOTAL} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s (${r.batchWrite ? `${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)}` : 'not kept'}); ${r.answered} of ${r.clicks} clicks answered while reading, click to painted at most ${ms(Math.max(...r.clickToPaint))}; the progress bar ${r.bar ? 'and' : 'missing,'} 停止读取 ${r.stop === '停止读取' ? 'shown while reading' : 'not seen'}; ${r.rows} rows, ${r.unread} of them unread.`, '');
-}
+    `${r.folder ? `Listed in ${(r.listedMs / 1000).toFixed(2)} s (from the click to the progress bar); all` : 'All'} ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s (${r.batchWrite ? `${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)}` : 'not kept'}); ${r.answered} of ${r.clicks} clicks answered while reading, click to painted at most ${ms(Math.max(...r.clickToPaint))}; the progress bar ${r.bar ? 'and' : 'missing,'} 停止读取 ${r.stop === '停止读取' ? 'shown while reading' : 'not seen'}; ${r.rows} rows, ${r.unread} of them unread.`, '');
+};
+supervisorDetails(supervisor500, `## The supervisor's page, ${BATCH_TOTAL} files`, `\`node bench/run.mjs --only supervisor-500\` runs it alone. The editor, its 批量检查 button, then at ${THROTTLE}× CPU the files picked from disk (Playwright's setInputFiles with their paths): ${BATCH_COUNTS.json} report JSONs (the seed under other agencies' names and numbers, one in six with an error, one in ten a 2022 report of a unit whose 2023 report is in the batch too), ${BATCH_COUNTS.published} published reports (the five published texts of the core's fixtures and the seed's printable page, renamed; ten of them GBK) and ${BATCH_COUNTS.broken} files that are not reports (bench/batch-files.mjs), sorted by name as a picker lists them. Long tasks are the page's PerformanceObserver for 'longtask'; "all read" runs from the input's change event until the count shows ${BATCH_TOTAL} of ${BATCH_TOTAL}, "kept" until the batch is saved to localStorage. Each time another 50 files are read, a click on the language switch (Playwright's click), answered when the page's language changes while files are still being read.`, 'the browser taking the picked files (the task of the change event)');
+supervisorDetails(supervisorFolder, `## The supervisor's page, a folder of ${BATCH_TOTAL} files`, `The same files in a folder, picked with 选择文件夹… (Chromium's \`showDirectoryPicker\`): the app lists the folder one promise at a time and reads its ${supervisorFolder.total} files of a report's type (JSON, text, HTML; the Word files, pictures and other files left out and counted in a notice). Playwright cannot answer Chromium's folder picker: the bench writes the files into a folder of the page's origin private file system beforehand, and the page's \`showDirectoryPicker\` answers with that folder (a folder of the disk is read through the same promises). The clock starts at the click on 选择文件夹….`, 'the click on 选择文件夹… (the picker answered, the listing begun)');
 details.push('## Checking many reports', '', '`bash bench/check-many.sh`: the JSON of the five fixtures copied round-robin, `nianbao check --json` over all of them, on every core and pinned to one core (`taskset -c 0`); peak memory by `/usr/bin/time`.', '', checkMany, '');
 details.push('## Core', '');
 if (core.rows) {

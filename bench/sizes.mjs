@@ -37,7 +37,7 @@ export const EDITOR_PART_GZIP_BYTES = 79_500;
  * of carrying the importer, drew its table and lists as the core's markup, and sorted without
  * the standard library's sorts. Then, for 500 files on a slow laptop (issue 17), the table in
  * pages of 100 rows, the rows following a language switch a slice at a time and the batch kept
- * in three tasks: 337.2 KB. The editor's parts fetched on first use (editor/parts/, 2026-12-05):
+ * in three tasks: 337.2 KB; a folder picked and listed (选择文件夹…): 341.4 KB. The editor's parts fetched on first use (editor/parts/, 2026-12-05):
  * 84.2 KB in all, each fetched alone with the shared pieces it needs; with the editor of an open
  * draft a part too: 142.6 KB. */
 export const LATER_GZIP_BYTES = { supervisor: 347_000, worker: 412_000, 'editor/parts': 147_000 };

@@ -326,10 +326,11 @@ pub fn tr(
 pub const BATCH_BUTTON: Text = t("批量检查", "Check many");
 pub const BATCH_TITLE: Text = t("批量检查下级单位年报", "Check the reports of many units");
 pub const BATCH_HINT: Text = t(
-    "选择或拖入多个文件（年报 JSON、保存的网页、复制的文字均可），每份报告一行；文件只在本机读取，不上传。",
-    "Pick or drop many files (report JSON, saved web pages, copied text): one row per report. Files are read on this computer only, never uploaded.",
+    "选择或拖入多个文件，或选择一个文件夹（年报 JSON、保存的网页、复制的文字均可），每份报告一行；文件只在本机读取，不上传。",
+    "Pick or drop many files, or pick a folder (report JSON, saved web pages, copied text): one row per report. Files are read on this computer only, never uploaded.",
 );
 pub const PICK_FILES: Text = t("选择文件…", "Pick files…");
+pub const PICK_FOLDER: Text = t("选择文件夹…", "Pick a folder…");
 pub const READING: Text = t("正在读取", "Reading");
 pub const FILTER: Text = t("筛选机关或文件名", "Filter by agency or file");
 pub const PAGES: Text = t("分页", "Pages");

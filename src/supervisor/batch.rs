@@ -51,7 +51,7 @@ pub fn BatchScreen() -> impl IntoView {
                 <h1 class="drafts-title">{i18n::tr(lang, i18n::BATCH_TITLE)}</h1>
                 <div class="drafts-actions">
                     <label class="button pick-files">
-                        <input type="file" multiple accept=".json,.txt,.htm,.html,application/json,text/plain,text/html"
+                        <input type="file" multiple accept=files::REPORT_FILE_TYPES
                             on:change=move |ev| {
                                 let picked = files::picked_files(&ev);
                                 if !picked.is_empty() {
@@ -60,6 +60,9 @@ pub fn BatchScreen() -> impl IntoView {
                             } />
                         {i18n::tr(lang, i18n::PICK_FILES)}
                     </label>
+                    <Show when=files::can_pick_folder>
+                        <ActionButton class="pick-folder" label=i18n::PICK_FOLDER on_press=move || supervisor.add_folder() />
+                    </Show>
                     <ActionButton class="open-region" label=i18n::REGION_VIEW on_press=move || supervisor.screen.set(Screen::Region) />
                     <ActionButton class="export-csv" label=i18n::EXPORT_CSV on_press=move || export(supervisor, Export::Csv) />
                     <ActionButton class="export-table-html" label=i18n::EXPORT_TABLE_HTML on_press=move || export(supervisor, Export::Html) />

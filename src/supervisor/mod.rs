@@ -34,7 +34,7 @@ use crate::drafts::import::{MAX_IMPORT_BYTES, MAX_IMPORT_MB};
 use crate::drafts::{editor_address, shelf, store_new_draft};
 use crate::i18n;
 use crate::i18n::Lang;
-use crate::platform::files::{self, ReadError};
+use crate::platform::files::{self, FolderPick, ReadError};
 use crate::platform::{service_worker, tick, tools};
 use batch::BatchScreen;
 use compare::YearOverYearScreen;
@@ -324,6 +324,37 @@ impl Supervisor {
         });
     }
 
+    /// 选择文件夹…: the report files of a folder the user picks (its subfolders' too) join the
+    /// batch, as if picked one by one; the other files are counted and named in a notice.
+    pub fn add_folder(self) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let listing = move || {
+                self.notices.tell(Notice::new(
+                    "正在列出文件夹中的文件…",
+                    "Listing the folder's files…",
+                ))
+            };
+            match files::picked_folder(listing).await {
+                FolderPick::Cancelled => {}
+                FolderPick::Failed(why) => self.notices.say(Notice::new(
+                    format!("未能读取文件夹：{why}"),
+                    format!("The folder could not be read: {why}"),
+                )),
+                FolderPick::Files {
+                    files,
+                    left_out,
+                    truncated,
+                } => {
+                    self.notices
+                        .tell(folder_notice(files.len(), left_out, truncated));
+                    if !files.is_empty() {
+                        self.add_files(files);
+                    }
+                }
+            }
+        });
+    }
+
     /// 停止读取: the files being read stop after the one in hand; the rows read stay.
     pub fn stop_reading(&self) {
         self.stops
@@ -544,6 +575,33 @@ pub fn SupervisorApp() -> impl IntoView {
             Screen::Compare => view! { <YearOverYearScreen /> }.into_any(),
             Screen::Region => view! { <RegionScreen /> }.into_any(),
         }}
+    }
+}
+
+/// What is read of a folder: how many files, and what is not: other files left out (Word, PDF,
+/// pictures), more files than are taken, or nothing to read.
+fn folder_notice(found: usize, left_out: usize, truncated: bool) -> Notice {
+    let max = files::MAX_FOLDER_FILES;
+    if truncated {
+        return Notice::new(
+            format!("文件夹中的文件超过{max}个，只读取前{max}个。"),
+            format!("The folder holds more than {max} files: the first {max} are read."),
+        );
+    }
+    match (found, left_out) {
+        (0, 0) => Notice::new("文件夹中没有文件。", "The folder holds no file."),
+        (0, _) => Notice::new(
+            format!("文件夹中的{left_out}个文件都不是年报 JSON、网页或文字文件，未读取。"),
+            format!("None of the folder's {left_out} files is a report JSON, a web page or a text file: nothing was read."),
+        ),
+        (_, 0) => Notice::new(
+            format!("读取文件夹中的{found}个文件。"),
+            format!("Reading the folder's {found} files."),
+        ),
+        _ => Notice::new(
+            format!("读取文件夹中的{found}个文件；另有{left_out}个其他类型的文件（如 Word、PDF）未读取。"),
+            format!("Reading the folder's {found} files; {left_out} files of other kinds (Word, PDF, …) are left out."),
+        ),
     }
 }
 

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { sharedBrowserAndSite, openEditor, requestCell, axeViolations } from './harness.mjs';
-import { seedJson, jsonFile, unit, openBatch, rowOf, waitUntilRead, fiftyFiles, onDisk } from './batch-files.mjs';
+import { seedJson, jsonFile, unit, openBatch, rowOf, waitUntilRead, fiftyFiles, onDisk, fixture } from './batch-files.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -340,6 +340,61 @@ test('a batch of 230 files shows 100 rows a page: the pages go forward and back,
     await page.locator('button.next-page').click();
     await page.locator('button.next-page').click();
     assert.equal(await page.locator('tr.batch-row input.tick:checked').count(), 30);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a picked folder is read with its subfolders: its report files in the order of their paths, the other files counted in a notice; a closed picker changes nothing, a refused folder says so', async () => {
+  const { context, page, record } = await openBatch(env);
+  try {
+    // Chromium has the folder picker; the test's picker hands the page a folder of the origin's
+    // private file system, written here, as the user's folder.
+    await page.locator('button.pick-folder').waitFor();
+    const published = await fixture('erdun-2023.html');
+    const files = [
+      ['', '乙镇.json', JSON.stringify(await unit('乙镇', 5))],
+      ['', '甲镇-网页.HTML', published],
+      ['', '甲镇-年报.docx', 'PK\u0003\u0004 not a report'],
+      ['', 'desktop.ini', '[.ShellClassInfo]'],
+      ['下级单位', '丙村.json', JSON.stringify(await unit('丙村', 2))],
+      ['下级单位', '丙村.pdf', '%PDF-1.7'],
+    ];
+    await page.evaluate(async (files) => {
+      const root = await navigator.storage.getDirectory();
+      const folder = await root.getDirectoryHandle('报送', { create: true });
+      for (const [sub, name, text] of files) {
+        const dir = sub ? await folder.getDirectoryHandle(sub, { create: true }) : folder;
+        const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+        await writable.write(text);
+        await writable.close();
+      }
+      window.showDirectoryPicker = async () => folder;
+    }, files);
+    await page.locator('button.pick-folder').click();
+    await waitUntilRead(page, 3);
+    // As the files came: by their path in the folder (下级单位/丙村.json, 乙镇.json, 甲镇-网页.HTML).
+    const names = await page.locator('tr.batch-row td.file').allInnerTexts();
+    assert.deepEqual(names.map((name) => name.trim()), ['丙村.json', '乙镇.json', '甲镇-网页.HTML']);
+    assert.match(await page.locator('.banner-notice').innerText(), /读取文件夹中的3个文件；另有3个其他类型的文件（如 Word、PDF）未读取/);
+    assert.equal(await rowOf(page, '乙镇.json').count(), 1);
+    assert.equal(await rowOf(page, '丙村.json').count(), 1);
+    assert.equal(await rowOf(page, '甲镇-网页.HTML').count(), 1);
+    assert.match(await rowOf(page, '甲镇-网页.HTML').innerText(), /额尔敦/);
+
+    // The picker closed: nothing changes, nothing is said.
+    await page.evaluate(() => { window.showDirectoryPicker = async () => { throw new DOMException('closed', 'AbortError'); }; });
+    const noticeBefore = await page.locator('.banner-notice').innerText();
+    await page.locator('button.pick-folder').click();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('tr.batch-row').count(), 3);
+    assert.equal(await page.locator('.banner-notice').innerText(), noticeBefore);
+    // The browser refuses the folder: the user is told why.
+    await page.evaluate(() => { window.showDirectoryPicker = async () => { throw new DOMException('系统文件夹不可选', 'SecurityError'); }; });
+    await page.locator('button.pick-folder').click();
+    await page.locator('.banner-notice', { hasText: '未能读取文件夹：系统文件夹不可选' }).waitFor();
+    assert.equal(await page.locator('tr.batch-row').count(), 3);
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();

@@ -239,3 +239,20 @@ test('firefox: once loaded, the app starts again with the server gone', async ()
     await context.close();
   }
 });
+
+test('firefox: the supervisor\'s page takes picked files, and offers no folder picker, which Firefox lacks', async () => {
+  const { context, page, pageErrors } = await openApp();
+  try {
+    await startBlank(page);
+    await Promise.all([page.waitForNavigation(), page.click('button.batch-check')]);
+    await page.waitForSelector('main.batch-screen');
+    assert.equal(await page.$('button.pick-folder'), null);
+    const input = await page.$('.pick-files input[type=file]');
+    await input.uploadFile(SHUYANG_2025);
+    await page.waitForSelector('tr.batch-row');
+    assert.match(await textOf(page, 'tr.batch-row td.agency'), /沭阳县/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
