@@ -1,11 +1,11 @@
-# Sourced by bench/check-many.sh and bench/export-long.sh: builds the command in release, makes
-# the seed reports (the JSON `nianbao import` writes for the five real published reports of
-# crates/report/tests/fixtures) in a folder removed on exit, and `make_files COUNT` copies them
-# round-robin into a folder of COUNT files, whose path it prints.
+# Sourced by bench/check-many.sh and bench/export-long.sh: builds the command (its `cli` profile,
+# built for speed: Cargo.toml), makes the seed reports (the JSON `nianbao import` writes for the
+# five real published reports of crates/report/tests/fixtures) in a folder removed on exit, and
+# `make_files COUNT` copies them round-robin into a folder of COUNT files, whose path it prints.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-cargo build --release -q -p nianbao-cli
-NIANBAO=$PWD/target/release/nianbao
+cargo build --profile cli -q -p nianbao-cli
+NIANBAO=${CARGO_TARGET_DIR:-$PWD/target}/cli/nianbao
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 

@@ -121,8 +121,8 @@ function machine() {
 function seedFiles(dir) {
   const json = join(dir, 'seed.json');
   const html = join(dir, 'seed-printable.html');
-  log('nianbao import + render (cargo run --release --bin nianbao)');
-  const run = (cliArgs) => sh('cargo', ['run', '-q', '--release', '--bin', 'nianbao', '--', ...cliArgs], { stdio: ['ignore', 'ignore', 'inherit'] });
+  log('nianbao import + render (cargo run --profile cli --bin nianbao)');
+  const run = (cliArgs) => sh('cargo', ['run', '-q', '--profile', 'cli', '--bin', 'nianbao', '--', ...cliArgs], { stdio: ['ignore', 'ignore', 'inherit'] });
   run(['import', SEED_TEXT, '-o', json]);
   run(['render', json, '-o', html]);
   return { report: JSON.parse(readFileSync(json, 'utf8')), html };
@@ -1078,6 +1078,12 @@ console.log('bash bench/check-many.sh');
 const checkMany = sh('bash', ['bench/check-many.sh'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const checkManyWall = (files, cores) =>
   checkMany.split('\n').find((line) => line.startsWith(`| ${files} | ${cores} |`))?.split('|')[3]?.trim() ?? '–';
+// `nianbao export --long` over the same reports, to CSV and to Parquet, on every core.
+console.log('bash bench/export-long.sh');
+const exportLong = sh('bash', ['bench/export-long.sh'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const exportLongWall = (files, format) =>
+  exportLong.split('\n').find((line) => line.startsWith(`| ${files} |`) && line.includes(`| ${format} |`))?.split('|')[4]?.trim() ?? '–';
+const underTwo = (wall) => (Number.parseFloat(wall) < 2 ? 'met' : '**not met**');
 const ratio = loads.app.median / loads.printable.median;
 const over = appSizes.total.gzip >= BUDGET_GZIP_BYTES;
 const opened = fromStorage ? 'the seed opened from localStorage' : 'a blank report (this build has no drafts to load from)';
@@ -1119,6 +1125,8 @@ const rows = [
     ? [`Drafts list with ${LIST_DRAFTS} drafts`, `cold load ${ms(list.cold.median)}`, `from the editor ${ms(list.fromEditor.median)}; at ${THROTTLE}×: ${ms(list.fromEditorThrottled.median)}`, 'medians']
     : [`Drafts list with ${LIST_DRAFTS} drafts`, '–', '', 'not measured'],
   ['`nianbao check --json`, 10,000 reports (best of 3)', checkManyWall(10000, host.nproc), `one core ${checkManyWall(10000, 1)}`, `goal < 2 s; 1,000 in ${checkManyWall(1000, host.nproc)} (goal < 0.2 s)`],
+  ['`nianbao export --long`, 10,000 reports to CSV (best of 3)', exportLongWall(10000, 'csv'), `1,000 in ${exportLongWall(1000, 'csv')}`, `goal < 2 s: ${underTwo(exportLongWall(10000, 'csv'))}`],
+  ['`nianbao export --long`, 10,000 reports to Parquet (best of 3)', exportLongWall(10000, 'parquet'), `1,000 in ${exportLongWall(1000, 'parquet')}`, `goal < 2 s: ${underTwo(exportLongWall(10000, 'parquet'))}`],
   ['Memory after opening: JS heap + wasm', `${mib(memory[0].jsHeap)} + ${mib(memory[0].wasm)}`, '', ''],
   [`Memory after ${EDITS} edits: JS heap + wasm`, `${mib(memory.at(-1).jsHeap)} + ${mib(memory.at(-1).wasm)}`, '', `wasm +${mib(memory.at(-1).wasm - memory[0].wasm)}`],
   [`wasm memory over ${openings.n} openings of the editor from the list`, `+${(openings.openings.perStep / 1024).toFixed(1)} KiB per opening`, `list refreshed: +${(openings.refreshes.perStep / 1024).toFixed(1)} KiB per refresh`, 'goal: flat'],
@@ -1184,7 +1192,8 @@ const supervisorDetails = (r, heading, intro, pickLabel) => {
 };
 supervisorDetails(supervisor500, `## The supervisor's page, ${BATCH_TOTAL} files`, `\`node bench/run.mjs --only supervisor-500\` runs it alone. The editor, its 批量检查 button, then at ${THROTTLE}× CPU the files picked from disk (Playwright's setInputFiles with their paths): ${BATCH_COUNTS.json} report JSONs (the seed under other agencies' names and numbers, one in six with an error, one in ten a 2022 report of a unit whose 2023 report is in the batch too), ${BATCH_COUNTS.published} published reports (the five published texts of the core's fixtures and the seed's printable page, renamed; ten of them GBK) and ${BATCH_COUNTS.broken} files that are not reports (bench/batch-files.mjs), sorted by name as a picker lists them. Long tasks are the page's PerformanceObserver for 'longtask'; "all read" runs from the input's change event until the count shows ${BATCH_TOTAL} of ${BATCH_TOTAL}, "kept" until the batch is saved to localStorage. Each time another 50 files are read, a click on the language switch (Playwright's click), answered when the page's language changes while files are still being read.`, 'the browser taking the picked files (the task of the change event)');
 supervisorDetails(supervisorFolder, `## The supervisor's page, a folder of ${BATCH_TOTAL} files`, `The same files in a folder, picked with 选择文件夹… (Chromium's \`showDirectoryPicker\`): the app lists the folder one promise at a time and reads its ${supervisorFolder.total} files of a report's type (JSON, text, HTML; the Word files, pictures and other files left out and counted in a notice). Playwright cannot answer Chromium's folder picker: the bench writes the files into a folder of the page's origin private file system beforehand, and the page's \`showDirectoryPicker\` answers with that folder (a folder of the disk is read through the same promises). The clock starts at the click on 选择文件夹….`, 'the click on 选择文件夹… (the picker answered, the listing begun)');
-details.push('## Checking many reports', '', '`bash bench/check-many.sh`: the JSON of the five fixtures copied round-robin, `nianbao check --json` over all of them, on every core and pinned to one core (`taskset -c 0`); peak memory by `/usr/bin/time`.', '', checkMany, '');
+details.push('## Checking many reports', '', '`bash bench/check-many.sh`: the JSON of the five fixtures copied round-robin, `nianbao check --json` over all of them, on every core and pinned to one core (`taskset -c 0`); peak memory by `/usr/bin/time`. The command is built with its `cli` profile (opt-level 3; the pages\' wasm is built for size).', '', checkMany, '');
+details.push('## Exporting many reports as one long table', '', '`bash bench/export-long.sh`: the same reports, `nianbao export --long` to CSV and to Parquet on every core (200 rows a report; docs/warehouse.md says what the table is).', '', exportLong, '');
 details.push('## Core', '');
 if (core.rows) {
   details.push('`cargo bench -p nianbao-report --bench core` in this run (criterion, the middle estimate):', '', '| bench | time | throughput |', '|---|---|---|',

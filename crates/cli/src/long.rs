@@ -61,7 +61,7 @@ trait Table: Sized {
     fn finish(self) -> Result<(), Failure>;
 }
 
-fn write_table<T: Table>(files: &[PathBuf], mut table: T) -> Result<Unread, Failure> {
+fn write_table<T: Table + Send>(files: &[PathBuf], table: T) -> Result<Unread, Failure> {
     let mut unread = Unread::None;
     let part_of = |path: &PathBuf| -> Result<T::Part, Failure> {
         let loaded = load(path)?;
@@ -72,20 +72,39 @@ fn write_table<T: Table>(files: &[PathBuf], mut table: T) -> Result<Unread, Fail
         let rows = long_rows(&loaded.report, &file, loaded.notes.len(), findings);
         Ok(T::part(&rows))
     };
-    for window in files.chunks(CHECK_WINDOW) {
-        let mut parts = Vec::with_capacity(window.len());
-        for (path, part) in window.iter().zip(on_every_core(window, part_of)) {
-            match part {
-                Ok(part) => parts.push(part),
-                Err(failure) => {
-                    report_failure(path, &failure);
-                    unread = Unread::Some;
+    // A window is written on a thread of its own while the next is read on the cores: writing
+    // (Parquet's column writer above all) is one thread's work, which the cores had waited
+    // for. One window waits at most: memory stays flat.
+    std::thread::scope(|scope| {
+        let (to_writer, windows) = std::sync::mpsc::sync_channel::<Vec<T::Part>>(1);
+        let writer = scope.spawn(move || {
+            let mut table = table;
+            for parts in windows {
+                table.write(parts)?;
+            }
+            table.finish()
+        });
+        for window in files.chunks(CHECK_WINDOW) {
+            let mut parts = Vec::with_capacity(window.len());
+            for (path, part) in window.iter().zip(on_every_core(window, part_of)) {
+                match part {
+                    Ok(part) => parts.push(part),
+                    Err(failure) => {
+                        report_failure(path, &failure);
+                        unread = Unread::Some;
+                    }
                 }
             }
+            // The writer stopped on a failure, which its join below gives.
+            if to_writer.send(parts).is_err() {
+                break;
+            }
         }
-        table.write(parts)?;
-    }
-    table.finish()?;
+        drop(to_writer);
+        writer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })?;
     Ok(unread)
 }
 
@@ -333,6 +352,64 @@ impl Table for ParquetTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A table that counts the windows it is given, and fails at the one named.
+    struct Counted {
+        windows: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+        fail_at: Option<usize>,
+    }
+
+    impl Table for Counted {
+        type Part = ();
+        fn part(_: &[LongRow]) {}
+        fn write(&mut self, _: Vec<()>) -> Result<(), Failure> {
+            let seen = self
+                .windows
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            if Some(seen) == self.fail_at {
+                return Err(cannot_write(&"disk full"));
+            }
+            Ok(())
+        }
+        fn finish(self) -> Result<(), Failure> {
+            Ok(())
+        }
+    }
+
+    /// Files that do not exist: each is named unread, and its window still reaches the writer.
+    fn missing_files(count: usize) -> Vec<PathBuf> {
+        (0..count)
+            .map(|i| PathBuf::from(format!("/nonexistent/nianbao-{i}.json")))
+            .collect()
+    }
+
+    /// Every window reaches the writer, written beside the reading of the next.
+    #[test]
+    fn every_window_is_written() {
+        let windows = std::sync::Arc::default();
+        let table = Counted {
+            windows: std::sync::Arc::clone(&windows),
+            fail_at: None,
+        };
+        let files = missing_files(CHECK_WINDOW * 3 + 1);
+        let written = write_table(&files, table);
+        assert!(matches!(written, Ok(Unread::Some)));
+        assert_eq!(windows.load(std::sync::atomic::Ordering::SeqCst), 4);
+    }
+
+    /// A write that fails stops the reading and is the command's failure: nothing hangs.
+    #[test]
+    fn a_failed_write_stops_the_export() {
+        let windows = std::sync::Arc::default();
+        let table = Counted {
+            windows: std::sync::Arc::clone(&windows),
+            fail_at: Some(1),
+        };
+        let files = missing_files(CHECK_WINDOW * 6);
+        let written = write_table(&files, table);
+        assert!(written.is_err());
+        assert_eq!(windows.load(std::sync::atomic::Ordering::SeqCst), 2);
+    }
 
     /// Every column of the core has its field in the schema, by name and in order.
     #[test]
