@@ -9,7 +9,8 @@
 //! for 一 + 二), each a sum of cells; a statement agrees when one reading gives its number.
 
 use super::numbers;
-use super::{clauses, compact, contains_any, slice, snippet, text_of, Clause};
+use super::section_texts;
+use super::{contains_any, rfind_word, slice, snippet, text_of, Clause, SectionText};
 use crate::format::{
     self, ActiveRowId, RequestRowRole, SectionId, ACTIVE_TRIPLE_COLUMNS, APPEAL_TOTAL_COLUMN,
     REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
@@ -603,7 +604,7 @@ fn gap_after(window: &str, needles: &[&str]) -> Option<(usize, usize)> {
     needles
         .iter()
         .filter_map(|n| {
-            window.rfind(n).map(|at| {
+            rfind_word(window, n).map(|at| {
                 let gap = window.get(at + n.len()..).unwrap_or("").chars().count();
                 (gap, n.chars().count())
             })
@@ -615,7 +616,7 @@ fn gap_after(window: &str, needles: &[&str]) -> Option<(usize, usize)> {
 fn new_requests_gap(window: &str) -> Option<usize> {
     let (at, verb) = RECEIVE_VERBS
         .iter()
-        .filter_map(|v| window.rfind(v).map(|at| (at, *v)))
+        .filter_map(|v| rfind_word(window, v).map(|at| (at, *v)))
         .max_by_key(|(at, _)| *at)?;
     let before = window.get(..at).unwrap_or("");
     if NEGATIONS.iter().any(|n| before.ends_with(n)) {
@@ -632,9 +633,12 @@ fn new_requests_gap(window: &str) -> Option<usize> {
 fn appeal_subject(said_before: &str) -> Option<bool> {
     let review = REVIEW_WORDS
         .iter()
-        .filter_map(|w| said_before.rfind(w))
+        .filter_map(|w| rfind_word(said_before, w))
         .max();
-    let suit = SUIT_WORDS.iter().filter_map(|w| said_before.rfind(w)).max();
+    let suit = SUIT_WORDS
+        .iter()
+        .filter_map(|w| rfind_word(said_before, w))
+        .max();
     match (review, suit) {
         (None, None) => None,
         (Some(_), None) => Some(false),
@@ -741,7 +745,7 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
     );
     let carried_in = gap_after(window, CARRY_IN_WORDS).or_else(|| {
         // 「含2022年结转0件」: carried in from the year before.
-        let at = window.rfind("年结转")?;
+        let at = rfind_word(window, "年结转")?;
         let digits = window
             .get(..at)?
             .chars()
@@ -759,7 +763,7 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
     });
     push(&mut named, Quantity::CarriedIn, carried_in);
     // 「结转2024年度继续办理1件」.
-    if let Some(at) = window.rfind("结转") {
+    if let Some(at) = rfind_word(window, "结转") {
         let rest = window.get(at + "结转".len()..).unwrap_or("");
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         if digits == 4 && rest.get(4..).is_some_and(|r| r.starts_with('年')) {
@@ -1173,15 +1177,25 @@ const SHARE_REACH: usize = 4;
 
 /// Every number the report's text states about its tables, in the order of the text.
 pub fn stated_quantities(report: &Report) -> Vec<StatedQuantity> {
+    stated_in(report.meta.year, &section_texts(report))
+}
+
+/// The same, of the sections' text as the reading rules took it.
+pub(super) fn stated_in(year: i32, texts: &[SectionText]) -> Vec<StatedQuantity> {
     let mut stated = Vec::new();
-    for def in &format::SECTIONS {
-        let chars = compact(report.sections.get(def.id));
-        read_section(report.meta.year, def.id, &chars, &mut stated);
+    for text in texts {
+        read_section(year, text.id, &text.chars, &text.clauses, &mut stated);
     }
     stated
 }
 
-fn read_section(year: i32, section: SectionId, chars: &[char], out: &mut Vec<StatedQuantity>) {
+fn read_section(
+    year: i32,
+    section: SectionId,
+    chars: &[char],
+    clauses: &[Clause],
+    out: &mut Vec<StatedQuantity>,
+) {
     // The count stated last in the segment, with where it ends: a share right after it is of it.
     let mut last_count: Option<(usize, usize, Vec<Reading>)> = None;
     // The quantity read first in the segment: what a breakdown after 「其中」 breaks down.
@@ -1191,7 +1205,7 @@ fn read_section(year: i32, section: SectionId, chars: &[char], out: &mut Vec<Sta
         sentence,
         segment,
         clause,
-    } in clauses(chars)
+    } in clauses.iter().cloned()
     {
         if last_count
             .as_ref()
