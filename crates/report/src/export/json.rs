@@ -683,7 +683,7 @@ fn read_active(
                 let values = array(value, &row_path, columns.len())?;
                 let cells = report.active.counts_mut(row.id);
                 for (i, ((_, label), value)) in columns.iter().zip(values).enumerate() {
-                    let count = read_count(value, &index(&row_path, i), &cell(label))?;
+                    let count = count_in(value, || index(&row_path, i), || cell(label))?;
                     if let Some(slot) = cells.get_mut(i) {
                         *slot = count;
                     }
@@ -691,7 +691,7 @@ fn read_active(
             }
             ActiveRowKind::Decisions => {
                 let label = band.kind.columns().first().map_or("", |(_, label)| label);
-                let count = read_count(value, &row_path, &cell(label))?;
+                let count = count_in(value, || row_path.clone(), || cell(label))?;
                 if let Some(slot) = report.active.counts_mut(row.id).first_mut() {
                     *slot = count;
                 }
@@ -755,11 +755,11 @@ fn read_requests(
             .zip(cells.iter_mut())
             .enumerate()
         {
-            let cell = Cell {
+            let cell = || Cell {
                 zh: format!("表三 {} {}列", def.short, column.label),
                 en: format!("table 3, row {}, column {}", def.key, column.key),
             };
-            *slot = read_count(value, &index(&row_path, i), &cell)?;
+            *slot = count_in(value, || index(&row_path, i), cell)?;
         }
     }
     Ok(())
@@ -792,16 +792,18 @@ fn read_appeals(
             .zip(cells.iter_mut())
             .enumerate()
         {
-            let parent = if group.parent == group.label {
-                String::new()
-            } else {
-                format!("{}·", group.parent)
+            let cell = || {
+                let parent = if group.parent == group.label {
+                    String::new()
+                } else {
+                    format!("{}·", group.parent)
+                };
+                Cell {
+                    zh: format!("表四 {parent}{} {}", group.label, column.label),
+                    en: format!("table 4, {} {}", group.key, column.key),
+                }
             };
-            let cell = Cell {
-                zh: format!("表四 {parent}{} {}", group.label, column.label),
-                en: format!("table 4, {} {}", group.key, column.key),
-            };
-            *slot = read_count(value, &index(&group_path, i), &cell)?;
+            *slot = count_in(value, || index(&group_path, i), cell)?;
         }
     }
     Ok(())
@@ -811,6 +813,21 @@ fn read_appeals(
 struct Cell {
     zh: String,
     en: String,
+}
+
+/// A count cell's value: a whole number in range, or null, read at once; anything else read by
+/// `read_count`, with the cell's path and name made for its message. Made for every cell, they
+/// were a tenth of reading a report.
+fn count_in(
+    value: &Value,
+    path: impl FnOnce() -> String,
+    cell: impl FnOnce() -> Cell,
+) -> Result<Count, JsonError> {
+    match value {
+        Value::Null => Ok(None),
+        Value::Number(n) if n.as_u64().is_some_and(|n| n <= MAX_COUNT) => Ok(n.as_u64()),
+        _ => read_count(value, &path(), &cell()),
+    }
 }
 
 fn read_count(value: &Value, path: &str, cell: &Cell) -> Result<Count, JsonError> {

@@ -235,7 +235,8 @@ fn own_text(def: &SectionDef, text: &str) -> String {
     let mut rest = text.to_owned();
     for (heading, hint) in def.template {
         for part in [heading, hint] {
-            if !part.is_empty() {
+            // `replace` writes a new string even when the part is not there, as most often.
+            if !part.is_empty() && rest.contains(part) {
                 rest = rest.replace(part, "");
             }
         }
