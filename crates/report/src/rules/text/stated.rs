@@ -9,8 +9,9 @@
 //! for 一 + 二), each a sum of cells; a statement agrees when one reading gives its number.
 
 use super::numbers;
-use super::section_texts;
-use super::{contains_any, rfind_word, slice, snippet, text_of, Clause, SectionText};
+use super::{
+    contains_any, rfind_word, section_texts, slice, snippet, text_of, Clause, SectionText,
+};
 use crate::format::{
     self, ActiveRowId, RequestRowRole, SectionId, ACTIVE_TRIPLE_COLUMNS, APPEAL_TOTAL_COLUMN,
     REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
