@@ -325,7 +325,7 @@ impl Supervisor {
     }
 
     /// 选择文件夹…: the report files of a folder the user picks (its subfolders' too) join the
-    /// batch, as if picked one by one; the other files are counted and named in a notice.
+    /// batch, as if picked one by one; the other files are counted in a notice.
     pub fn add_folder(self) {
         wasm_bindgen_futures::spawn_local(async move {
             let listing = move || {
