@@ -6,8 +6,10 @@
 //   nianbao-app-H.js, nianbao-app-H_bg.wasm   the editor: JS glue (minified) and main wasm
 //   parts-H.js                                the loader of the parts (minified)
 //   parts/NAME-H.wasm                         the parts, each fetched on first use
-//   files.json                                the names index.html needs, and the files of
-//                                             the editor's part (with the chunks it shares)
+//   parts/editor-part-H.bin                   the editor's part: its module and the shared
+//                                             chunks it needs, end to end in one file
+//   files.json                                the names index.html needs, and where each
+//                                             module of the editor's part lies in its file
 // Every wasm goes through `wasm-opt -Oz` with the flags given (./x passes the other pages',
 // supervisor.html's data-wasm-opt-params). H is one hash of the whole set: the glue and the
 // loader import each other, and a part only fits the main module it was split from, so the
@@ -61,13 +63,23 @@ loader = loader
   .replaceAll('WebAssembly.instantiateStreaming(src, imports)', 'instantiated(src, imports)')
   .replaceAll('src.catch(() => {});', 'Promise.resolve(src).catch(() => {});');
 loader += `
+/** The editor's own module, which exists only in the editor's part's file (index.html's
+ * \`nianbaoCompileEditor\`). */
+const EDITOR_MODULE = new URL("./${editorModules[0]}", import.meta.url).href;
 /** The module the start-up script compiled (or a promise of it), once; or a response being
- * fetched. */
+ * fetched. The editor's module, when no draft was about to open (a first draft, from the first
+ * screen), is compiled from its part's file now; the shared chunks in that file were asked for
+ * before it, alone, and their copies are dropped. */
 function compiledOrFetched(url) {
+  if (url.href === EDITOR_MODULE && !globalThis.nianbaoCompiling?.has(EDITOR_MODULE)) {
+    globalThis.nianbaoCompileEditor();
+    for (const other of [...globalThis.nianbaoCompiling.keys()]) if (other !== EDITOR_MODULE) globalThis.nianbaoCompiling.delete(other);
+  }
   const early = globalThis.nianbaoCompiling?.get(url.href);
   if (!early) return fetch(url);
   globalThis.nianbaoCompiling.delete(url.href);
-  return early.module ?? early.compiled.catch(() => fetch(url));
+  // The editor's module has no file of its own to fetch: a failed part is asked for again.
+  return early.module ?? early.compiled.catch((error) => (url.href === EDITOR_MODULE ? Promise.reject(error) : fetch(url)));
 }
 /** A module compiled already is instantiated at once, in the task that asked for it: the editor
  * then draws in the same task as the page's start, as it did before it was a part. */
@@ -99,15 +111,26 @@ for (const part of parts) {
   loader = replaceAll(loader, `./${part.name}`, `./${part.file}`, 'the loader');
 }
 
+// The editor's part in one file: a draft opens with one request for it instead of four, which
+// waited behind each other and the main files for the browser's six connections to the host.
+const partOf = new Map(parts.map((part) => [part.name, part]));
+let offset = 0;
+const editorPart = {
+  file: `parts/editor-part-${h}.bin`,
+  modules: editorModules.map((name) => {
+    const part = partOf.get(name);
+    if (!part) throw new Error(`editor-files: the editor's part needs ${name}, which wasm-split-cli did not write`);
+    const placed = [part.file, offset, part.body.length];
+    offset += part.body.length;
+    return placed;
+  }),
+};
+
 mkdirSync(join(out, 'parts'), { recursive: true });
 writeFileSync(join(out, names.wasm), mainWasm);
 writeFileSync(join(out, names.js), await minified(glue));
 writeFileSync(join(out, names.loader), await minified(loader));
-for (const part of parts) writeFileSync(join(out, part.file), part.body);
-const fileOf = new Map(parts.map((part) => [part.name, part.file]));
-const editorPart = editorModules.map((name) => {
-  if (!fileOf.has(name)) throw new Error(`editor-files: the editor's part needs ${name}, which wasm-split-cli did not write`);
-  return fileOf.get(name);
-});
+for (const part of parts) if (part.name !== editorModules[0]) writeFileSync(join(out, part.file), part.body);
+writeFileSync(join(out, editorPart.file), Buffer.concat(editorModules.map((name) => partOf.get(name).body)));
 writeFileSync(join(out, 'files.json'), `${JSON.stringify({ js: names.js, wasm: names.wasm, loader: names.loader, editorPart }, null, 2)}\n`);
 console.log(`editor-files: main ${mainWasm.length} bytes; ${parts.length} parts, ${parts.reduce((t, p) => t + p.body.length, 0)} bytes`);

@@ -54,12 +54,15 @@ const editorFiles = join(staging, 'editor', 'files.json');
 if (html.includes('__EDITOR_JS__')) {
   if (!existsSync(editorFiles)) throw new Error('post-build: editor/files.json missing: run ./x build (build_editor) first');
   const { js, wasm, loader, editorPart } = JSON.parse(readFileSync(editorFiles, 'utf8'));
-  if (!Array.isArray(editorPart) || editorPart.length === 0) throw new Error("post-build: editor/files.json names no file of the editor's part");
+  if (!editorPart?.file || !Array.isArray(editorPart.modules) || editorPart.modules.length === 0) {
+    throw new Error("post-build: editor/files.json names no file of the editor's part");
+  }
   html = html
     .replaceAll('__EDITOR_JS__', js)
     .replaceAll('__EDITOR_WASM__', wasm)
     .replaceAll('__EDITOR_LOADER__', loader)
-    .replaceAll('__EDITOR_PART__', JSON.stringify(editorPart));
+    .replaceAll('__EDITOR_PART_FILE__', editorPart.file)
+    .replaceAll('__EDITOR_PART__', JSON.stringify(editorPart.modules));
 }
 const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);

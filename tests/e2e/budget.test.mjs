@@ -29,7 +29,7 @@ test('a first visit (wasm + JS + CSS + service worker, gzip -9) stays under its 
 test("opening the first draft adds the editor's part, held at its size", (t) => {
   const part = editorPartSizes(DIST, { brotli: false });
   t.diagnostic(`${part.total.gzip} bytes gzip -9; held at ${EDITOR_PART_GZIP_BYTES}`);
-  assert.ok(part.files.some((f) => /^parts\/split_editor-[0-9a-f]+\.wasm$/.test(f.name)), part.files.map((f) => f.name).join(', '));
+  assert.ok(part.files.some((f) => /^parts\/editor-part-[0-9a-f]+\.bin$/.test(f.name)), part.files.map((f) => f.name).join(', '));
   assert.ok(part.total.gzip < EDITOR_PART_GZIP_BYTES, `${part.total.gzip} bytes gzip -9 is over ${EDITOR_PART_GZIP_BYTES}`);
 });
 

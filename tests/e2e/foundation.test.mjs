@@ -121,7 +121,7 @@ test("the first screen comes before any part, then fetches the editor's; a draft
     // A newcomer's first screen needs no part; once it shows, the editor's part is fetched
     // ahead (every way in ends in the editor), and no other.
     await page.locator('.first-screen button.new-blank').waitFor();
-    await until(async () => parts().some((name) => name.startsWith('split_editor-')), "the editor's part asked for");
+    await until(async () => parts().some((name) => name.startsWith('editor-part-')), "the editor's part asked for");
     const [firstScreenAt, partAskedAt] = await page.evaluate(() => [window.firstScreenAt, window.partAskedAt]);
     assert.ok(firstScreenAt < partAskedAt, `first screen at ${firstScreenAt} ms, a part asked for at ${partAskedAt} ms`);
     assert.ok(!parts().some((name) => /^split_(views|import)-/.test(name)), parts().join(', '));
@@ -139,7 +139,7 @@ test("the first screen comes before any part, then fetches the editor's; a draft
     await page.locator('.drafts-screen button.open').first().click();
     await waitForApp(page);
     assert.equal(await notice.count(), 0);
-    assert.ok(parts().some((name) => name.startsWith('split_editor-')), parts().join(', '));
+    assert.ok(parts().some((name) => name.startsWith('editor-part-')), parts().join(', '));
     assert.ok(!parts().some((name) => name.startsWith('split_import-')), parts().join(', '));
     await page.locator('#meta-agency').fill('某某街道办事处');
     // Opening the draft again (a reload): the start-up script compiles the editor's part while
@@ -149,7 +149,7 @@ test("the first screen comes before any part, then fetches the editor's; a draft
     await waitForApp(page);
     assert.equal(await page.locator('#meta-agency').inputValue(), '某某街道办事处');
     assert.ok(record.requests.some((url) => /\/editor\/nianbao-app-[0-9a-f]{16}_bg\.wasm$/.test(url)), record.requests.join('\n'));
-    assert.ok(parts().some((name) => name.startsWith('split_editor-')), parts().join(', '));
+    assert.ok(parts().some((name) => name.startsWith('editor-part-')), parts().join(', '));
     assert.ok(!parts().some((name) => name.startsWith('split_import-')), parts().join(', '));
     assert.equal(await page.evaluate(() => globalThis.nianbaoCompiling?.size), 0);
     // The import's part failing: a JSON file picked says so in the notice, no draft is made.
