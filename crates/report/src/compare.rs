@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::export::html::escape;
+use crate::export::html::{escape, escape_into};
 use crate::finding::Finding;
 use crate::format::{SectionId, SECTIONS};
 use crate::layout::value_places;
@@ -169,12 +169,12 @@ pub fn marked_text_html(text: &str, passages: &[Range<usize>]) -> String {
         else {
             continue;
         };
-        out.push_str(&escape(before));
+        escape_into(&mut out, before);
         out.push_str("<mark>");
-        out.push_str(&escape(marked));
+        escape_into(&mut out, marked);
         out.push_str("</mark>");
         at = passage.end;
     }
-    out.push_str(&escape(text.get(at..).unwrap_or_default()));
+    escape_into(&mut out, text.get(at..).unwrap_or_default());
     out
 }

@@ -5,7 +5,7 @@
 //! asks these functions what to do.
 
 use crate::clipboard::{self, CellError};
-use crate::export::html::escape;
+use crate::export::html::escape_into;
 use crate::fee::Decimal;
 use crate::finding::Severity;
 use crate::format::ActiveRowId;
@@ -315,7 +315,7 @@ fn push_cell(out: &mut String, cell: &LayoutCell, look: &mut dyn FnMut(&Place) -
                 .chain(spans)
                 .collect();
             push_open(out, "th", &attributes);
-            out.push_str(&escape(text));
+            escape_into(out, text);
             out.push_str("</th>");
         }
         CellContent::Value(place) => {
@@ -357,7 +357,7 @@ fn push_open(out: &mut String, tag: &str, attributes: &[(&str, &str)]) {
         out.push(' ');
         out.push_str(name);
         out.push_str("=\"");
-        out.push_str(&escape(value));
+        escape_into(out, value);
         out.push('"');
     }
     out.push('>');
@@ -392,6 +392,7 @@ mod tests {
 
     use super::*;
     use crate::clipboard::CellProblem;
+    use crate::export::html::escape;
     use crate::layout;
     use crate::SectionId;
 
