@@ -1085,8 +1085,8 @@ const exportLongWall = (files, format) =>
   exportLong.split('\n').find((line) => line.startsWith(`| ${files} |`) && line.includes(`| ${format} |`))?.split('|')[4]?.trim() ?? '–';
 const underTwo = (wall) => (Number.parseFloat(wall) < 2 ? 'met' : '**not met**');
 const ratio = loads.app.median / loads.printable.median;
-// Two decimals: 2.05× must not read as 2.0× against a goal of 2×.
 const verdict = (met) => (met ? 'met' : '**not met**');
+// Two decimals: 2.05× must not read as 2.0× against a goal of 2×.
 const againstTwice = (r) => `**${r.toFixed(2)}×** (goal ≤ 2×: ${verdict(r <= 2)})`;
 const over = appSizes.total.gzip >= BUDGET_GZIP_BYTES;
 const opened = fromStorage ? 'the seed opened from localStorage' : 'a blank report (this build has no drafts to load from)';

@@ -387,40 +387,13 @@ mod tests {
     #[test]
     fn a_text_copied_whole_is_what_escaping_each_character_gives() {
         // Every character that is changed or dropped, and neighbours of each that are kept.
-        let pool: Vec<char> = [
-            '&',
-            '<',
-            '>',
-            '"',
-            '\'',
-            '\r',
-            '\t',
-            '\n',
-            '\u{0}',
-            '\u{1F}',
-            ' ',
-            '~',
-            '\u{7F}',
-            '\u{80}',
-            '\u{9F}',
-            '\u{A0}',
-            '©',
-            '锡',
-            '〇',
-            '\u{FDCF}',
-            '\u{FDD0}',
-            '\u{FDEF}',
-            '\u{FDF0}',
-            '\u{FFFD}',
-            '\u{FFFE}',
-            '\u{FFFF}',
-            '😀',
-            '\u{1FFFE}',
-            '\u{10FFFF}',
-            'a',
-            '1',
-        ]
-        .into();
+        let pool: Vec<char> = concat!(
+            "&<>\"'\r\t\n\u{0}\u{1F} ~\u{7F}",
+            "\u{80}\u{9F}\u{A0}©锡〇a1",
+            "\u{FDCF}\u{FDD0}\u{FDEF}\u{FDF0}\u{FFFD}\u{FFFE}\u{FFFF}😀\u{1FFFE}\u{10FFFF}",
+        )
+        .chars()
+        .collect();
         // Every text of up to three characters from the pool, and each alone amid plain text.
         let mut texts = vec![String::new()];
         for a in &pool {
