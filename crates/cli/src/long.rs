@@ -10,6 +10,7 @@
 use crate::args::{ExportArgs, LongFormat};
 use crate::commands::{load, on_every_core, report_failure, CHECK_WINDOW};
 use crate::{Failure, EXIT_FAILURE};
+use bytes::Bytes;
 use nianbao_report::export::long::{
     long_rows, push_csv_header, push_csv_rows, Field, FieldKind, LongRow, LONG_COLUMNS,
 };
@@ -19,7 +20,6 @@ use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
 use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::types::Type;
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
@@ -177,16 +177,26 @@ enum ColumnValues {
 }
 
 impl ColumnValues {
-    fn new(kind: FieldKind) -> ColumnValues {
+    /// No values yet, room for `rows` of them: a window's columns are 200,000 values long, and
+    /// growing them as they came had the writer copy each several times.
+    fn with_capacity(kind: FieldKind, rows: usize) -> ColumnValues {
         match kind {
             FieldKind::Text => ColumnValues::Text {
-                values: Vec::new(),
-                levels: Vec::new(),
+                values: Vec::with_capacity(rows),
+                levels: Vec::with_capacity(rows),
             },
             FieldKind::Integer => ColumnValues::Integer {
-                values: Vec::new(),
-                levels: Vec::new(),
+                values: Vec::with_capacity(rows),
+                levels: Vec::with_capacity(rows),
             },
+        }
+    }
+
+    fn rows(&self) -> usize {
+        match self {
+            ColumnValues::Text { levels, .. } | ColumnValues::Integer { levels, .. } => {
+                levels.len()
+            }
         }
     }
 
@@ -274,22 +284,32 @@ impl Table for ParquetTable {
     type Part = Vec<ColumnValues>;
 
     fn part(rows: &[LongRow]) -> Vec<ColumnValues> {
-        // A text repeated on every row (the file, the agency, a label) becomes one buffer that
-        // the rows share, not 200 copies.
-        let mut shared: HashMap<&str, ByteArray> = HashMap::new();
+        // The format's texts are static buffers, which cost nothing to share or drop; a text of
+        // the report (its file, its agency) becomes one buffer that its 200 rows share. Twenty
+        // million values go through here for 10,000 reports: a copy, a hash or a reference
+        // count each showed in a profile.
+        let mut own: Vec<(&str, ByteArray)> = Vec::new();
         LONG_COLUMNS
             .iter()
             .enumerate()
             .map(|(index, column)| {
-                let mut values = ColumnValues::new(column.kind);
+                let mut values = ColumnValues::with_capacity(column.kind, rows.len());
                 for row in rows {
-                    let field = row.field(index);
-                    match (&mut values, field) {
+                    match (&mut values, row.field(index)) {
+                        (ColumnValues::Text { values, levels }, Field::Fixed(text)) => {
+                            values.push(ByteArray::from(Bytes::from_static(text.as_bytes())));
+                            levels.push(1);
+                        }
                         (ColumnValues::Text { values, levels }, Field::Text(text)) => {
-                            let bytes = shared
-                                .entry(text)
-                                .or_insert_with(|| ByteArray::from(text.as_bytes().to_vec()));
-                            values.push(bytes.clone());
+                            let shared = match own.iter().find(|(known, _)| *known == text) {
+                                Some((_, bytes)) => bytes.clone(),
+                                None => {
+                                    let bytes = ByteArray::from(text.as_bytes().to_vec());
+                                    own.push((text, bytes.clone()));
+                                    bytes
+                                }
+                            };
+                            values.push(shared);
                             levels.push(1);
                         }
                         (ColumnValues::Integer { values, levels }, Field::Integer(n)) => {
@@ -309,9 +329,10 @@ impl Table for ParquetTable {
         if parts.is_empty() {
             return Ok(());
         }
+        let rows = parts.iter().map(|part| part[0].rows()).sum();
         let mut columns: Vec<ColumnValues> = LONG_COLUMNS
             .iter()
-            .map(|c| ColumnValues::new(c.kind))
+            .map(|c| ColumnValues::with_capacity(c.kind, rows))
             .collect();
         for part in parts {
             for (column, values) in columns.iter_mut().zip(part) {

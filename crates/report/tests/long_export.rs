@@ -212,7 +212,7 @@ fn the_csv_reads_back_field_for_field() {
         assert_eq!(record.len(), LONG_COLUMNS.len());
         for (index, read) in record.iter().enumerate() {
             let expected = match row.field(index) {
-                Field::Text(text) => Some(text.to_owned()),
+                Field::Text(text) | Field::Fixed(text) => Some(text.to_owned()),
                 Field::Integer(n) => Some(n.to_string()),
                 Field::Null => None,
             };

@@ -98,7 +98,11 @@ pub const LONG_COLUMNS: [LongColumn; 15] = [
 /// One field of a row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field<'a> {
+    /// A text of the report itself: its file, its agency, its fee.
     Text(&'a str),
+    /// A text of the format, the same in every report (an id, a printed label, a kind's key):
+    /// a writer may keep it once for every row without copying it.
+    Fixed(&'static str),
     Integer(i64),
     Null,
 }
@@ -107,21 +111,22 @@ impl<'a> LongRow<'a> {
     /// The field of column `index` of [`LONG_COLUMNS`] (`Null` past the last one).
     pub fn field(&self, index: usize) -> Field<'a> {
         let text = Field::Text;
+        let fixed = Field::Fixed;
         // Counts are at most model::MAX_COUNT and a report's notes and findings are few: all
         // fit an i64.
         let integer = |n: u64| Field::Integer(i64::try_from(n).unwrap_or(i64::MAX));
         match index {
             0 => text(self.file),
             1 => text(self.agency),
-            2 => text(self.agency_kind),
-            3 => self.agency_level.map_or(Field::Null, text),
+            2 => fixed(self.agency_kind),
+            3 => self.agency_level.map_or(Field::Null, fixed),
             4 => Field::Integer(i64::from(self.year)),
-            5 => text(self.table_id),
-            6 => text(self.table_label),
-            7 => text(self.row_id),
-            8 => text(self.row_label),
-            9 => text(self.column_id),
-            10 => text(self.column_label),
+            5 => fixed(self.table_id),
+            6 => fixed(self.table_label),
+            7 => fixed(self.row_id),
+            8 => fixed(self.row_label),
+            9 => fixed(self.column_id),
+            10 => fixed(self.column_label),
             11 => self.value.map_or(Field::Null, integer),
             12 => self.amount.map_or(Field::Null, text),
             13 => integer(self.notes as u64),
@@ -260,7 +265,7 @@ pub fn push_csv_rows(csv: &mut String, rows: &[LongRow]) {
                 csv.push(',');
             }
             match row.field(index) {
-                Field::Text(text) => push_csv_text(csv, text),
+                Field::Text(text) | Field::Fixed(text) => push_csv_text(csv, text),
                 Field::Integer(n) => csv.push_str(&n.to_string()),
                 Field::Null => {}
             }
@@ -304,7 +309,8 @@ mod tests {
             let field = rows[0].field(index);
             match (column.kind, field) {
                 (_, Field::Null) => assert!(column.nullable, "{}", column.name),
-                (FieldKind::Text, Field::Text(_)) | (FieldKind::Integer, Field::Integer(_)) => {}
+                (FieldKind::Text, Field::Text(_) | Field::Fixed(_))
+                | (FieldKind::Integer, Field::Integer(_)) => {}
                 _ => panic!("{}: {field:?}", column.name),
             }
         }
