@@ -177,7 +177,7 @@ enum ColumnValues {
 }
 
 impl ColumnValues {
-    /// No values yet, room for `rows` of them: a window's columns are 200,000 values long, and
+    /// No values yet, room for `rows` of them: a window's columns are 51,200 values long, and
     /// growing them as they came had the writer copy each several times.
     fn with_capacity(kind: FieldKind, rows: usize) -> ColumnValues {
         match kind {
