@@ -329,7 +329,10 @@ impl Table for ParquetTable {
         if parts.is_empty() {
             return Ok(());
         }
-        let rows = parts.iter().map(|part| part[0].rows()).sum();
+        let rows = parts
+            .iter()
+            .map(|part| part.first().map_or(0, ColumnValues::rows))
+            .sum();
         let mut columns: Vec<ColumnValues> = LONG_COLUMNS
             .iter()
             .map(|c| ColumnValues::with_capacity(c.kind, rows))
