@@ -157,7 +157,9 @@ function buildSite(printableHtml) {
  * store: the autosave turns to "pending"). Then a frame. Sets window.__benchResult. */
 function appProbe({ agency }) {
   if (window.top !== window) return;
+  let startedAt = null;
   addEventListener('TrunkApplicationStarted', (event) => {
+    startedAt = performance.now();
     window.__benchWasmMemory = event.detail?.wasm?.memory ?? null;
   });
   const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
@@ -171,6 +173,7 @@ function appProbe({ agency }) {
   async function probe(cell, shownAt) {
     cell.focus();
     if (document.activeElement !== cell) return void (window.__benchResult = { error: 'the cell did not take the focus' });
+    const focusedAt = performance.now();
     const typed = String((Number(cell.value) || 0) + 1);
     cell.value = typed;
     cell.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: typed.at(-1) }));
@@ -180,11 +183,30 @@ function appProbe({ agency }) {
       if (!status || status.dataset.state === 'pending') break;
       if (i > 10_000) return void (window.__benchResult = { error: 'typing did not reach the store' });
     }
+    const storedAt = performance.now();
     if (cell.value !== typed) return void (window.__benchResult = { error: `the cell shows ${cell.value}, typed ${typed}` });
     await frame();
+    const ready = performance.now();
     // The page's main module (`…_bg.wasm`), not a part of it compiled early.
-    const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'));
-    window.__benchResult = { shown: shownAt, ready: performance.now(), wasmFetched: wasm?.responseEnd ?? null };
+    const resources = performance.getEntriesByType('resource');
+    const wasm = resources.find((e) => e.name.endsWith('_bg.wasm'));
+    // What the editor needed before it showed: the JS, the CSS, the main wasm, its part.
+    const files = resources.filter((e) => e.startTime < shownAt && /\.(js|css|wasm|bin)$/.test(new URL(e.name).pathname));
+    window.__benchResult = {
+      shown: shownAt,
+      ready,
+      wasmFetched: wasm?.responseEnd ?? null,
+      // Where the time went (bench/run.mjs, loadPhases).
+      phases: {
+        page: performance.getEntriesByType('navigation')[0]?.responseEnd ?? null,
+        files: files.length ? Math.max(...files.map((e) => e.responseEnd)) : null,
+        started: startedAt,
+        shown: shownAt,
+        focused: focusedAt,
+        stored: storedAt,
+        ready,
+      },
+    };
   }
   const check = () => {
     if (state !== 'waiting') return;
@@ -204,9 +226,15 @@ function appProbe({ agency }) {
 /** The static page: parsed, styled and loaded (the `load` event), then a frame. */
 function staticProbe() {
   if (window.top !== window) return;
-  addEventListener('load', () => requestAnimationFrame(() => {
-    window.__benchResult = { shown: performance.now(), ready: performance.now() };
-  }));
+  let loadedAt = null;
+  addEventListener('load', () => {
+    loadedAt = performance.now();
+    requestAnimationFrame(() => {
+      const ready = performance.now();
+      const page = performance.getEntriesByType('navigation')[0]?.responseEnd ?? null;
+      window.__benchResult = { shown: ready, ready, phases: { page, loaded: loadedAt, ready } };
+    });
+  });
 }
 
 /** The counter: its button takes a click and the count shows it, then a frame. */
@@ -343,9 +371,45 @@ async function measureLoads(browser, site, seedStorage, agency, { counter: withC
     app: summary(of(app, 'ready')),
     appShown: summary(of(app, 'shown')),
     appWasmFetched: summary(of(app, 'wasmFetched')),
+    appPhases: loadPhases(app, APP_PHASES),
     printable: summary(of(printable, 'ready')),
+    printablePhases: loadPhases(printable, PRINTABLE_PHASES),
     counter: summary(of(counter, 'ready')),
   };
+}
+
+/** The phases of a cold load, in order: the key each probe records and what it marks. */
+const APP_PHASES = [
+  ['page', 'the page (index.html) received'],
+  ['files', "the editor's files received (JS, CSS, main wasm, the editor's part)"],
+  ['started', "the main module compiled and run: the draft read, the toolbar drawn (the start-up script's event)"],
+  ['shown', "the editor's part run: the report drawn, its agency in its field"],
+  ['focused', 'a cell of 三 focused: the first style and layout, forced, and the scroll to it'],
+  ['stored', 'the typed value in the store (autosave pending): the input handled, and the frame the browser renders first'],
+  ['ready', 'the next frame'],
+];
+const PRINTABLE_PHASES = [
+  ['page', 'the page received'],
+  ['loaded', 'parsed, styled and laid out: its `load` event'],
+  ['ready', 'the next frame'],
+];
+
+/** For each phase, the median time from navigation and the median step from the phase before
+ * (of the per-load differences). Each phase counts as no earlier than the one before it: the
+ * start-up script's event may come after the report shows. */
+function loadPhases(results, phases) {
+  const loads = results.map((r) => r.phases).filter(Boolean).map((recorded) => {
+    const times = [];
+    for (const [key] of phases) times.push(recorded[key] == null ? null : Math.max(recorded[key], times.at(-1) ?? 0));
+    return times;
+  });
+  return phases.map(([key, what], i) => {
+    const at = loads.map((times) => times[i]).filter((t) => t != null);
+    const step = loads
+      .filter((times) => times[i] != null && (i === 0 || times[i - 1] != null))
+      .map((times) => times[i] - (i === 0 ? 0 : times[i - 1]));
+    return { key, what, at: at.length ? median(at) : null, step: step.length ? median(step) : null };
+  });
 }
 
 /** Autosave of the full report through the app: an edit, then Ctrl+S, which runs the app's
@@ -926,6 +990,9 @@ async function onlyStorage({ loads = false } = {}) {
       const line = (s) => `median ${ms(s.median)} (min ${ms(s.min)}, p95 ${ms(s.p95)})`;
       console.log(`app ready ${line(load.app)}; shown ${line(load.appShown)}; wasm fetched ${line(load.appWasmFetched)}`);
       console.log(`printable ${line(load.printable)}: ${(load.app.median / load.printable.median).toFixed(2)}×`);
+      for (const [name, phases] of [['app', load.appPhases], ['printable', load.printablePhases]]) {
+        console.log(`${name}: ${phases.map((p) => `${p.key} ${ms(p.at)} (+${ms(p.step)})`).join(' · ')}`);
+      }
       console.log(`at ${THROTTLE}×: app ${line(load.appThrottled)}, printable ${line(load.printableThrottled)}: ${(load.appThrottled.median / load.printableThrottled.median).toFixed(2)}×`);
     } else {
       const storage = await measureStorage(browser, site, seedStorage);
@@ -1164,7 +1231,11 @@ if (wasm.result) {
 details.push('## Load', '', `A cold load is a new browser context (empty HTTP cache, no service worker) with the storage a returning user has — ${opened}, after the app had opened it once and written its index — navigating to \`/nianbao/\` on 127.0.0.1 (uncompressed: on a real network the gzip figures above are what travels). The clock is the page's own (\`performance.now()\`, zero at the start of navigation) and stops one frame after: for the app, the agency's name in its field, a cell of table 三 that takes the focus and an input event that reaches the store (the autosave turns to "pending"); for the printable page (the core's HTML export of the same report, \`nianbao render\`, served by the same server) its \`load\` event; for the counter, a click that shows in the count.`, '',
   '| page | median | min | p95 | max |', '|---|---|---|---|---|',
   ...[['Nianbao, ready for input', loads.app], ['Nianbao, report shown', loads.appShown], ['Nianbao, wasm downloaded', loads.appWasmFetched], ['printable page', loads.printable], ['counter', loads.counter]]
-    .map(([name, s]) => `| ${name} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.p95)} | ${ms(s.max)} |`), '');
+    .map(([name, s]) => `| ${name} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.p95)} | ${ms(s.max)} |`), '',
+  'Where the time goes: each phase of the same cold loads, by the page\'s clock (the median time from navigation, and the median of each load\'s step from the phase before).', '',
+  '| page | phase, done when | at | step |', '|---|---|---|---|',
+  ...[['Nianbao', loads.appPhases], ['printable page', loads.printablePhases]].flatMap(([page, phases]) =>
+    phases.map((p) => `| ${page} | ${p.what} | ${ms(p.at)} | ${ms(p.step)} |`)), '');
 details.push('## Typing', '', '`bench/typing.mjs` (a blank report): from an `input` event to the findings updated and the page laid out. Typing starts once the page is quiet (the tools worker loaded); each keystroke goes to another cell, and its clock starts after the focus has moved there and the page has run what the move asks for, as when a person clicks or presses an arrow key before typing.', '',
   `- table 三: ${spread(typing.table)} (n=${typing.table.n})`, `- 一、总体情况: ${spread(typing.text)} (n=${typing.text.n})`, `- findings after the run: ${typing.findings}`, '');
 details.push('## Storage', '');
