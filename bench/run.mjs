@@ -390,8 +390,8 @@ const APP_PHASES = [
 ];
 const PRINTABLE_PHASES = [
   ['page', 'the page received'],
-  ['loaded', 'parsed, styled and laid out: its `load` event'],
-  ['ready', 'the next frame'],
+  ['loaded', 'parsed: its `load` event'],
+  ['ready', 'the next frame, once its first style and layout are done'],
 ];
 
 /** For each phase, the median time from navigation and the median step from the phase before
