@@ -54,6 +54,37 @@ pub fn choose_language(lang: RwSignal<Lang>, notices: Notices, next: Lang) {
     }
 }
 
+/// The top bar's height in pixels, once it is laid out: the panels that stand below it (the
+/// findings, the history) place themselves by it.
+#[derive(Clone, Copy)]
+pub struct TopBarHeight(RwSignal<Option<i32>>);
+
+impl TopBarHeight {
+    pub fn provide() -> TopBarHeight {
+        let height = TopBarHeight(RwSignal::new(None));
+        provide_context(height);
+        height
+    }
+
+    pub fn set(&self, pixels: i32) {
+        if self.0.get_untracked() != Some(pixels) {
+            self.0.set(Some(pixels));
+        }
+    }
+}
+
+/// The `style` of a panel that stands below the top bar: the bar's height as the CSS variable
+/// its rules read (style/main.css). Set on the panel, not on the page's root, so that a change
+/// of the bar styles the panel again, not the whole page.
+pub fn below_top_bar() -> impl Fn() -> Option<String> + Send + Sync + Copy + 'static {
+    let height = expect_context::<TopBarHeight>().0;
+    move || {
+        height
+            .get()
+            .map(|pixels| format!("--top-bar-height: {pixels}px"))
+    }
+}
+
 /// A short message for the user (a refused paste, a cell that is not a count).
 pub type Notice = nianbao_report::Message;
 
