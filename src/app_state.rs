@@ -1,6 +1,7 @@
-//! The app's state that is not the report: the chosen language and the notices. Each is a small
-//! context of its own, so that a page without a report (the supervisor's) has them without a
-//! report store, and a component that only speaks needs nothing else.
+//! The app's state that is not the report: the chosen language, the notices and the top bar's
+//! height. Each is a small context of its own, so that a page without a report (the
+//! supervisor's) has them without a report store, and a component that only speaks needs
+//! nothing else.
 
 use leptos::prelude::*;
 
