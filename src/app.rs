@@ -6,9 +6,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::format::{REPORT_TITLE, SECTIONS};
 
-use crate::app_state::{
-    choose_language, provide_language, use_lang, use_notices, Notices, Tone, TopBarHeight,
-};
+use crate::app_state::{choose_language, provide_language, use_lang, use_notices, Notices, Tone};
 use crate::drafts::banners::{DropOverlay, StorageBanners};
 use crate::drafts::button::ActionButton;
 use crate::drafts::first_screen::FirstScreen;
@@ -86,11 +84,10 @@ pub fn App() -> impl IntoView {
     let screen = Memo::new(move |_| drafts.view.screen.get());
     // The findings panel stays below the top bar however tall it grows (a wrapped toolbar, a
     // banner).
-    let top_bar_height = TopBarHeight::provide();
     let top_bar = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(bar) = top_bar.get() {
-            crate::platform::layout::follow_height(&bar, move |pixels| top_bar_height.set(pixels));
+            crate::platform::layout::follow_height(&bar, "--top-bar-height");
         }
     });
     view! {

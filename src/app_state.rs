@@ -1,7 +1,6 @@
-//! The app's state that is not the report: the chosen language, the notices and the top bar's
-//! height. Each is a small context of its own, so that a page without a report (the
-//! supervisor's) has them without a report store, and a component that only speaks needs
-//! nothing else.
+//! The app's state that is not the report: the chosen language and the notices. Each is a small
+//! context of its own, so that a page without a report (the supervisor's) has them without a
+//! report store, and a component that only speaks needs nothing else.
 
 use leptos::prelude::*;
 
@@ -52,37 +51,6 @@ pub fn choose_language(lang: RwSignal<Lang>, notices: Notices, next: Lang) {
     lang.set(next);
     if let Err(error) = storage::write(LANG_KEY, next.key()) {
         notices.say(error.message());
-    }
-}
-
-/// The top bar's height in pixels, once it is laid out: the panels that stand below it (the
-/// findings, the history) place themselves by it.
-#[derive(Clone, Copy)]
-pub struct TopBarHeight(RwSignal<Option<i32>>);
-
-impl TopBarHeight {
-    pub fn provide() -> TopBarHeight {
-        let height = TopBarHeight(RwSignal::new(None));
-        provide_context(height);
-        height
-    }
-
-    pub fn set(&self, pixels: i32) {
-        if self.0.get_untracked() != Some(pixels) {
-            self.0.set(Some(pixels));
-        }
-    }
-}
-
-/// The `style` of a panel that stands below the top bar: the bar's height as the CSS variable
-/// its rules read (style/main.css). Set on the panel, not on the page's root, so that a change
-/// of the bar styles the panel again, not the whole page.
-pub fn below_top_bar() -> impl Fn() -> Option<String> + Send + Sync + Copy + 'static {
-    let height = expect_context::<TopBarHeight>().0;
-    move || {
-        height
-            .get()
-            .map(|pixels| format!("--top-bar-height: {pixels}px"))
     }
 }
 

@@ -61,8 +61,7 @@ pub fn HistoryPanel() -> impl IntoView {
     let drafts = use_drafts();
     let lang = crate::app_state::use_lang();
     view! {
-        <aside class="history-panel" style=crate::app_state::below_top_bar()
-            aria-label=i18n::tr(lang, i18n::HISTORY)>
+        <aside class="history-panel" aria-label=i18n::tr(lang, i18n::HISTORY)>
             <h2>
                 {i18n::tr(lang, i18n::HISTORY)}
                 <ActionButton class="close" label=i18n::CLOSE on_press=move || drafts.view.history_open.set(false) />

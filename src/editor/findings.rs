@@ -87,8 +87,7 @@ pub fn FindingsPanel() -> impl IntoView {
         }
     };
     view! {
-        <aside class="findings" style=crate::app_state::below_top_bar()
-            aria-label=i18n::tr(lang, i18n::FINDINGS) aria-live="polite">
+        <aside class="findings" aria-label=i18n::tr(lang, i18n::FINDINGS) aria-live="polite">
             <h2>{i18n::tr(lang, i18n::FINDINGS)}</h2>
             <p class="findings-summary">{summary}</p>
             <p class=ready_class>{move || lang.get().pick(if store.ready_to_publish.get() { i18n::READY_TO_PUBLISH } else { i18n::NOT_READY_TO_PUBLISH })}</p>

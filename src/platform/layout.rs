@@ -5,11 +5,21 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Calls `on_height` with `element`'s height in pixels when it is first laid out and whenever it
-/// changes, for the page's life.
-pub fn follow_height(element: &web_sys::HtmlElement, on_height: impl Fn(i32) + 'static) {
+/// Keeps the CSS variable `name` on the page's root equal to `element`'s height in pixels, for
+/// the page's life.
+pub fn follow_height(element: &web_sys::HtmlElement, name: &'static str) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
     let target = element.clone();
-    let update = Closure::<dyn FnMut()>::new(move || on_height(target.offset_height()));
+    let update = Closure::<dyn FnMut()>::new(move || {
+        let height = target.offset_height();
+        let _ = root.style().set_property(name, &format!("{height}px"));
+    });
     if let Ok(observer) = web_sys::ResizeObserver::new(update.as_ref().unchecked_ref()) {
         observer.observe(element);
         // One observer for the page's life: it and its callback stay.
