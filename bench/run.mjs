@@ -223,7 +223,8 @@ function appProbe({ agency }) {
   requestAnimationFrame(poll);
 }
 
-/** The static page: parsed, styled and loaded (the `load` event), then a frame. */
+/** The static page: parsed and loaded (the `load` event), then a frame: its first style and
+ * layout come before that frame (a trace: the browser lays the page out after `load`). */
 function staticProbe() {
   if (window.top !== window) return;
   let loadedAt = null;
