@@ -106,7 +106,9 @@ pub fn FindingsPanel() -> impl IntoView {
 fn finding_item(lang: Lang, finding: Finding) -> impl IntoView {
     let place = finding.place.clone();
     let basis = match finding.basis {
-        Basis::Official(text) | Basis::Practice(text) => text,
+        // An official text is quoted as it reads, in either language.
+        Basis::Official(text) => text,
+        Basis::Practice { zh, en } => lang.pick(i18n::Text { zh, en }),
         Basis::Derived => lang.pick(i18n::BASIS_DERIVED),
     };
     view! {
@@ -116,7 +118,7 @@ fn finding_item(lang: Lang, finding: Finding) -> impl IntoView {
                 <span class="rule">{finding.rule.id()}</span>
                 <span class="message">{lang.say(&finding.message).to_owned()}</span>
             </button>
-            <span class="basis">{format!("{}：{basis}", lang.pick(i18n::BASIS))}</span>
+            <span class="basis">{format!("{}{basis}", lang.pick(i18n::BASIS))}</span>
         </li>
     }
 }

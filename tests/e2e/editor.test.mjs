@@ -172,8 +172,12 @@ test('switching to English and reloading keeps English', async () => {
   const { context, page } = await openEditor();
   try {
     assert.equal(await page.locator('button.undo').textContent(), '撤销');
+    // A basis in the checker's own words follows the language; a blank report has C-blank.
+    const blankBasis = page.locator('.finding:has([data-rule="C-blank"]) .basis').first();
+    assert.match(await blankBasis.textContent(), /^依据：已公布的报告每格都填数字/);
     await page.locator('button.switch-language').click();
     assert.equal(await page.locator('button.undo').textContent(), 'Undo');
+    assert.match(await blankBasis.textContent(), /^Basis: published reports fill in every cell with a number/);
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.locator('button.undo').textContent(), 'Undo');

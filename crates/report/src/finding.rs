@@ -39,8 +39,8 @@ pub enum Basis {
     Official(&'static str),
     /// Follows from the tables' labels.
     Derived,
-    /// What real reports and local notices do.
-    Practice(&'static str),
+    /// What real reports and local notices do, in our words: so in Chinese and in English.
+    Practice { zh: &'static str, en: &'static str },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

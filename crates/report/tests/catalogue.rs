@@ -13,7 +13,7 @@ use nianbao_report::import::import_published;
 use nianbao_report::model::Decimal;
 use nianbao_report::rules::{self, check, cross_year_findings, RunsIn, Stage, RULES};
 use nianbao_report::summary::{check_summary, sum_reports};
-use nianbao_report::{Report, Rule};
+use nianbao_report::{Basis, Finding, Report, Rule};
 
 /// Where a rule is tried.
 // A few dozen cases, each built once and read once: their size does not matter.
@@ -31,29 +31,23 @@ enum Case {
 }
 
 fn raised(case: &Case) -> Vec<Rule> {
+    findings(case).iter().map(|f| f.rule).collect()
+}
+
+fn findings(case: &Case) -> Vec<Finding> {
     match case {
-        Case::Report(report) => check(report, Stage::Draft).iter().map(|f| f.rule).collect(),
-        Case::Years(report, last) => cross_year_findings(report, last)
-            .iter()
-            .map(|f| f.rule)
-            .collect(),
+        Case::Report(report) => check(report, Stage::Draft),
+        Case::Years(report, last) => cross_year_findings(report, last),
         Case::Summary(summary, units) => {
             let units: Vec<&Report> = units.iter().collect();
             check_summary(summary, &units)
-                .iter()
-                .map(|f| f.rule)
-                .collect()
         }
         Case::Summing(units) => {
             let units: Vec<&Report> = units.iter().collect();
-            sum_reports(&units, "某县人民政府", AgencyKind::CountyGov, 2025)
-                .notes
-                .iter()
-                .map(|f| f.rule)
-                .collect()
+            sum_reports(&units, "某县人民政府", AgencyKind::CountyGov, 2025).notes
         }
         Case::Import(text) => match import_published(text) {
-            Ok(imported) => imported.notes.iter().map(|n| n.rule).collect(),
+            Ok(imported) => imported.notes,
             Err(e) => panic!("not imported: {e}"),
         },
     }
@@ -351,6 +345,55 @@ fn every_rule_has_a_case_it_passes_and_a_case_it_fails() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The rules whose basis depends on the case: T-year on a title names the title's form, not the
+/// statistics period; D-deadline's date for a county or a city is the notices', not the 条例's.
+const BASIS_BY_CASE: [Rule; 2] = [Rule::TYear, Rule::DDeadline];
+
+#[test]
+fn each_finding_rests_on_its_rules_basis_in_the_catalogue() {
+    let mut failures = Vec::new();
+    for def in &RULES {
+        let (_, fails) = cases(def.rule);
+        for finding in findings(&fails).iter().filter(|f| f.rule == def.rule) {
+            if finding.basis != def.basis && !BASIS_BY_CASE.contains(&def.rule) {
+                failures.push(format!(
+                    "{}: the finding's basis {:?}, the catalogue's {:?}",
+                    def.id, finding.basis, def.basis
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_basis_in_our_own_words_reads_in_english_too() {
+    // The catalogue's, and those a finding takes by its case.
+    let by_case = BASIS_BY_CASE
+        .iter()
+        .flat_map(|rule| findings(&cases(*rule).1))
+        .map(|f| f.basis);
+    let mut practice = 0;
+    for basis in RULES.iter().map(|def| def.basis).chain(by_case) {
+        if let Basis::Practice { zh, en } = basis {
+            practice += 1;
+            // Chinese only inside 「」, where the English names the form it quotes.
+            let outside_quotes: String = en
+                .split('「')
+                .map(|part| part.split_once('」').map_or(part, |(_, rest)| rest))
+                .collect();
+            assert!(
+                !en.is_empty()
+                    && outside_quotes
+                        .chars()
+                        .all(|c| !('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{zh}: its English reads 「{en}」"
+            );
+        }
+    }
+    assert!(practice >= 6, "{practice} bases in our words checked");
 }
 
 #[test]

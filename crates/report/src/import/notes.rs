@@ -1,7 +1,7 @@
 //! The ids of the notes an import hands back with the report, each written once, and how a note
 //! is made. A note is a [`Finding`]: the app lists it next to the rules' findings.
 
-use crate::finding::{Basis, Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::message::Message;
 use crate::model::Place;
 use crate::rules::Rule;
@@ -28,8 +28,6 @@ pub const OCR_FIX: Rule = Rule::IOcrFix;
 /// (勾稽关系) allows exactly one value: says which, and how.
 pub const DERIVED: Rule = Rule::IDerived;
 
-const BASIS: Basis = Basis::Practice("导入已发布的报告 (importing a published report)");
-
 pub(super) fn note(
     rule: Rule,
     severity: Severity,
@@ -45,6 +43,6 @@ pub(super) fn note(
             zh: message_zh,
             en: message_en,
         },
-        basis: BASIS,
+        basis: rule.def().basis,
     }
 }

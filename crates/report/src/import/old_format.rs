@@ -7,7 +7,7 @@
 
 use super::normalise::fold;
 use super::notes;
-use crate::finding::{Basis, Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::format::SectionId;
 use crate::message::Message;
 use crate::model::Place;
@@ -154,7 +154,7 @@ en: format!(
                  blank: fill them in as the 2021 format (国办公开办函〔2021〕30号) asks."
             ),
 },
-            basis: Basis::Official("国办公开办函〔2021〕30号"),
+            basis: notes::OLD_FORMAT.def().basis,
         })
     }
 }

@@ -132,7 +132,10 @@ const fn def(
     }
 }
 
-const IMPORT_BASIS: Basis = Basis::Practice("导入已发布的报告 (importing a published report)");
+const IMPORT_BASIS: Basis = Basis::Practice {
+    zh: "导入已发布的报告",
+    en: "importing a published report",
+};
 
 /// The catalogue, in the order the docs list it: the tables, the text, the header, last year,
 /// the summary, the import.
@@ -200,7 +203,10 @@ pub const RULES: [RuleDef; 33] = [
                 "表格中的空白格（空白不等于0，没有请填0）",
                 "A blank cell of a table (blank is not 0: type 0 where there were none)",
             ),
-            Basis::Practice("已公布的报告每格都填数字，没有则填0"),
+            Basis::Practice {
+                zh: "已公布的报告每格都填数字，没有则填0",
+                en: "published reports fill in every cell with a number, 0 where there were none",
+            },
         )
     },
     def(
@@ -221,7 +227,10 @@ pub const RULES: [RuleDef; 33] = [
             "「（六）其他处理」在办理结果中占比过高",
             "「（六）其他处理」 (other handling) is a large share of all results",
         ),
-        Basis::Practice("2019年试行格式的填报指引"),
+        Basis::Practice {
+            zh: "2019年试行格式的填报指引",
+            en: "the guidance for filling in the 2019 trial format",
+        },
     ),
     def(
         Rule::TSectionEmpty,
@@ -281,7 +290,10 @@ pub const RULES: [RuleDef; 33] = [
             "正文或统计期限中的年份与报告年度不符",
             "A year in the text or the statistics period does not fit the report year",
         ),
-        Basis::Practice("年度报告所列数据的统计期限为本年度1月1日至12月31日"),
+        Basis::Practice {
+            zh: "年度报告所列数据的统计期限为本年度1月1日至12月31日",
+            en: "the figures of an annual report cover 1 January to 31 December of its year",
+        },
     ),
     def(
         Rule::TPageChrome,
@@ -301,7 +313,9 @@ pub const RULES: [RuleDef; 33] = [
             "人民政府的报告没有写工作考核、社会评议和责任追究结果情况",
             "A people's government's report does not cover assessment, public appraisal and accountability",
         ),
-        Basis::Official("《中华人民共和国政府信息公开条例》第五十条第四项"),
+        Basis::Official(
+            "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条）",
+        ),
     ),
     def(
         Rule::DDeadline,
@@ -594,7 +608,7 @@ pub fn markdown() -> String {
             let basis = match def.basis {
                 Basis::Official(text) => format!("official: {text}"),
                 Basis::Derived => "derived from the tables".to_owned(),
-                Basis::Practice(text) => format!("practice: {text}"),
+                Basis::Practice { zh, en } => format!("practice: {zh} / {en}"),
             };
             out.push_str(&format!(
                 "| `{}` | {severity} | {} | {} | {basis} |\n",
@@ -651,7 +665,9 @@ pub fn help_page() -> String {
                     "由表格的勾稽关系得出".to_owned(),
                     "derived from the tables".to_owned(),
                 ),
-                Basis::Practice(text) => (format!("通行做法：{text}"), format!("practice: {text}")),
+                Basis::Practice { zh, en } => {
+                    (format!("通行做法：{zh}"), format!("practice: {en}"))
+                }
             };
             out.push_str(&format!(
                 "<tr id=\"{id}\"><th scope=\"row\"><code>{id}</code></th>\

@@ -367,7 +367,7 @@ en: format!(
                 repeat.repeated, repeat.runs
             ),
 },
-            basis: Basis::Official("不得出现敷衍了事甚至年年雷同现象"),
+            basis: REPEAT.def().basis,
         });
     }
 }

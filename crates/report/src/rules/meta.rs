@@ -138,8 +138,9 @@ fn deadline_basis(kind: AgencyKind) -> Basis {
         AgencyKind::ProvinceGov => Basis::Official(ARTICLE_49_GOVERNMENTS),
         // Counties and cities publish earlier than 3月31日 so that the level above can summarise
         // them in time: the dates are those of the notices, not of the 条例.
-        AgencyKind::CountyGov | AgencyKind::CityGov => Basis::Practice(
-            "县级、设区的市级人民政府年度报告分别于2月20日、3月10日前公布，以便上级汇总",
-        ),
+        AgencyKind::CountyGov | AgencyKind::CityGov => Basis::Practice {
+            zh: "县级、设区的市级人民政府年度报告分别于2月20日、3月10日前公布，以便上级汇总",
+            en: "county and city governments publish theirs by 20 February and 10 March, so that the level above can summarise them",
+        },
     }
 }

@@ -29,9 +29,10 @@ pub fn check(report: &Report) -> Vec<Finding> {
 /// as text gets it back).
 pub const fn basis(rule: Rule) -> Basis {
     match rule {
-        Rule::TPageChrome => {
-            Basis::Practice("报告由六个部分组成；网页的菜单、按钮和页脚不是报告的内容")
-        }
+        Rule::TPageChrome => Basis::Practice {
+            zh: "报告由六个部分组成；网页的菜单、按钮和页脚不是报告的内容",
+            en: "a report has six parts; a web page's menus, buttons and footer are not part of it",
+        },
         _ => Basis::Derived,
     }
 }

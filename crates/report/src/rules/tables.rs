@@ -303,7 +303,7 @@ fn check_balance(requests: &RequestTable, findings: &mut Vec<Finding>) {
                     gap.en()
                 ),
             },
-            basis: Basis::Official(format::REQUEST_CORNER_NOTE),
+            basis: BALANCE.def().basis,
         });
     }
 }
@@ -570,7 +570,7 @@ fn blank_finding(stage: Stage, place: Place, what_zh: String, what_en: String) -
             zh: format!("{what_zh}（{BLANK_HINT_ZH}）"),
             en: format!("{what_en} ({BLANK_HINT_EN})"),
         },
-        basis: Basis::Practice("已公布的报告每格都填数字，没有则填0"),
+        basis: BLANK.def().basis,
     }
 }
 
@@ -775,6 +775,6 @@ fn check_other_share(requests: &RequestTable, findings: &mut Vec<Finding>) {
                 OTHER_SHARE_PERCENT
             ),
         },
-        basis: Basis::Practice("2019年试行格式的填报指引"),
+        basis: OTHER_SHARE.def().basis,
     });
 }

@@ -277,7 +277,7 @@ en: format!(
                 "Section 「{heading}」 has no text (its sub-headings alone do not count); the section is required"
             ),
 },
-            basis: Basis::Official("《中华人民共和国政府信息公开条例》第五十条"),
+            basis: SECTION_EMPTY.def().basis,
         });
     }
 }
@@ -313,7 +313,7 @@ en: format!(
              {OVERVIEW_MAX_CHARS} the format allows in principle"
         ),
 },
-        basis: Basis::Official("篇幅原则上不超过一千字"),
+        basis: OVERVIEW_LENGTH.def().basis,
     });
 }
 
@@ -345,7 +345,7 @@ en: format!(
              charged; say so even when none were, e.g. 「本年度未收取信息处理费」"
         ),
 },
-        basis: Basis::Official("《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号"),
+        basis: FEE_STATEMENT.def().basis,
     });
 }
 
@@ -403,9 +403,7 @@ en: format!(
             en.join(", ")
         ),
 },
-        basis: Basis::Official(
-            "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条）",
-        ),
+        basis: GOV_REVIEW.def().basis,
     });
 }
 
@@ -792,7 +790,7 @@ fn check_years(report: &Report, findings: &mut Vec<Finding>) {
                         zh: message_zh,
                         en: message_en,
                     },
-                    basis: Basis::Practice("年度报告所列数据的统计期限为本年度1月1日至12月31日"),
+                    basis: YEAR.def().basis,
                 });
             }
         }
@@ -819,7 +817,10 @@ fn check_title_year(report: &Report, findings: &mut Vec<Finding>) {
                 zh: format!("标题「{shown}」写的是{y}年，报告年度为{report_year}年"),
                 en: format!("The title 「{shown}」 names {y}, but the report is on {report_year}"),
             },
-            basis: Basis::Practice("「<机关><年度>年政府信息公开工作年度报告」"),
+            basis: Basis::Practice {
+                zh: "「<机关><年度>年政府信息公开工作年度报告」",
+                en: "a title of the form 「<agency><year>年政府信息公开工作年度报告」",
+            },
         });
     }
 }
