@@ -1,6 +1,6 @@
 // The user journeys again in Debian's Firefox ESR (the usual browser of 国产 desktop systems),
-// driven through WebDriver BiDi by puppeteer-core: the editor, drafts (reload, full storage),
-// import, export and print, and offline.
+// driven through WebDriver BiDi by puppeteer-core: the editor, a block pasted from Excel, drafts
+// (reload, full storage), import, export and print, and offline.
 //
 // What is not driven here, and why: Firefox's own "save file" step of a download. Puppeteer's
 // BiDi download handling does not cover Firefox ESR, so each test reads the file the app hands to
@@ -28,8 +28,13 @@ before(async () => {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    // Service workers on a plain-HTTP test server on 127.0.0.1 (a secure context already).
-    extraPrefsFirefox: { 'dom.serviceWorkers.enabled': true, 'browser.download.dir': '/tmp' },
+    extraPrefsFirefox: {
+      // Service workers on a plain-HTTP test server on 127.0.0.1 (a secure context already).
+      'dom.serviceWorkers.enabled': true,
+      'browser.download.dir': '/tmp',
+      // The clipboard written by the paste test's script, as a copy in Excel would write it.
+      'dom.events.testing.asyncClipboard': true,
+    },
   });
   site = await serveDist();
 });
@@ -113,6 +118,51 @@ test('firefox: the editor takes typing like a spreadsheet, totals and findings f
     await page.waitForSelector('.finding-link[data-rule="R3-balance"]', { hidden: true });
     await typeInto(page, OVERVIEW, '本街道认真落实条例');
     assert.match(await valueOf(page, OVERVIEW), /本街道认真落实条例/);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('firefox: a block copied from Excel pastes into the right cells, and one Ctrl+Z takes it back', async () => {
+  const { context, page, pageErrors } = await openApp();
+  try {
+    await startBlank(page);
+    await page.click('.auto-total input');
+    await page.click(cell('1', 'natural'));
+    // What Excel and WPS put on the clipboard: the block as tab-separated text and as a table.
+    // Put there for real and pasted with Ctrl+V: Firefox gives a paste event made by a script an
+    // empty clipboard.
+    await page.evaluate(async () => {
+      const rows = [['3', '1', '0', '0', '0', '2', '6'], ['1', '0', '0', '0', '0', '0', '1']];
+      const text = rows.map((row) => row.join('\t')).join('\r\n') + '\r\n';
+      const html = `<table>${rows.map((row) => `<tr>${row.map((v) => `<td>${v}</td>`).join('')}</tr>`).join('')}</table>`;
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/plain': new Blob([text], { type: 'text/plain' }),
+          'text/html': new Blob([html], { type: 'text/html' }),
+        }),
+      ]);
+    });
+    await page.keyboard.down('Control');
+    await page.keyboard.press('v');
+    await page.keyboard.up('Control');
+    const columns = ['natural', 'commercial', 'research', 'nonprofit', 'legal', 'other', 'total'];
+    const expected = { 1: ['3', '1', '0', '0', '0', '2', '6'], 2: ['1', '0', '0', '0', '0', '0', '1'] };
+    for (const [row, values] of Object.entries(expected)) {
+      for (const [i, column] of columns.entries()) {
+        assert.equal(await valueOf(page, cell(row, column)), values[i], `${row}/${column}`);
+      }
+    }
+    assert.equal(await valueOf(page, cell('3.1', 'natural')), '', 'nothing below the block');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('z');
+    await page.keyboard.up('Control');
+    for (const row of Object.keys(expected)) {
+      for (const column of columns) {
+        assert.equal(await valueOf(page, cell(row, column)), '', `${row}/${column} after Ctrl+Z`);
+      }
+    }
     assert.deepEqual(pageErrors, []);
   } finally {
     await context.close();
