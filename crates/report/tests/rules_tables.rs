@@ -300,6 +300,55 @@ fn a_new_report_is_three_blank_tables() {
 }
 
 #[test]
+fn next_years_draft_is_one_finding_for_its_blank_rows_not_one_per_row_and_column() {
+    // 沭阳县发改局 2023 printed its five 法人 columns blank: its 上年结转 row in the draft made
+    // from it has numbers under 自然人 and 总计 only.
+    let draft = next_year_draft(&shuyang::fagaiju_2023());
+    let found: Vec<Finding> = findings(&draft, Stage::Draft, Rule::CBlank)
+        .into_iter()
+        .filter(|f| matches!(f.place, Place::Request { .. }))
+        .collect();
+    assert_eq!(
+        summary(&found),
+        vec![
+            (
+                Rule::CBlank,
+                "requests/1/natural".to_owned(),
+                "表三除“二”行外全部空白（168格）（空白不等于0，没有请填0）".to_owned()
+            ),
+            (
+                Rule::CBlank,
+                "requests/2/commercial".to_owned(),
+                "表三“二”行有5格空白（空白不等于0，没有请填0）".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        found[0].message.en,
+        "table 3 is blank except row 2 (168 cells) (blank is not zero; type 0 if there were none)"
+    );
+
+    // More rows with numbers than a finding names: the blank rows counted, the first named.
+    let mut report = shuyang::county_2025();
+    for row in [
+        "1", "3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6",
+    ] {
+        *report.requests.row_mut(row) = [None; 7];
+    }
+    for row in [
+        "3.3.7", "3.3.8", "3.4.1", "3.4.2", "3.4.3", "3.5.1", "3.5.2", "3.5.3", "3.5.4",
+    ] {
+        *report.requests.row_mut(row) = [None; 7];
+    }
+    let found = findings(&report, Stage::Draft, Rule::CBlank);
+    assert_eq!(found.len(), 1, "{:?}", summary(&found));
+    assert_eq!(
+        found[0].message.zh,
+        "表三有18行全部空白（126格），如“一”、“三(一)”、“三(二)”行（空白不等于0，没有请填0）"
+    );
+}
+
+#[test]
 fn single_blank_cells_rows_and_groups_are_named() {
     let mut report = shuyang::county_2025();
     report.requests.row_mut("3.3.1")[4] = None;

@@ -641,6 +641,10 @@ fn check_request_blanks(requests: &RequestTable, stage: Stage, findings: &mut Ve
     }
     let table = table_zh(SectionId::Requests);
     let table_en = table_en(SectionId::Requests);
+    if blank_row.iter().filter(|&&b| b).count() * 2 > rows {
+        most_rows_blank(requests, &blank_row, stage, findings);
+        return;
+    }
     for (column, _) in blank_column.iter().enumerate().filter(|(_, &b)| b) {
         findings.push(blank_finding(
             stage,
@@ -679,6 +683,94 @@ fn check_request_blanks(requests: &RequestTable, stage: Stage, findings: &mut Ve
         }
     }
 }
+
+/// Table 三 with most of its rows blank, as a draft is that was made from last year's report
+/// (only 二 上年结转 filled): one finding for the blank rows, not one for each row and each
+/// column over the same cells, then the blanks of each row that has numbers.
+fn most_rows_blank(
+    requests: &RequestTable,
+    blank_row: &[bool],
+    stage: Stage,
+    findings: &mut Vec<Finding>,
+) {
+    let table = table_zh(SectionId::Requests);
+    let table_en = table_en(SectionId::Requests);
+    let columns = REQUEST_COLUMNS.len();
+    let (blank, filled): (Vec<usize>, Vec<usize>) =
+        (0..REQUEST_ROWS.len()).partition(|&row| blank_row[row]);
+    let cells = blank.len() * columns;
+    let names_zh = |rows: &[usize]| -> String {
+        rows.iter()
+            .map(|&row| format!("“{}”", REQUEST_ROWS[row].short))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let names_en = |rows: &[usize]| -> String {
+        rows.iter()
+            .map(|&row| REQUEST_ROWS[row].short_en())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (zh, en) = if filled.len() <= MOST_BLANK_NAMED {
+        (
+            format!("{table}除{}行外全部空白（{cells}格）", names_zh(&filled)),
+            format!(
+                "{table_en} is blank except row{} {} ({cells} cells)",
+                if filled.len() == 1 { "" } else { "s" },
+                names_en(&filled)
+            ),
+        )
+    } else {
+        let first = &blank[..MOST_BLANK_NAMED];
+        (
+            format!(
+                "{table}有{}行全部空白（{cells}格），如{}行",
+                blank.len(),
+                names_zh(first)
+            ),
+            format!(
+                "{table_en}: {} rows are blank throughout ({cells} cells), such as {}",
+                blank.len(),
+                names_en(first)
+            ),
+        )
+    };
+    findings.push(blank_finding(
+        stage,
+        Place::Request {
+            row: blank[0],
+            column: 0,
+        },
+        zh,
+        en,
+    ));
+    for row in filled {
+        let gaps: Vec<usize> = (0..columns)
+            .filter(|&column| requests.cell(row, column).is_none())
+            .collect();
+        match gaps[..] {
+            [] => {}
+            [column] => findings.push(single_blank(stage, Place::Request { row, column })),
+            [column, ..] => findings.push(blank_finding(
+                stage,
+                Place::Request { row, column },
+                format!(
+                    "{table}“{}”行有{}格空白",
+                    REQUEST_ROWS[row].short,
+                    gaps.len()
+                ),
+                format!(
+                    "{table_en}: row {} has {} blank cells",
+                    REQUEST_ROWS[row].short_en(),
+                    gaps.len()
+                ),
+            )),
+        }
+    }
+}
+
+/// How many rows a finding of a mostly blank table 三 names.
+const MOST_BLANK_NAMED: usize = 3;
 
 fn check_appeal_blanks(appeals: &AppealTable, stage: Stage, findings: &mut Vec<Finding>) {
     let cells = APPEAL_GROUPS.len() * APPEAL_COLUMNS.len();
