@@ -106,10 +106,13 @@ pub fn FindingsPanel() -> impl IntoView {
 fn finding_item(lang: Lang, finding: Finding) -> impl IntoView {
     let place = finding.place.clone();
     let basis = match finding.basis {
-        // An official text is quoted as it reads, in either language.
-        Basis::Official(text) => text,
-        Basis::Practice { zh, en } => lang.pick(i18n::Text { zh, en }),
-        Basis::Derived => lang.pick(i18n::BASIS_DERIVED),
+        // In English, what the official text says, then the text itself as it reads.
+        Basis::Official { quote, en } => match lang {
+            Lang::Zh => quote.to_owned(),
+            Lang::En => format!("{en} ({quote})"),
+        },
+        Basis::Practice { zh, en } => lang.pick(i18n::Text { zh, en }).to_owned(),
+        Basis::Derived => lang.pick(i18n::BASIS_DERIVED).to_owned(),
     };
     view! {
         <li class=format!("finding {}", finding.severity.label_en())>

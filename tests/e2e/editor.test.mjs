@@ -178,6 +178,12 @@ test('switching to English and reloading keeps English', async () => {
     await page.locator('button.switch-language').click();
     assert.equal(await page.locator('button.undo').textContent(), 'Undo');
     assert.match(await blankBasis.textContent(), /^Basis: published reports fill in every cell with a number/);
+    // An official text: what it says in English, then the text as it reads.
+    const emptyBasis = page.locator('.finding:has([data-rule="T-section-empty"]) .basis').first();
+    assert.equal(
+      await emptyBasis.textContent(),
+      "Basis: the Regulations of the People's Republic of China on Open Government Information, article 50 (《中华人民共和国政府信息公开条例》第五十条)",
+    );
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.locator('button.undo').textContent(), 'Undo');

@@ -35,8 +35,11 @@ impl Severity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
-    /// The official text, quoted.
-    Official(&'static str),
+    /// The official text, quoted as it reads, with what it says in English.
+    Official {
+        quote: &'static str,
+        en: &'static str,
+    },
     /// Follows from the tables' labels.
     Derived,
     /// What real reports and local notices do, in our words: so in Chinese and in English.

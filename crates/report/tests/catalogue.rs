@@ -369,31 +369,56 @@ fn each_finding_rests_on_its_rules_basis_in_the_catalogue() {
 }
 
 #[test]
-fn a_basis_in_our_own_words_reads_in_english_too() {
-    // The catalogue's, and those a finding takes by its case.
+fn every_basis_reads_in_english_too() {
+    // The catalogue's, and those a finding takes by its case (D-deadline's by the agency's kind).
+    let late = |kind| {
+        Case::Report(with(|r| {
+            r.meta.agency_kind = kind;
+            r.meta.published_on = Some("2026-04-01".into());
+        }))
+    };
     let by_case = BASIS_BY_CASE
         .iter()
-        .flat_map(|rule| findings(&cases(*rule).1))
+        .map(|rule| cases(*rule).1)
+        .chain([late(AgencyKind::Department), late(AgencyKind::ProvinceGov)])
+        .flat_map(|case| findings(&case))
+        .filter(|f| BASIS_BY_CASE.contains(&f.rule))
         .map(|f| f.basis);
-    let mut practice = 0;
+    let (mut official, mut practice) = (0, 0);
     for basis in RULES.iter().map(|def| def.basis).chain(by_case) {
-        if let Basis::Practice { zh, en } = basis {
-            practice += 1;
-            // Chinese only inside 「」, where the English names the form it quotes.
-            let outside_quotes: String = en
-                .split('「')
-                .map(|part| part.split_once('」').map_or(part, |(_, rest)| rest))
-                .collect();
-            assert!(
-                !en.is_empty()
-                    && outside_quotes
-                        .chars()
-                        .all(|c| !('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{zh}: its English reads 「{en}」"
-            );
+        match basis {
+            // Our own words: Chinese only inside 「」, where the English names the form it quotes.
+            Basis::Practice { zh, en } => {
+                practice += 1;
+                let outside_quotes: String = en
+                    .split('「')
+                    .map(|part| part.split_once('」').map_or(part, |(_, rest)| rest))
+                    .collect();
+                assert!(
+                    !en.is_empty() && !outside_quotes.chars().any(is_chinese),
+                    "{zh}: its English reads 「{en}」"
+                );
+            }
+            // An official text's English says what it says (a document's number may stay).
+            Basis::Official { quote, en } => {
+                official += 1;
+                let english: usize = en.chars().filter(char::is_ascii_alphabetic).count();
+                assert!(
+                    english > 20 && en.chars().filter(|c| is_chinese(*c)).count() < english / 4,
+                    "{quote}: its English reads 「{en}」"
+                );
+            }
+            Basis::Derived => {}
         }
     }
-    assert!(practice >= 6, "{practice} bases in our words checked");
+    assert!(
+        practice >= 6 && official >= 9,
+        "{practice} and {official} checked"
+    );
+}
+
+fn is_chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 #[test]

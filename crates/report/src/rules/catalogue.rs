@@ -148,7 +148,10 @@ pub const RULES: [RuleDef; 33] = [
             "表三每一列：一（本年新收）+ 二（上年结转）= 三(七)（办理结果总计）+ 四（结转下年度）",
             "Table 3, every column: 1 (new) + 2 (carried in) = 3(7) (results) + 4 (carried out)",
         ),
-        Basis::Official(format::REQUEST_CORNER_NOTE),
+        Basis::Official {
+            quote: format::REQUEST_CORNER_NOTE,
+            en: "the note in table 3's corner: item 1 plus item 2 equals item 3 plus item 4",
+        },
     ),
     def(
         Rule::R3RowTotal,
@@ -240,7 +243,10 @@ pub const RULES: [RuleDef; 33] = [
             "必须填写的部分（一、五、六）没有内容",
             "A required section (一, 五, 六) has no text",
         ),
-        Basis::Official("《中华人民共和国政府信息公开条例》第五十条"),
+        Basis::Official {
+            quote: "《中华人民共和国政府信息公开条例》第五十条",
+            en: "the Regulations of the People's Republic of China on Open Government Information, article 50",
+        },
     ),
     def(
         Rule::TOverviewLength,
@@ -250,7 +256,10 @@ pub const RULES: [RuleDef; 33] = [
             "「一、总体情况」超过1000字",
             "「一、总体情况」 (overview) is over 1,000 characters",
         ),
-        Basis::Official("篇幅原则上不超过一千字"),
+        Basis::Official {
+            quote: "篇幅原则上不超过一千字",
+            en: "in principle no longer than 1,000 characters",
+        },
     ),
     def(
         Rule::TFeeStatement,
@@ -260,7 +269,10 @@ pub const RULES: [RuleDef; 33] = [
             "「六、其他需要报告的事项」没有说明信息处理费的收取情况",
             "Section 六 does not say whether information processing fees were charged",
         ),
-        Basis::Official("《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号"),
+        Basis::Official {
+            quote: "《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号",
+            en: "the Measures on Information Processing Fees for Open Government Information; the State Council General Office's letter 国办公开办函〔2021〕30号",
+        },
     ),
     def(
         Rule::TNumbers,
@@ -313,9 +325,10 @@ pub const RULES: [RuleDef; 33] = [
             "人民政府的报告没有写工作考核、社会评议和责任追究结果情况",
             "A people's government's report does not cover assessment, public appraisal and accountability",
         ),
-        Basis::Official(
-            "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条）",
-        ),
+        Basis::Official {
+            quote: "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条）",
+            en: "a people's government's report also covers the results of assessment, public appraisal and accountability (the Regulations of the People's Republic of China on Open Government Information, article 50)",
+        },
     ),
     def(
         Rule::DDeadline,
@@ -325,7 +338,10 @@ pub const RULES: [RuleDef; 33] = [
             "发布日期晚于该类机关的公布期限",
             "The publication date is after the deadline for the agency's kind",
         ),
-        Basis::Official("《中华人民共和国政府信息公开条例》第四十九条"),
+        Basis::Official {
+            quote: "《中华人民共和国政府信息公开条例》第四十九条",
+            en: "the Regulations of the People's Republic of China on Open Government Information, article 49",
+        },
     ),
     def(
         Rule::XLastYear,
@@ -365,7 +381,10 @@ pub const RULES: [RuleDef; 33] = [
             "「五」（或全文）与上年报告雷同超过一半",
             "Section 五 (or the whole text) repeats last year's by more than half",
         ),
-        Basis::Official("不得出现敷衍了事甚至年年雷同现象"),
+        Basis::Official {
+            quote: "不得出现敷衍了事甚至年年雷同现象",
+            en: "reports must not be perfunctory, still less the same year after year",
+        },
     ),
     def(
         Rule::HSum,
@@ -395,7 +414,10 @@ pub const RULES: [RuleDef; 33] = [
             "导入的报告用的是2019年试行格式",
             "The imported report uses the 2019 trial layout",
         ),
-        Basis::Official("国办公开办函〔2021〕30号"),
+        Basis::Official {
+            quote: "国办公开办函〔2021〕30号",
+            en: "the State Council General Office's letter 国办公开办函〔2021〕30号, which set the 2021 format",
+        },
     ),
     def(
         Rule::IMissing,
@@ -606,7 +628,7 @@ pub fn markdown() -> String {
                 None => format!("{} / {}", def.severity.label_zh(), def.severity.label_en()),
             };
             let basis = match def.basis {
-                Basis::Official(text) => format!("official: {text}"),
+                Basis::Official { quote, en } => format!("official: {quote} / {en}"),
                 Basis::Derived => "derived from the tables".to_owned(),
                 Basis::Practice { zh, en } => format!("practice: {zh} / {en}"),
             };
@@ -657,9 +679,9 @@ pub fn help_page() -> String {
                 None => (def.severity.label_zh(), def.severity.label_en()),
             };
             let (basis_zh, basis_en) = match def.basis {
-                Basis::Official(text) => (
-                    format!("法规和格式要求：{text}"),
-                    format!("official: {text}"),
+                Basis::Official { quote, en } => (
+                    format!("法规和格式要求：{quote}"),
+                    format!("official: {en} ({quote})"),
                 ),
                 Basis::Derived => (
                     "由表格的勾稽关系得出".to_owned(),

@@ -133,9 +133,18 @@ pub fn publication_deadline(report: &Report) -> Option<Date> {
 fn deadline_basis(kind: AgencyKind) -> Basis {
     match kind {
         AgencyKind::Department | AgencyKind::Township | AgencyKind::Other => {
-            Basis::Official(ARTICLE_49_DEPARTMENTS)
+            Basis::Official {
+                quote: ARTICLE_49_DEPARTMENTS,
+                en: "departments of governments at county level and above submit last year's report to the \
+                     office in charge by 31 January each year and publish it (Regulations on Open \
+                     Government Information, article 49)",
+            }
         }
-        AgencyKind::ProvinceGov => Basis::Official(ARTICLE_49_GOVERNMENTS),
+        AgencyKind::ProvinceGov => Basis::Official {
+            quote: ARTICLE_49_GOVERNMENTS,
+            en: "the office in charge publishes its government's report on last year by 31 March each \
+                 year (Regulations on Open Government Information, article 49)",
+        },
         // Counties and cities publish earlier than 3月31日 so that the level above can summarise
         // them in time: the dates are those of the notices, not of the 条例.
         AgencyKind::CountyGov | AgencyKind::CityGov => Basis::Practice {
