@@ -43,6 +43,6 @@ pub(super) fn note(
             zh: message_zh,
             en: message_en,
         },
-        basis: rule.def().basis,
+        basis: crate::rules::catalogue::IMPORT_BASIS,
     }
 }

@@ -154,7 +154,7 @@ en: format!(
                  blank: fill them in as the 2021 format (国办公开办函〔2021〕30号) asks."
             ),
 },
-            basis: notes::OLD_FORMAT.def().basis,
+            basis: crate::rules::catalogue::S_OLD_FORMAT_BASIS,
         })
     }
 }

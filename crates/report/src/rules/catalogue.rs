@@ -132,7 +132,55 @@ const fn def(
     }
 }
 
-const IMPORT_BASIS: Basis = Basis::Practice {
+// The bases the rules' findings carry: named here once, read by the catalogue and by each rule
+// (a rule reading its catalogue entry would bring the whole catalogue, titles and all, into
+// every page that checks a report).
+pub(crate) const R3_BALANCE_BASIS: Basis = Basis::Official {
+    quote: format::REQUEST_CORNER_NOTE,
+    en: "the note in table 3's corner: item 1 plus item 2 equals item 3 plus item 4",
+};
+pub(crate) const C_BLANK_BASIS: Basis = Basis::Practice {
+    zh: "已公布的报告每格都填数字，没有则填0",
+    en: "published reports fill in every cell with a number, 0 where there were none",
+};
+pub(crate) const R3_OTHER_SHARE_BASIS: Basis = Basis::Practice {
+    zh: "2019年试行格式的填报指引",
+    en: "the guidance for filling in the 2019 trial format",
+};
+pub(crate) const T_SECTION_EMPTY_BASIS: Basis = Basis::Official {
+    quote: "《中华人民共和国政府信息公开条例》第五十条",
+    en: "the Regulations of the People's Republic of China on Open Government Information, article 50",
+};
+pub(crate) const T_OVERVIEW_LENGTH_BASIS: Basis = Basis::Official {
+    quote: "篇幅原则上不超过一千字",
+    en: "in principle no longer than 1,000 characters",
+};
+pub(crate) const T_FEE_STATEMENT_BASIS: Basis = Basis::Official {
+    quote: "《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号",
+    en: "the Measures on Information Processing Fees for Open Government Information; the State Council General Office's letter 国办公开办函〔2021〕30号",
+};
+pub(crate) const T_YEAR_BASIS: Basis = Basis::Practice {
+    zh: "年度报告所列数据的统计期限为本年度1月1日至12月31日",
+    en: "the figures of an annual report cover 1 January to 31 December of its year",
+};
+pub(crate) const S_GOV_REVIEW_BASIS: Basis = Basis::Official {
+    quote: "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条）",
+    en: "a people's government's report also covers the results of assessment, public appraisal and accountability (the Regulations of the People's Republic of China on Open Government Information, article 50)",
+};
+pub(crate) const D_DEADLINE_BASIS: Basis = Basis::Official {
+    quote: "《中华人民共和国政府信息公开条例》第四十九条",
+    en: "the Regulations of the People's Republic of China on Open Government Information, article 49",
+};
+pub(crate) const T_REPEAT_BASIS: Basis = Basis::Official {
+    quote: "不得出现敷衍了事甚至年年雷同现象",
+    en: "reports must not be perfunctory, still less the same year after year",
+};
+pub(crate) const S_OLD_FORMAT_BASIS: Basis = Basis::Official {
+    quote: "国办公开办函〔2021〕30号",
+    en: "the State Council General Office's letter 国办公开办函〔2021〕30号, which set the 2021 format",
+};
+
+pub(crate) const IMPORT_BASIS: Basis = Basis::Practice {
     zh: "导入已发布的报告",
     en: "importing a published report",
 };
@@ -148,10 +196,7 @@ pub const RULES: [RuleDef; 33] = [
             "表三每一列：一（本年新收）+ 二（上年结转）= 三(七)（办理结果总计）+ 四（结转下年度）",
             "Table 3, every column: 1 (new) + 2 (carried in) = 3(7) (results) + 4 (carried out)",
         ),
-        Basis::Official {
-            quote: format::REQUEST_CORNER_NOTE,
-            en: "the note in table 3's corner: item 1 plus item 2 equals item 3 plus item 4",
-        },
+        R3_BALANCE_BASIS,
     ),
     def(
         Rule::R3RowTotal,
@@ -206,10 +251,7 @@ pub const RULES: [RuleDef; 33] = [
                 "表格中的空白格（空白不等于0，没有请填0）",
                 "A blank cell of a table (blank is not 0: type 0 where there were none)",
             ),
-            Basis::Practice {
-                zh: "已公布的报告每格都填数字，没有则填0",
-                en: "published reports fill in every cell with a number, 0 where there were none",
-            },
+            C_BLANK_BASIS,
         )
     },
     def(
@@ -230,10 +272,7 @@ pub const RULES: [RuleDef; 33] = [
             "「（六）其他处理」在办理结果中占比过高",
             "「（六）其他处理」 (other handling) is a large share of all results",
         ),
-        Basis::Practice {
-            zh: "2019年试行格式的填报指引",
-            en: "the guidance for filling in the 2019 trial format",
-        },
+        R3_OTHER_SHARE_BASIS,
     ),
     def(
         Rule::TSectionEmpty,
@@ -243,10 +282,7 @@ pub const RULES: [RuleDef; 33] = [
             "必须填写的部分（一、五、六）没有内容",
             "A required section (一, 五, 六) has no text",
         ),
-        Basis::Official {
-            quote: "《中华人民共和国政府信息公开条例》第五十条",
-            en: "the Regulations of the People's Republic of China on Open Government Information, article 50",
-        },
+        T_SECTION_EMPTY_BASIS,
     ),
     def(
         Rule::TOverviewLength,
@@ -256,10 +292,7 @@ pub const RULES: [RuleDef; 33] = [
             "「一、总体情况」超过1000字",
             "「一、总体情况」 (overview) is over 1,000 characters",
         ),
-        Basis::Official {
-            quote: "篇幅原则上不超过一千字",
-            en: "in principle no longer than 1,000 characters",
-        },
+        T_OVERVIEW_LENGTH_BASIS,
     ),
     def(
         Rule::TFeeStatement,
@@ -269,10 +302,7 @@ pub const RULES: [RuleDef; 33] = [
             "「六、其他需要报告的事项」没有说明信息处理费的收取情况",
             "Section 六 does not say whether information processing fees were charged",
         ),
-        Basis::Official {
-            quote: "《政府信息公开信息处理费管理办法》；国办公开办函〔2021〕30号",
-            en: "the Measures on Information Processing Fees for Open Government Information; the State Council General Office's letter 国办公开办函〔2021〕30号",
-        },
+        T_FEE_STATEMENT_BASIS,
     ),
     def(
         Rule::TNumbers,
@@ -302,10 +332,7 @@ pub const RULES: [RuleDef; 33] = [
             "正文或统计期限中的年份与报告年度不符",
             "A year in the text or the statistics period does not fit the report year",
         ),
-        Basis::Practice {
-            zh: "年度报告所列数据的统计期限为本年度1月1日至12月31日",
-            en: "the figures of an annual report cover 1 January to 31 December of its year",
-        },
+        T_YEAR_BASIS,
     ),
     def(
         Rule::TPageChrome,
@@ -325,10 +352,7 @@ pub const RULES: [RuleDef; 33] = [
             "人民政府的报告没有写工作考核、社会评议和责任追究结果情况",
             "A people's government's report does not cover assessment, public appraisal and accountability",
         ),
-        Basis::Official {
-            quote: "各级人民政府的政府信息公开工作年度报告还应当包括工作考核、社会评议和责任追究结果情况（条例第五十条）",
-            en: "a people's government's report also covers the results of assessment, public appraisal and accountability (the Regulations of the People's Republic of China on Open Government Information, article 50)",
-        },
+        S_GOV_REVIEW_BASIS,
     ),
     def(
         Rule::DDeadline,
@@ -338,10 +362,7 @@ pub const RULES: [RuleDef; 33] = [
             "发布日期晚于该类机关的公布期限",
             "The publication date is after the deadline for the agency's kind",
         ),
-        Basis::Official {
-            quote: "《中华人民共和国政府信息公开条例》第四十九条",
-            en: "the Regulations of the People's Republic of China on Open Government Information, article 49",
-        },
+        D_DEADLINE_BASIS,
     ),
     def(
         Rule::XLastYear,
@@ -381,10 +402,7 @@ pub const RULES: [RuleDef; 33] = [
             "「五」（或全文）与上年报告雷同超过一半",
             "Section 五 (or the whole text) repeats last year's by more than half",
         ),
-        Basis::Official {
-            quote: "不得出现敷衍了事甚至年年雷同现象",
-            en: "reports must not be perfunctory, still less the same year after year",
-        },
+        T_REPEAT_BASIS,
     ),
     def(
         Rule::HSum,
@@ -414,10 +432,7 @@ pub const RULES: [RuleDef; 33] = [
             "导入的报告用的是2019年试行格式",
             "The imported report uses the 2019 trial layout",
         ),
-        Basis::Official {
-            quote: "国办公开办函〔2021〕30号",
-            en: "the State Council General Office's letter 国办公开办函〔2021〕30号, which set the 2021 format",
-        },
+        S_OLD_FORMAT_BASIS,
     ),
     def(
         Rule::IMissing,

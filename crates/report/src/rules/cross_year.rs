@@ -367,7 +367,7 @@ en: format!(
                 repeat.repeated, repeat.runs
             ),
 },
-            basis: REPEAT.def().basis,
+            basis: super::catalogue::T_REPEAT_BASIS,
         });
     }
 }

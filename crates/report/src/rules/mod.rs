@@ -5,7 +5,7 @@
 //! in two parts: [`check_at_once`] on every keystroke, and [`reading::check`] — the rules that
 //! read every sentence of the text against the tables — in the background after an edit.
 
-mod catalogue;
+pub(crate) mod catalogue;
 pub use catalogue::{help_page, markdown, Rule, RuleDef, RunsIn, RULES};
 mod cross_year;
 pub use cross_year::{repeated_passages, Repeat, REPEAT_PERCENT, REPEAT_RUN_CHARS};

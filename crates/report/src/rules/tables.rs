@@ -303,7 +303,7 @@ fn check_balance(requests: &RequestTable, findings: &mut Vec<Finding>) {
                     gap.en()
                 ),
             },
-            basis: BALANCE.def().basis,
+            basis: super::catalogue::R3_BALANCE_BASIS,
         });
     }
 }
@@ -570,7 +570,7 @@ fn blank_finding(stage: Stage, place: Place, what_zh: String, what_en: String) -
             zh: format!("{what_zh}（{BLANK_HINT_ZH}）"),
             en: format!("{what_en} ({BLANK_HINT_EN})"),
         },
-        basis: BLANK.def().basis,
+        basis: super::catalogue::C_BLANK_BASIS,
     }
 }
 
@@ -867,6 +867,6 @@ fn check_other_share(requests: &RequestTable, findings: &mut Vec<Finding>) {
                 OTHER_SHARE_PERCENT
             ),
         },
-        basis: OTHER_SHARE.def().basis,
+        basis: super::catalogue::R3_OTHER_SHARE_BASIS,
     });
 }

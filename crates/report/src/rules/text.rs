@@ -277,7 +277,7 @@ en: format!(
                 "Section 「{heading}」 has no text (its sub-headings alone do not count); the section is required"
             ),
 },
-            basis: SECTION_EMPTY.def().basis,
+            basis: super::catalogue::T_SECTION_EMPTY_BASIS,
         });
     }
 }
@@ -313,7 +313,7 @@ en: format!(
              {OVERVIEW_MAX_CHARS} the format allows in principle"
         ),
 },
-        basis: OVERVIEW_LENGTH.def().basis,
+        basis: super::catalogue::T_OVERVIEW_LENGTH_BASIS,
     });
 }
 
@@ -345,7 +345,7 @@ en: format!(
              charged; say so even when none were, e.g. 「本年度未收取信息处理费」"
         ),
 },
-        basis: FEE_STATEMENT.def().basis,
+        basis: super::catalogue::T_FEE_STATEMENT_BASIS,
     });
 }
 
@@ -403,7 +403,7 @@ en: format!(
             en.join(", ")
         ),
 },
-        basis: GOV_REVIEW.def().basis,
+        basis: super::catalogue::S_GOV_REVIEW_BASIS,
     });
 }
 
@@ -790,7 +790,7 @@ fn check_years(report: &Report, findings: &mut Vec<Finding>) {
                         zh: message_zh,
                         en: message_en,
                     },
-                    basis: YEAR.def().basis,
+                    basis: super::catalogue::T_YEAR_BASIS,
                 });
             }
         }
