@@ -422,6 +422,9 @@ fn numbers_cases() -> Vec<(&'static str, Tables)> {
         ("行政复议六十一件。", county),
         ("被提起行政诉讼十三件。", county),
         ("本年度收到政府信息公开申请７１３件。", county),
+        // Cases counted with 起 or 宗, as many reports write them.
+        ("因政府信息公开被申请行政复议61起。", county),
+        ("全年发生政府信息公开行政诉讼十三宗。", county),
     ]
 }
 
@@ -485,6 +488,25 @@ fn numbers_message_quotes_text_number_and_table() {
     );
     assert!(found[0].message.en.contains("states 61"));
     assert!(found[0].message.en.contains("has 60"));
+}
+
+#[test]
+fn numbers_message_says_the_unit_the_text_wrote() {
+    let mut tables = SHUYANG_COUNTY;
+    tables.appeals[0] = Some(60);
+    let report = report_saying(
+        AgencyKind::CountyGov,
+        2025,
+        tables,
+        SectionId::Overview,
+        "因政府信息公开被申请行政复议61起。",
+    );
+    let found = findings(&report, Rule::TNumbers);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message.zh,
+        "正文「因政府信息公开被申请行政复议61起」写的是61起，与表格不符：表四行政复议总计为60"
+    );
 }
 
 #[test]

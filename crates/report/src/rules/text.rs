@@ -549,7 +549,7 @@ fn numbers_finding(report: &Report, statement: &StatedQuantity, place: Place) ->
     }
     let quoted = &statement.quote;
     let (stated_zh, stated_en) = match statement.stated {
-        Stated::Count(n) => (format!("{n}件"), n.to_string()),
+        Stated::Count(n) => (format!("{n}{}", statement.unit), n.to_string()),
         share => (share.shown(), share.shown()),
     };
     Finding {

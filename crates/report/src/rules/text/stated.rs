@@ -25,6 +25,9 @@ pub struct StatedQuantity {
     /// The clause up to and with the number, as the messages quote it.
     pub quote: String,
     pub stated: Stated,
+    /// The unit the count is written with (「61起」: 起), for the messages to say it back; 件 for
+    /// a share.
+    pub unit: char,
     /// The sums of cells the words may mean; the statement agrees when one of them gives it.
     pub readings: Vec<Reading>,
     /// The number is 「收到…申请」's (row 一): saying 0 against a table with requests is
@@ -380,9 +383,10 @@ const CARRY_IN_WORDS: &[&str] = &[
 ];
 
 /// The units a count is written with: 件 for everything, 条 and 份 for applications (「收到
-/// 申请8条」, 「收到1份依申请公开」), 份 and 个 for documents; 条 counts items of information as
-/// well, and 个 days and people, so they are read for those quantities only.
-const COUNT_UNITS: [char; 4] = ['件', '个', '条', '份'];
+/// 申请8条」, 「收到1份依申请公开」), 份 and 个 for documents, 起 and 宗 for cases (「被申请
+/// 行政复议1起」, 「行政诉讼2宗」); 条 counts items of information as well, 个 days and people,
+/// and 起 and 宗 any incident, so they are read for those quantities only.
+const COUNT_UNITS: [char; 6] = ['件', '个', '条', '份', '起', '宗'];
 
 fn unit_counts(unit: char, quantity: Quantity) -> bool {
     let requests = matches!(
@@ -396,11 +400,16 @@ fn unit_counts(unit: char, quantity: Quantity) -> bool {
             | Quantity::Applicants(_)
     );
     let documents = matches!(quantity, Quantity::Documents { .. });
+    let cases = matches!(
+        quantity,
+        Quantity::Review | Quantity::Suits | Quantity::SuitGroup(_) | Quantity::AppealResult { .. }
+    );
     match unit {
         '件' => true,
         '个' => documents,
         '条' => requests,
         '份' => requests || documents || matches!(quantity, Quantity::Decisions(_)),
+        '起' | '宗' => cases,
         _ => false,
     }
 }
@@ -1309,6 +1318,7 @@ fn read_section(
                 section,
                 quote: snippet(chars, clause.start, end),
                 stated: Stated::Count(number.value),
+                unit: *unit,
                 readings: readings.clone(),
                 new_requests: quantity == Quantity::NewRequests,
             });
@@ -1379,6 +1389,7 @@ fn take_shares(
                 scaled: share.scaled,
                 decimals: share.decimals,
             },
+            unit: '件',
             readings: shares_of,
             new_requests: false,
         });
