@@ -382,6 +382,92 @@ fn no_requests_claim_ignores_appeals_and_other_kinds_of_requests() {
     }
 }
 
+/// Claims in words that there were no appeals, in the manner of real reports (the first two as
+/// 莆田 departments wrote them).
+const NO_APPEALS_CLAIMS: [&str; 5] = [
+    "未出现因政府信息公开工作被申请行政复议或提起行政诉讼的情况。",
+    "2025年我局无因政府信息公开工作被申请行政复议或提起行政诉讼的情况。",
+    "本年度未发生因政府信息公开引起的行政复议、行政诉讼。",
+    "全年无政府信息公开行政复议和行政诉讼案件。",
+    "本年度未收到行政复议申请，未发生行政诉讼。",
+];
+
+#[test]
+fn no_appeals_claimed_against_a_table_four_with_appeals() {
+    // 沭阳县 2025: 61 reviews, 3 + 10 suits.
+    for sentence in NO_APPEALS_CLAIMS {
+        let report = report_saying(
+            AgencyKind::CountyGov,
+            2025,
+            SHUYANG_COUNTY,
+            SectionId::Overview,
+            sentence,
+        );
+        let found = findings(&report, Rule::TNumbers);
+        assert!(!found.is_empty(), "{sentence}");
+        assert!(
+            found.iter().all(|f| f.message.zh.contains("称没有")),
+            "{sentence}"
+        );
+    }
+    let report = report_saying(
+        AgencyKind::CountyGov,
+        2025,
+        SHUYANG_COUNTY,
+        SectionId::Overview,
+        NO_APPEALS_CLAIMS[2],
+    );
+    assert_eq!(
+        findings(&report, Rule::TNumbers)[0].message.zh,
+        "正文「本年度未发生因政府信息公开引起的行政复议、行政诉讼」称没有行政复议和行政诉讼，\
+         但表四行政复议总计为61，表四行政诉讼总计为13"
+    );
+    // Only the appeal the clause names: 沭阳县发改局 2023 had one review and no suit.
+    let report = report_saying(
+        AgencyKind::Department,
+        2023,
+        SHUYANG_FAGAIJU,
+        SectionId::Overview,
+        "本年度未发生因政府信息公开引起的行政诉讼。",
+    );
+    assert_eq!(findings(&report, Rule::TNumbers), []);
+}
+
+#[test]
+fn no_appeals_claims_that_agree_or_claim_something_else_pass() {
+    for sentence in NO_APPEALS_CLAIMS {
+        let report = report_saying(
+            AgencyKind::Township,
+            2023,
+            ERDUN,
+            SectionId::Overview,
+            sentence,
+        );
+        assert_eq!(findings(&report, Rule::TNumbers), [], "{sentence}");
+    }
+    // An appeal's outcome, 直接起诉's label, another year: no claim that there were none.
+    for sentence in [
+        "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉情况。",
+        "该行政复议件未被复议审查机关纠错。",
+        "未经复议直接起诉3件。",
+        "2024年未发生行政诉讼。",
+        "依法做好行政复议、行政诉讼应诉工作，未出现败诉情况。",
+    ] {
+        let report = report_saying(
+            AgencyKind::CountyGov,
+            2025,
+            SHUYANG_COUNTY,
+            SectionId::Overview,
+            sentence,
+        );
+        let claims: Vec<_> = findings(&report, Rule::TNumbers)
+            .into_iter()
+            .filter(|f| f.message.zh.contains("称没有"))
+            .collect();
+        assert_eq!(claims, [], "{sentence}");
+    }
+}
+
 #[test]
 fn requests_claimed_against_an_empty_row_one() {
     // 「收到…申请26件」 with nothing in table 三: the reverse claim, reported once.

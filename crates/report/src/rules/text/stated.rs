@@ -1440,6 +1440,120 @@ pub(super) fn claims_no_requests(clause: &str) -> bool {
     })
 }
 
+/// What a clause says in words did not happen: 「本年度未发生因政府信息公开引起的行政复议、行政
+/// 诉讼」, 「全年无政府信息公开行政复议和行政诉讼案件」. Only words that leave the claim
+/// whole may stand between the negation and the first appeal, and between the two appeals;
+/// a clause about an appeal's outcome (「未发生行政复议被纠错的情况」) or 「未经复议直接起诉」
+/// claims nothing of the kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct NoAppealsClaim {
+    pub review: bool,
+    pub suits: bool,
+}
+
+pub(super) fn claims_no_appeals(clause: &str) -> Option<NoAppealsClaim> {
+    const NO: &[&str] = &["未曾", "没有", "未", "无"];
+    // Between the negation and the first appeal: the verb, the cause, the subject.
+    const LEADING: &[&str] = &[
+        "政府信息公开",
+        "政务信息公开",
+        "信息公开",
+        "政务公开",
+        "发生",
+        "出现",
+        "产生",
+        "引起",
+        "引发",
+        "收到",
+        "接到",
+        "受理",
+        "涉及",
+        "因为",
+        "因",
+        "由于",
+        "工作",
+        "而",
+        "被",
+        "申请",
+        "提起",
+        "提出",
+        "相关",
+        "有关",
+        "任何",
+        "过",
+        "的",
+        "行政",
+    ];
+    // Between the two appeals: a conjunction, and the second one's verb.
+    const JOINING: &[&str] = &[
+        "、",
+        "以及",
+        "或者",
+        "和",
+        "或",
+        "及",
+        "与",
+        "被",
+        "申请",
+        "提起",
+        "提出",
+        "引起的",
+        "的",
+        "行政",
+    ];
+    const OUTCOMES: &[&str] = &[
+        "纠正",
+        "纠错",
+        "撤销",
+        "败诉",
+        "确认违法",
+        "改变",
+        "责令",
+        "维持",
+        "结果",
+    ];
+    let review_at = clause.find("复议");
+    let suit_at = ["诉讼", "起诉"].iter().filter_map(|w| clause.find(w)).min();
+    let first = review_at.into_iter().chain(suit_at).min()?;
+    if contains_any(clause, OUTCOMES) {
+        return None;
+    }
+    let before = &clause[..first];
+    // The negation nearest the appeal.
+    let after_negation = NO
+        .iter()
+        .filter_map(|no| before.rfind(no).map(|at| at + no.len()))
+        .max()?;
+    if !only_words(&before[after_negation..], LEADING) {
+        return None;
+    }
+    // The second appeal is in the claim when only a conjunction stands between the two.
+    let (review, suits) = match (review_at, suit_at) {
+        (Some(r), Some(s)) => {
+            let (a, b) = if r < s {
+                (r + "复议".len(), s)
+            } else {
+                (s + "诉讼".len(), r)
+            };
+            let both = a <= b && only_words(&clause[a..b], JOINING);
+            (r < s || both, s < r || both)
+        }
+        (review, suits) => (review.is_some(), suits.is_some()),
+    };
+    Some(NoAppealsClaim { review, suits })
+}
+
+/// Whether `text` is made of `words` alone (each any number of times, in any order).
+fn only_words(mut text: &str, words: &[&str]) -> bool {
+    while !text.is_empty() {
+        let Some(word) = words.iter().find(|w| text.starts_with(*w)) else {
+            return false;
+        };
+        text = &text[word.len()..];
+    }
+    true
+}
+
 /// Whether the claim in a clause is about another year, or a part of a breakdown.
 pub(super) fn claim_applies(chars: &[char], clause: &Clause, year: i32) -> bool {
     !contains_any(
