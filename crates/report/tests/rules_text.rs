@@ -420,7 +420,7 @@ fn no_appeals_claimed_against_a_table_four_with_appeals() {
     assert_eq!(
         findings(&report, Rule::TNumbers)[0].message.zh,
         "正文「本年度未发生因政府信息公开引起的行政复议、行政诉讼」称没有行政复议和行政诉讼，\
-         但表四行政复议总计为61，表四行政诉讼总计为13"
+         与表格不符：表四行政复议总计为61，表四未经复议直接起诉总计+复议后起诉总计为13"
     );
     // Only the appeal the clause names: 沭阳县发改局 2023 had one review and no suit.
     let report = report_saying(
@@ -431,6 +431,75 @@ fn no_appeals_claimed_against_a_table_four_with_appeals() {
         "本年度未发生因政府信息公开引起的行政诉讼。",
     );
     assert_eq!(findings(&report, Rule::TNumbers), []);
+}
+
+#[test]
+fn other_claims_of_none_against_tables_that_have_some() {
+    // 沭阳县 2025: 36 carried in, 31 carried out, 6 normative documents issued, 693,957
+    // punishments.
+    for (sentence, names) in [
+        (
+            "申请均已按时办结，无结转下年度办理的申请。",
+            "表三四行总计列为31",
+        ),
+        ("本年度无上年结转的政府信息公开申请。", "表三二行总计列为36"),
+        (
+            "本年度未制发行政规范性文件。",
+            "表二行政规范性文件本年制发件数为6",
+        ),
+        (
+            "本年度未作出行政处罚决定。",
+            "表二行政处罚本年处理决定数量为693957",
+        ),
+    ] {
+        let report = report_saying(
+            AgencyKind::CountyGov,
+            2025,
+            SHUYANG_COUNTY,
+            SectionId::Overview,
+            sentence,
+        );
+        let found = findings(&report, Rule::TNumbers);
+        assert_eq!(found.len(), 1, "{sentence}");
+        assert!(
+            found[0].message.zh.contains("称没有"),
+            "{}",
+            found[0].message.zh
+        );
+        assert!(
+            found[0].message.zh.ends_with(names),
+            "{}",
+            found[0].message.zh
+        );
+    }
+    // 额尔敦街道 2023: no punishment, eight licensing decisions.
+    let saying = |sentence| {
+        let report = report_saying(
+            AgencyKind::Township,
+            2023,
+            ERDUN,
+            SectionId::Overview,
+            sentence,
+        );
+        findings(&report, Rule::TNumbers)
+    };
+    assert_eq!(saying("本年度未作出行政处罚决定。"), []);
+    assert_eq!(saying("本年度未作出行政许可决定。").len(), 1);
+    // Not a claim of none: internal rules, an unlicensed act, a punishment reviewed.
+    for sentence in [
+        "未制定规章制度的，及时补充完善。",
+        "未经行政许可擅自从事的，依法查处。",
+        "未发生行政处罚被复议纠错的情况。",
+    ] {
+        let report = report_saying(
+            AgencyKind::CountyGov,
+            2025,
+            SHUYANG_COUNTY,
+            SectionId::Overview,
+            sentence,
+        );
+        assert_eq!(findings(&report, Rule::TNumbers), [], "{sentence}");
+    }
 }
 
 #[test]

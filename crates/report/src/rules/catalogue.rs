@@ -309,8 +309,8 @@ pub const RULES: [RuleDef; 33] = [
         Severity::Warning,
         RunsIn::Reading,
         (
-            "正文写的数字与表格不符（收到、结转、办理结果、申请人、复议诉讼、规范性文件、许可处罚强制，也包括百分比；正文称没有复议诉讼而表四有的，也在此列）",
-            "A number the text states disagrees with the tables (requests, carry-over, results, applicants, appeals, documents, decisions; shares too; and a text that says there were no appeals where table 4 has some)",
+            "正文写的数字与表格不符（收到、结转、办理结果、申请人、复议诉讼、规范性文件、许可处罚强制，也包括百分比；正文称没有的（如「未发生行政复议」「未制发规范性文件」）而表格有的，也在此列）",
+            "A number the text states disagrees with the tables (requests, carry-over, results, applicants, appeals, documents, decisions; shares too; and a text that says there were none, e.g. no appeals or no documents issued, where the tables have some)",
         ),
         reading::basis(Rule::TNumbers),
     ),

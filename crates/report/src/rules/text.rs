@@ -14,8 +14,8 @@ pub use stated::{stated_quantities, Reading, Stated, StatedQuantity};
 
 use crate::finding::{Basis, Finding, Severity};
 use crate::format::{
-    self, RequestRowRole, SectionDef, SectionId, APPEAL_TOTAL_COLUMN, OVERVIEW_MAX_CHARS,
-    REQUEST_COLUMNS, REQUEST_COLUMN_LABELS_EN, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
+    self, RequestRowRole, SectionDef, SectionId, OVERVIEW_MAX_CHARS, REQUEST_COLUMNS,
+    REQUEST_COLUMN_LABELS_EN, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
 use crate::message::Message;
 use crate::model::{Place, Report};
@@ -507,12 +507,11 @@ fn check_stated_numbers(report: &Report, findings: &mut Vec<Finding>) {
         }
         for clause in clauses {
             let clause_text = text_of(chars, clause.clause.clone());
-            if let Some(claim) = stated::claims_no_appeals(&clause_text) {
-                if stated::claim_applies(chars, clause, year) {
-                    let quoted = snippet(chars, clause.clause.start, clause.clause.end);
-                    if let Some(finding) = no_appeals_claim(report, &quoted, claim, place.clone()) {
-                        findings.push(finding);
-                    }
+            let claimed = stated::claims_none(&clause_text);
+            if !claimed.is_empty() && stated::claim_applies(chars, clause, year) {
+                let quoted = snippet(chars, clause.clause.start, clause.clause.end);
+                if let Some(finding) = none_claimed(report, &quoted, &claimed, place.clone()) {
+                    findings.push(finding);
                 }
             }
         }
@@ -581,48 +580,46 @@ fn numbers_finding(report: &Report, statement: &StatedQuantity, place: Place) ->
     }
 }
 
-/// A claim in words that there were no appeals (「未发生…行政复议、行政诉讼」) against a table 四
-/// that has some: T-numbers, the claim being a zero stated in words.
-fn no_appeals_claim(
+/// A claim in words that there was none of something (「未发生…行政复议、行政诉讼」, 「本年度未
+/// 制发行政规范性文件」) against tables that have some: T-numbers, the claim being a zero stated
+/// in words.
+fn none_claimed(
     report: &Report,
     quoted: &str,
-    claim: stated::NoAppealsClaim,
+    claimed: &[stated::NoneClaimed],
     place: Place,
 ) -> Option<Finding> {
-    let total = |group: usize| report.appeals.0[group][APPEAL_TOTAL_COLUMN];
-    let review = total(0).filter(|&n| claim.review && n > 0);
-    let suits = match (total(1), total(2)) {
-        (Some(direct), Some(after)) if claim.suits && direct + after > 0 => Some(direct + after),
-        _ => None,
-    };
-    if review.is_none() && suits.is_none() {
-        return None;
-    }
-    let table = table_name(SectionId::Appeals);
     let mut zh = Vec::new();
     let mut en = Vec::new();
-    if let Some(n) = review {
-        zh.push(format!("表{table}行政复议总计为{n}"));
-        en.push(format!("administrative reviews: {n}"));
+    for claim in claimed {
+        let Some(Stated::Count(value)) = claim.reading.value(report, Stated::Count(0)) else {
+            continue;
+        };
+        if value > 0 {
+            let (name_zh, name_en) = reading_name(&claim.reading);
+            zh.push(format!("{name_zh}为{value}"));
+            en.push(format!("{name_en} has {value}"));
+        }
     }
-    if let Some(n) = suits {
-        zh.push(format!("表{table}行政诉讼总计为{n}"));
-        en.push(format!("administrative suits: {n}"));
+    if zh.is_empty() {
+        return None;
     }
-    let (what_zh, what_en) = match (claim.review, claim.suits) {
-        (true, true) => ("行政复议和行政诉讼", "administrative reviews or suits"),
-        (true, false) => ("行政复议", "administrative reviews"),
-        _ => ("行政诉讼", "administrative suits"),
-    };
+    let what_zh: Vec<&str> = claimed.iter().map(|c| c.what_zh).collect();
+    let what_en: Vec<&str> = claimed.iter().map(|c| c.what_en).collect();
     Some(Finding {
         rule: NUMBERS,
         severity: Severity::Warning,
         place,
         message: Message {
-            zh: format!("正文「{quoted}」称没有{what_zh}，但{}", zh.join("，")),
+            zh: format!(
+                "正文「{quoted}」称没有{}，与表格不符：{}",
+                what_zh.join("和"),
+                zh.join("，")
+            ),
             en: format!(
-                "The text 「{quoted}」 says there were no {what_en}, but table 4 has {}",
-                en.join(" and ")
+                "The text 「{quoted}」 says there were no {}, which disagrees with the tables: {}",
+                what_en.join(" or "),
+                en.join("; ")
             ),
         },
         basis: super::reading::basis(NUMBERS),

@@ -1446,12 +1446,12 @@ pub(super) fn claims_no_requests(clause: &str) -> bool {
 /// a clause about an appeal's outcome (「未发生行政复议被纠错的情况」) or 「未经复议直接起诉」
 /// claims nothing of the kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct NoAppealsClaim {
-    pub review: bool,
-    pub suits: bool,
+struct NoAppealsClaim {
+    review: bool,
+    suits: bool,
 }
 
-pub(super) fn claims_no_appeals(clause: &str) -> Option<NoAppealsClaim> {
+fn claims_no_appeals(clause: &str) -> Option<NoAppealsClaim> {
     const NO: &[&str] = &["未曾", "没有", "未", "无"];
     // Between the negation and the first appeal: the verb, the cause, the subject.
     const LEADING: &[&str] = &[
@@ -1541,6 +1541,194 @@ pub(super) fn claims_no_appeals(clause: &str) -> Option<NoAppealsClaim> {
         (review, suits) => (review.is_some(), suits.is_some()),
     };
     Some(NoAppealsClaim { review, suits })
+}
+
+/// A quantity of the tables that a clause says in words there was none of, and the cells it
+/// names.
+pub(super) struct NoneClaimed {
+    pub what_zh: &'static str,
+    pub what_en: &'static str,
+    pub reading: Reading,
+}
+
+/// What a clause says in words there was none of: no appeals (「未发生…行政复议、行政诉讼」),
+/// nothing carried into the next year or from the last (「无结转下年度办理的申请」, 「无上年结转」),
+/// no documents issued (「本年度未制发行政规范性文件」), no decisions made (「未作出行政处罚
+/// 决定」).
+pub(super) fn claims_none(clause: &str) -> Vec<NoneClaimed> {
+    let mut claimed = Vec::new();
+    let mut claim = |quantity: Quantity, what_zh: &'static str, what_en: &'static str| {
+        if let Some(reading) = readings(quantity).into_iter().next() {
+            claimed.push(NoneClaimed {
+                what_zh,
+                what_en,
+                reading,
+            });
+        }
+    };
+    if let Some(appeals) = claims_no_appeals(clause) {
+        if appeals.review {
+            claim(Quantity::Review, "行政复议", "administrative reviews");
+        }
+        if appeals.suits {
+            claim(Quantity::Suits, "行政诉讼", "administrative suits");
+        }
+        return claimed;
+    }
+    if contains_any(clause, REVIEW_WORDS) || contains_any(clause, SUIT_WORDS) {
+        return claimed;
+    }
+    for none in NONE_OF {
+        if none
+            .targets
+            .iter()
+            .any(|target| says_none_of(clause, target, none.verbs, none.not_after))
+        {
+            claim(none.quantity, none.what_zh, none.what_en);
+        }
+    }
+    claimed
+}
+
+/// A quantity that a clause may say there was none of, and how it is written.
+struct NoneOf {
+    quantity: Quantity,
+    what_zh: &'static str,
+    what_en: &'static str,
+    /// The words that name it.
+    targets: &'static [&'static str],
+    /// One of them must stand between the negation and the target (empty: none needed).
+    verbs: &'static [&'static str],
+    /// Words right after the target that make it something else (「规章制度」).
+    not_after: &'static [&'static str],
+}
+
+const ISSUE_VERBS: &[&str] = &["制发", "出台", "印发", "制定", "发布"];
+const DECISION_VERBS: &[&str] = &["作出", "做出", "实施", "办理", "受理", "发生", "开展"];
+
+const NONE_OF: [NoneOf; 7] = [
+    NoneOf {
+        quantity: Quantity::CarriedOut,
+        what_zh: "结转下年度的申请",
+        what_en: "requests carried into next year",
+        targets: &[
+            "结转下年度",
+            "结转下一年度",
+            "结转至下年度",
+            "结转到下年度",
+            "转入下年度",
+            "转入下一年度",
+        ],
+        verbs: &[],
+        not_after: &[],
+    },
+    NoneOf {
+        quantity: Quantity::CarriedIn,
+        what_zh: "上年结转的申请",
+        what_en: "requests carried over from last year",
+        targets: &["上年结转", "上年度结转", "上一年度结转", "上一年结转"],
+        verbs: &[],
+        not_after: &[],
+    },
+    NoneOf {
+        quantity: Quantity::Documents {
+            row: ActiveRowId::NormativeDocuments,
+            column: 0,
+        },
+        what_zh: "新制发的行政规范性文件",
+        what_en: "normative documents issued",
+        targets: &["规范性文件"],
+        verbs: ISSUE_VERBS,
+        not_after: &[],
+    },
+    NoneOf {
+        quantity: Quantity::Documents {
+            row: ActiveRowId::Regulations,
+            column: 0,
+        },
+        what_zh: "新制发的规章",
+        what_en: "regulations issued",
+        targets: &["规章"],
+        verbs: ISSUE_VERBS,
+        not_after: &["制度"],
+    },
+    NoneOf {
+        quantity: Quantity::Decisions(ActiveRowId::Licensing),
+        what_zh: "行政许可决定",
+        what_en: "licensing decisions",
+        targets: &["行政许可"],
+        verbs: DECISION_VERBS,
+        not_after: &[],
+    },
+    NoneOf {
+        quantity: Quantity::Decisions(ActiveRowId::Punishment),
+        what_zh: "行政处罚决定",
+        what_en: "punishment decisions",
+        targets: &["行政处罚"],
+        verbs: DECISION_VERBS,
+        not_after: &[],
+    },
+    NoneOf {
+        quantity: Quantity::Decisions(ActiveRowId::Enforcement),
+        what_zh: "行政强制决定",
+        what_en: "enforcement decisions",
+        targets: &["行政强制"],
+        verbs: DECISION_VERBS,
+        not_after: &[],
+    },
+];
+
+/// Whether `clause` says there was none of `target`: a negation, then only words that leave the
+/// claim whole (one of `verbs` among them, if any are given), then the target.
+fn says_none_of(clause: &str, target: &str, verbs: &[&str], not_after: &[&str]) -> bool {
+    const NO: &[&str] = &["未曾", "没有", "不存在", "未", "无"];
+    const BETWEEN: &[&str] = &[
+        "政府信息公开",
+        "信息公开",
+        "本年度",
+        "本年",
+        "全年",
+        "新",
+        "行政",
+        "任何",
+        "相关",
+        "有关",
+        "的",
+        "需要",
+        "需",
+        "有",
+        "存在",
+        "申请",
+        "继续办理",
+        "办理",
+        "被",
+        "过",
+        "本机关",
+        "本部门",
+        "一件",
+        "一起",
+    ];
+    const OUTCOMES: &[&str] = &["纠正", "纠错", "撤销", "确认违法", "违法", "被改变", "废止"];
+    if contains_any(clause, OUTCOMES) {
+        return false;
+    }
+    clause.match_indices(target).any(|(at, _)| {
+        let rest = &clause[at + target.len()..];
+        if not_after.iter().any(|w| rest.starts_with(w)) {
+            return false;
+        }
+        let before = &clause[..at];
+        let Some(after_negation) = NO
+            .iter()
+            .filter_map(|no| before.rfind(no).map(|i| i + no.len()))
+            .max()
+        else {
+            return false;
+        };
+        let between = &before[after_negation..];
+        let words: Vec<&str> = BETWEEN.iter().chain(verbs).copied().collect();
+        only_words(between, &words) && (verbs.is_empty() || contains_any(between, verbs))
+    })
 }
 
 /// Whether `text` is made of `words` alone (each any number of times, in any order).
