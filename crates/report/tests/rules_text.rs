@@ -472,6 +472,49 @@ fn other_claims_of_none_against_tables_that_have_some() {
             found[0].message.zh
         );
     }
+    // All granted: 沭阳县 answered 718, of which 328 granted in full (the other 390 put in one
+    // result row here).
+    let with_results = |sentence| {
+        let mut report = report_saying(
+            AgencyKind::CountyGov,
+            2025,
+            SHUYANG_COUNTY,
+            SectionId::Overview,
+            sentence,
+        );
+        for row in nianbao_report::format::REQUEST_ROWS
+            .iter()
+            .filter(|r| r.role == format::RequestRowRole::Result)
+        {
+            report.requests.row_mut(row.key)[format::REQUEST_TOTAL_COLUMN] = Some(0);
+        }
+        report.requests.row_mut("3.1")[format::REQUEST_TOTAL_COLUMN] = Some(328);
+        report.requests.row_mut("3.2")[format::REQUEST_TOTAL_COLUMN] = Some(390);
+        report
+    };
+    let report = with_results("本年度共收到政府信息公开申请713件，全部予以公开。");
+    let found = findings(&report, Rule::TNumbers);
+    assert_eq!(found.len(), 1);
+    assert!(found[0]
+        .message
+        .zh
+        .starts_with("正文「全部予以公开」称没有予以公开以外的办理结果，与表格不符：表三"));
+    assert!(
+        found[0].message.zh.ends_with("为390"),
+        "{}",
+        found[0].message.zh
+    );
+    for sentence in [
+        "本年度共收到政府信息公开申请713件，均予以全部或部分公开。",
+        "主动公开的政府信息均予以公开，申请件按时答复。",
+    ] {
+        let report = with_results(sentence);
+        let claims: Vec<_> = findings(&report, Rule::TNumbers)
+            .into_iter()
+            .filter(|f| f.message.zh.contains("称没有"))
+            .collect();
+        assert_eq!(claims, [], "{sentence}");
+    }
     // 额尔敦街道 2023: no punishment, eight licensing decisions.
     let saying = |sentence| {
         let report = report_saying(

@@ -507,7 +507,8 @@ fn check_stated_numbers(report: &Report, findings: &mut Vec<Finding>) {
         }
         for clause in clauses {
             let clause_text = text_of(chars, clause.clause.clone());
-            let claimed = stated::claims_none(&clause_text);
+            let sentence = text_of(chars, clause.sentence.clone());
+            let claimed = stated::claims_none(&clause_text, &sentence);
             if !claimed.is_empty() && stated::claim_applies(chars, clause, year) {
                 let quoted = snippet(chars, clause.clause.start, clause.clause.end);
                 if let Some(finding) = none_claimed(report, &quoted, &claimed, place.clone()) {

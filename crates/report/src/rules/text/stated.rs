@@ -1555,7 +1555,10 @@ pub(super) struct NoneClaimed {
 /// nothing carried into the next year or from the last (「无结转下年度办理的申请」, 「无上年结转」),
 /// no documents issued (「本年度未制发行政规范性文件」), no decisions made (「未作出行政处罚
 /// 决定」).
-pub(super) fn claims_none(clause: &str) -> Vec<NoneClaimed> {
+///
+/// `sentence` is the clause's sentence: 「共收到申请5件，全部予以公开」 says all requests were
+/// granted in a clause that does not name them.
+pub(super) fn claims_none(clause: &str, sentence: &str) -> Vec<NoneClaimed> {
     let mut claimed = Vec::new();
     let mut claim = |quantity: Quantity, what_zh: &'static str, what_en: &'static str| {
         if let Some(reading) = readings(quantity).into_iter().next() {
@@ -1587,7 +1590,31 @@ pub(super) fn claims_none(clause: &str) -> Vec<NoneClaimed> {
             claim(none.quantity, none.what_zh, none.what_en);
         }
     }
+    if all_granted(clause, sentence) {
+        claimed.push(NoneClaimed {
+            what_zh: "予以公开以外的办理结果",
+            what_en: "results other than disclosure",
+            reading: Reading::sum(totals(&result_rows(&["3.2", "3.3", "3.4", "3.5", "3.6"]))),
+        });
+    }
     claimed
+}
+
+/// 「（申请）全部予以公开」, 「均予以公开」: every request answered was granted in full. Not
+/// 「全部或部分公开」, nor 「未全部予以公开」, and only in a sentence about requests.
+fn all_granted(clause: &str, sentence: &str) -> bool {
+    const ALL_GRANTED: &[&str] = &[
+        "全部予以公开",
+        "均予以公开",
+        "均已予以公开",
+        "都予以公开",
+        "全部给予公开",
+        "均给予公开",
+    ];
+    contains_any(clause, ALL_GRANTED)
+        && !contains_any(clause, &["部分", "未全部", "不予", "并非", "不是"])
+        && sentence.contains("申请")
+        && !contains_any(sentence, &["主动公开"])
 }
 
 /// A quantity that a clause may say there was none of, and how it is written.
