@@ -507,6 +507,9 @@ fn check_stated_numbers(report: &Report, findings: &mut Vec<Finding>) {
         }
         for clause in clauses {
             let clause_text = text_of(chars, clause.clause.clone());
+            if !stated::may_claim_none(&clause_text) {
+                continue;
+            }
             let sentence = text_of(chars, clause.sentence.clone());
             let claimed = stated::claims_none(&clause_text, &sentence);
             if !claimed.is_empty() && stated::claim_applies(chars, clause, year) {

@@ -1551,6 +1551,16 @@ pub(super) struct NoneClaimed {
     pub reading: Reading,
 }
 
+/// Whether a clause may say there was none of something: a negation, or all granted. Most
+/// clauses have neither, and are passed over at once (`nianbao check` reads every clause of
+/// thousands of reports).
+pub(super) fn may_claim_none(clause: &str) -> bool {
+    clause.contains(['未', '没', '无'])
+        || clause.contains("不存在")
+        || clause.contains("予以公开")
+        || clause.contains("给予公开")
+}
+
 /// What a clause says in words there was none of: no appeals (「未发生…行政复议、行政诉讼」),
 /// nothing carried into the next year or from the last (「无结转下年度办理的申请」, 「无上年结转」),
 /// no documents issued (「本年度未制发行政规范性文件」), no decisions made (「未作出行政处罚
@@ -1581,7 +1591,10 @@ pub(super) fn claims_none(clause: &str, sentence: &str) -> Vec<NoneClaimed> {
     if contains_any(clause, REVIEW_WORDS) || contains_any(clause, SUIT_WORDS) {
         return claimed;
     }
-    for none in NONE_OF {
+    // An outcome (「被纠正」, 「废止」) is not a count.
+    const OUTCOMES: &[&str] = &["纠正", "纠错", "撤销", "确认违法", "违法", "被改变", "废止"];
+    let outcome = contains_any(clause, OUTCOMES);
+    for none in NONE_OF.iter().filter(|_| !outcome) {
         if none
             .targets
             .iter()
@@ -1735,10 +1748,6 @@ fn says_none_of(clause: &str, target: &str, verbs: &[&str], not_after: &[&str]) 
         "一件",
         "一起",
     ];
-    const OUTCOMES: &[&str] = &["纠正", "纠错", "撤销", "确认违法", "违法", "被改变", "废止"];
-    if contains_any(clause, OUTCOMES) {
-        return false;
-    }
     clause.match_indices(target).any(|(at, _)| {
         let rest = &clause[at + target.len()..];
         if not_after.iter().any(|w| rest.starts_with(w)) {
