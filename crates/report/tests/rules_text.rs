@@ -392,33 +392,42 @@ const NO_APPEALS_CLAIMS: [&str; 5] = [
     "本年度未收到行政复议申请，未发生行政诉讼。",
 ];
 
+/// T-numbers' findings on 沭阳县 2025's tables (or 额尔敦街道 2023's) with `sentence` in 一.
+fn county_numbers(sentence: &str) -> Vec<Finding> {
+    let report = report_saying(
+        AgencyKind::CountyGov,
+        2025,
+        SHUYANG_COUNTY,
+        SectionId::Overview,
+        sentence,
+    );
+    findings(&report, Rule::TNumbers)
+}
+
+fn erdun_numbers(sentence: &str) -> Vec<Finding> {
+    let report = report_saying(
+        AgencyKind::Township,
+        2023,
+        ERDUN,
+        SectionId::Overview,
+        sentence,
+    );
+    findings(&report, Rule::TNumbers)
+}
+
 #[test]
 fn no_appeals_claimed_against_a_table_four_with_appeals() {
     // 沭阳县 2025: 61 reviews, 3 + 10 suits.
     for sentence in NO_APPEALS_CLAIMS {
-        let report = report_saying(
-            AgencyKind::CountyGov,
-            2025,
-            SHUYANG_COUNTY,
-            SectionId::Overview,
-            sentence,
-        );
-        let found = findings(&report, Rule::TNumbers);
+        let found = county_numbers(sentence);
         assert!(!found.is_empty(), "{sentence}");
         assert!(
             found.iter().all(|f| f.message.zh.contains("称没有")),
             "{sentence}"
         );
     }
-    let report = report_saying(
-        AgencyKind::CountyGov,
-        2025,
-        SHUYANG_COUNTY,
-        SectionId::Overview,
-        NO_APPEALS_CLAIMS[2],
-    );
     assert_eq!(
-        findings(&report, Rule::TNumbers)[0].message.zh,
+        county_numbers(NO_APPEALS_CLAIMS[2])[0].message.zh,
         "正文「本年度未发生因政府信息公开引起的行政复议、行政诉讼」称没有行政复议和行政诉讼，\
          与表格不符：表四行政复议总计为61，表四未经复议直接起诉总计+复议后起诉总计为13"
     );
@@ -452,14 +461,7 @@ fn other_claims_of_none_against_tables_that_have_some() {
             "表二行政处罚本年处理决定数量为693957",
         ),
     ] {
-        let report = report_saying(
-            AgencyKind::CountyGov,
-            2025,
-            SHUYANG_COUNTY,
-            SectionId::Overview,
-            sentence,
-        );
-        let found = findings(&report, Rule::TNumbers);
+        let found = county_numbers(sentence);
         assert_eq!(found.len(), 1, "{sentence}");
         assert!(
             found[0].message.zh.contains("称没有"),
@@ -516,46 +518,22 @@ fn other_claims_of_none_against_tables_that_have_some() {
         assert_eq!(claims, [], "{sentence}");
     }
     // 额尔敦街道 2023: no punishment, eight licensing decisions.
-    let saying = |sentence| {
-        let report = report_saying(
-            AgencyKind::Township,
-            2023,
-            ERDUN,
-            SectionId::Overview,
-            sentence,
-        );
-        findings(&report, Rule::TNumbers)
-    };
-    assert_eq!(saying("本年度未作出行政处罚决定。"), []);
-    assert_eq!(saying("本年度未作出行政许可决定。").len(), 1);
+    assert_eq!(erdun_numbers("本年度未作出行政处罚决定。"), []);
+    assert_eq!(erdun_numbers("本年度未作出行政许可决定。").len(), 1);
     // Not a claim of none: internal rules, an unlicensed act, a punishment reviewed.
     for sentence in [
         "未制定规章制度的，及时补充完善。",
         "未经行政许可擅自从事的，依法查处。",
         "未发生行政处罚被复议纠错的情况。",
     ] {
-        let report = report_saying(
-            AgencyKind::CountyGov,
-            2025,
-            SHUYANG_COUNTY,
-            SectionId::Overview,
-            sentence,
-        );
-        assert_eq!(findings(&report, Rule::TNumbers), [], "{sentence}");
+        assert_eq!(county_numbers(sentence), [], "{sentence}");
     }
 }
 
 #[test]
 fn no_appeals_claims_that_agree_or_claim_something_else_pass() {
     for sentence in NO_APPEALS_CLAIMS {
-        let report = report_saying(
-            AgencyKind::Township,
-            2023,
-            ERDUN,
-            SectionId::Overview,
-            sentence,
-        );
-        assert_eq!(findings(&report, Rule::TNumbers), [], "{sentence}");
+        assert_eq!(erdun_numbers(sentence), [], "{sentence}");
     }
     // An appeal's outcome, 直接起诉's label, another year: no claim that there were none.
     for sentence in [
@@ -565,14 +543,7 @@ fn no_appeals_claims_that_agree_or_claim_something_else_pass() {
         "2024年未发生行政诉讼。",
         "依法做好行政复议、行政诉讼应诉工作，未出现败诉情况。",
     ] {
-        let report = report_saying(
-            AgencyKind::CountyGov,
-            2025,
-            SHUYANG_COUNTY,
-            SectionId::Overview,
-            sentence,
-        );
-        let claims: Vec<_> = findings(&report, Rule::TNumbers)
+        let claims: Vec<_> = county_numbers(sentence)
             .into_iter()
             .filter(|f| f.message.zh.contains("称没有"))
             .collect();
@@ -670,41 +641,25 @@ fn numbers_that_disagree_fail() {
 fn numbers_message_quotes_text_number_and_table() {
     let mut tables = SHUYANG_COUNTY;
     tables.appeals[0] = Some(60);
-    let report = report_saying(
-        AgencyKind::CountyGov,
-        2025,
-        tables,
-        SectionId::Other,
-        "因政府信息公开工作被申请行政复议61件。",
-    );
-    let found = findings(&report, Rule::TNumbers);
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].place, Place::Section(SectionId::Other));
-    assert_eq!(
-        found[0].message.zh,
-        "正文「因政府信息公开工作被申请行政复议61件」写的是61件，与表格不符：表四行政复议总计为60"
-    );
-    assert!(found[0].message.en.contains("states 61"));
-    assert!(found[0].message.en.contains("has 60"));
-}
-
-#[test]
-fn numbers_message_says_the_unit_the_text_wrote() {
-    let mut tables = SHUYANG_COUNTY;
-    tables.appeals[0] = Some(60);
-    let report = report_saying(
-        AgencyKind::CountyGov,
-        2025,
-        tables,
-        SectionId::Overview,
-        "因政府信息公开被申请行政复议61起。",
-    );
-    let found = findings(&report, Rule::TNumbers);
-    assert_eq!(found.len(), 1);
-    assert_eq!(
-        found[0].message.zh,
-        "正文「因政府信息公开被申请行政复议61起」写的是61起，与表格不符：表四行政复议总计为60"
-    );
+    // The unit said back as the text wrote it: 件, or 起 for cases.
+    for (sentence, message) in [
+        (
+            "因政府信息公开工作被申请行政复议61件。",
+            "正文「因政府信息公开工作被申请行政复议61件」写的是61件，与表格不符：表四行政复议总计为60",
+        ),
+        (
+            "因政府信息公开被申请行政复议61起。",
+            "正文「因政府信息公开被申请行政复议61起」写的是61起，与表格不符：表四行政复议总计为60",
+        ),
+    ] {
+        let report = report_saying(AgencyKind::CountyGov, 2025, tables, SectionId::Other, sentence);
+        let found = findings(&report, Rule::TNumbers);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].place, Place::Section(SectionId::Other));
+        assert_eq!(found[0].message.zh, message);
+        assert!(found[0].message.en.contains("states 61"));
+        assert!(found[0].message.en.contains("has 60"));
+    }
 }
 
 #[test]
