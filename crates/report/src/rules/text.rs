@@ -504,9 +504,6 @@ fn check_stated_numbers(report: &Report, findings: &mut Vec<Finding>) {
                     }
                 }
             }
-        }
-        for clause in clauses {
-            let clause_text = text_of(chars, clause.clause.clone());
             if !stated::may_claim_none(&clause_text) {
                 continue;
             }
