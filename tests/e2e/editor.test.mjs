@@ -51,6 +51,11 @@ test('a number the text states is read against the tables after a pause, in the 
     await area.fill('本年度共收到政府信息公开申请3件。');
     await numbers.first().waitFor({ state: 'detached' });
     await page.locator('.reading-status').waitFor({ state: 'hidden' });
+    // A claim in words that there was none, against a table 四 with one review.
+    await page.locator('[id="cell-appeals-review-upheld"]').fill('1');
+    await area.fill('本年度共收到政府信息公开申请3件，未发生因政府信息公开引起的行政复议。');
+    await numbers.first().waitFor();
+    assert.match(await numbers.first().textContent(), /称没有行政复议.*表四行政复议总计为1/);
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();
