@@ -460,6 +460,11 @@ fn other_claims_of_none_against_tables_that_have_some() {
             "本年度未作出行政处罚决定。",
             "表二行政处罚本年处理决定数量为693957",
         ),
+        // As 莆田市 departments write it; 沭阳县 has 32 in force.
+        (
+            "目前我局暂无行政规范性文件。",
+            "表二行政规范性文件现行有效件数为32",
+        ),
     ] {
         let found = county_numbers(sentence);
         assert_eq!(found.len(), 1, "{sentence}");

@@ -1599,6 +1599,7 @@ pub(super) fn claims_none(clause: &str, sentence: &str) -> Vec<NoneClaimed> {
             .targets
             .iter()
             .any(|target| says_none_of(clause, target, none.verbs, none.not_after))
+            && (none.marks.is_empty() || contains_any(clause, none.marks))
         {
             claim(none.quantity, none.what_zh, none.what_en);
         }
@@ -1641,12 +1642,29 @@ struct NoneOf {
     verbs: &'static [&'static str],
     /// Words right after the target that make it something else (「规章制度」).
     not_after: &'static [&'static str],
+    /// One of them must be in the clause (empty: none needed): 「暂无」 or 「现行有效」 make
+    /// 「无…规范性文件」 about the documents in force.
+    marks: &'static [&'static str],
 }
 
 const ISSUE_VERBS: &[&str] = &["制发", "出台", "印发", "制定", "发布"];
 const DECISION_VERBS: &[&str] = &["作出", "做出", "实施", "办理", "受理", "发生", "开展"];
 
-const NONE_OF: [NoneOf; 7] = [
+const IN_FORCE_MARKS: &[&str] = &["现行有效", "暂无", "目前", "尚无"];
+
+const NONE_OF: [NoneOf; 8] = [
+    NoneOf {
+        quantity: Quantity::Documents {
+            row: ActiveRowId::NormativeDocuments,
+            column: 2,
+        },
+        what_zh: "现行有效的行政规范性文件",
+        what_en: "normative documents in force",
+        targets: &["规范性文件"],
+        verbs: &[],
+        not_after: &[],
+        marks: IN_FORCE_MARKS,
+    },
     NoneOf {
         quantity: Quantity::CarriedOut,
         what_zh: "结转下年度的申请",
@@ -1661,6 +1679,7 @@ const NONE_OF: [NoneOf; 7] = [
         ],
         verbs: &[],
         not_after: &[],
+        marks: &[],
     },
     NoneOf {
         quantity: Quantity::CarriedIn,
@@ -1669,6 +1688,7 @@ const NONE_OF: [NoneOf; 7] = [
         targets: &["上年结转", "上年度结转", "上一年度结转", "上一年结转"],
         verbs: &[],
         not_after: &[],
+        marks: &[],
     },
     NoneOf {
         quantity: Quantity::Documents {
@@ -1680,6 +1700,7 @@ const NONE_OF: [NoneOf; 7] = [
         targets: &["规范性文件"],
         verbs: ISSUE_VERBS,
         not_after: &[],
+        marks: &[],
     },
     NoneOf {
         quantity: Quantity::Documents {
@@ -1691,6 +1712,7 @@ const NONE_OF: [NoneOf; 7] = [
         targets: &["规章"],
         verbs: ISSUE_VERBS,
         not_after: &["制度"],
+        marks: &[],
     },
     NoneOf {
         quantity: Quantity::Decisions(ActiveRowId::Licensing),
@@ -1699,6 +1721,7 @@ const NONE_OF: [NoneOf; 7] = [
         targets: &["行政许可"],
         verbs: DECISION_VERBS,
         not_after: &[],
+        marks: &[],
     },
     NoneOf {
         quantity: Quantity::Decisions(ActiveRowId::Punishment),
@@ -1707,6 +1730,7 @@ const NONE_OF: [NoneOf; 7] = [
         targets: &["行政处罚"],
         verbs: DECISION_VERBS,
         not_after: &[],
+        marks: &[],
     },
     NoneOf {
         quantity: Quantity::Decisions(ActiveRowId::Enforcement),
@@ -1715,6 +1739,7 @@ const NONE_OF: [NoneOf; 7] = [
         targets: &["行政强制"],
         verbs: DECISION_VERBS,
         not_after: &[],
+        marks: &[],
     },
 ];
 
@@ -1747,6 +1772,7 @@ fn says_none_of(clause: &str, target: &str, verbs: &[&str], not_after: &[&str]) 
         "本部门",
         "一件",
         "一起",
+        "现行有效",
     ];
     clause.match_indices(target).any(|(at, _)| {
         let rest = &clause[at + target.len()..];
