@@ -1452,7 +1452,6 @@ struct NoAppealsClaim {
 }
 
 fn claims_no_appeals(clause: &str) -> Option<NoAppealsClaim> {
-    const NO: &[&str] = &["未曾", "没有", "未", "无"];
     // Between the negation and the first appeal: the verb, the cause, the subject.
     const LEADING: &[&str] = &[
         "政府信息公开",
@@ -1519,11 +1518,7 @@ fn claims_no_appeals(clause: &str) -> Option<NoAppealsClaim> {
         return None;
     }
     let before = &clause[..first];
-    // The negation nearest the appeal.
-    let after_negation = NO
-        .iter()
-        .filter_map(|no| before.rfind(no).map(|at| at + no.len()))
-        .max()?;
+    let after_negation = after_nearest_negation(before)?;
     if !only_words(&before[after_negation..], LEADING) {
         return None;
     }
@@ -1746,7 +1741,6 @@ const NONE_OF: [NoneOf; 8] = [
 /// Whether `clause` says there was none of `target`: a negation, then only words that leave the
 /// claim whole (one of `verbs` among them, if any are given), then the target.
 fn says_none_of(clause: &str, target: &str, verbs: &[&str], not_after: &[&str]) -> bool {
-    const NO: &[&str] = &["未曾", "没有", "不存在", "未", "无"];
     const BETWEEN: &[&str] = &[
         "政府信息公开",
         "信息公开",
@@ -1780,17 +1774,22 @@ fn says_none_of(clause: &str, target: &str, verbs: &[&str], not_after: &[&str]) 
             return false;
         }
         let before = &clause[..at];
-        let Some(after_negation) = NO
-            .iter()
-            .filter_map(|no| before.rfind(no).map(|i| i + no.len()))
-            .max()
-        else {
+        let Some(after_negation) = after_nearest_negation(before) else {
             return false;
         };
         let between = &before[after_negation..];
         let words: Vec<&str> = BETWEEN.iter().chain(verbs).copied().collect();
         only_words(between, &words) && (verbs.is_empty() || contains_any(between, verbs))
     })
+}
+
+/// Where the negation nearest the end of `before` ends (a byte offset): what stands after it
+/// is what a claim of none says there was none of.
+fn after_nearest_negation(before: &str) -> Option<usize> {
+    const NO: &[&str] = &["未曾", "没有", "不存在", "未", "无"];
+    NO.iter()
+        .filter_map(|no| before.rfind(no).map(|at| at + no.len()))
+        .max()
 }
 
 /// Whether `text` is made of `words` alone (each any number of times, in any order).
