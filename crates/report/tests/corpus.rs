@@ -207,6 +207,45 @@ fn every_report_imports_with_its_key_cells() {
     fail_all("cells", failures);
 }
 
+/// 三明市's reports, copied one cell per line, print each sub-row's number (「2.」) on the line
+/// before its label, and in 2021 split four numbers of table 三 over two lines (「1」 「62」 for
+/// 162): every cell of their table 三 is read as the key has it, none left blank, and the 2022
+/// report is not taken for the 2019 layout.
+#[test]
+fn sanming_reports_read_table_three_whole() {
+    let mut failures = Vec::new();
+    let sanming: Vec<Entry> = entries()
+        .into_iter()
+        .filter(|e| e.slug.contains("sanming-shizhengfu") && e.completeness == Completeness::Full)
+        .collect();
+    assert!(
+        sanming.len() >= 4,
+        "the corpus has 三明市's reports of 2021–2024"
+    );
+    for entry in &sanming {
+        let imported = import(entry);
+        for (place, expected) in &entry.key.cells {
+            if matches!(place, Place::Request { .. })
+                && imported.report.cell(place).as_ref() != Some(expected)
+            {
+                failures.push(format!(
+                    "{}: {} is {:?}, the key says {:?}",
+                    entry.slug,
+                    place.id(),
+                    imported.report.cell(place).map(|v| v.text()),
+                    expected.text()
+                ));
+            }
+        }
+        for note in &imported.notes {
+            if note.rule == notes::UNREAD || note.rule == notes::OLD_FORMAT {
+                failures.push(format!("{}: {}", entry.slug, note.message.zh));
+            }
+        }
+    }
+    fail_all("三明市's table 三", failures);
+}
+
 #[test]
 fn no_page_chrome_in_any_imported_section() {
     let mut failures = Vec::new();

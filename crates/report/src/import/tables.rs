@@ -417,6 +417,17 @@ pub(super) fn read(toks: &[Tok], ends_early: bool) -> TablesRead {
                 scan.close();
                 1
             }
+            // A copy that gives each cell a line of its own prints a sub-row's number
+            // (「2.」) on the line before its label: it numbers the next row, it is no value of
+            // this one.
+            Tok::Cell {
+                value: Some(Value::Unread(raw)),
+                ..
+            } if is_item_number(raw)
+                && matches!(toks.get(at + 1), Some(Tok::Cell { value: None, .. })) =>
+            {
+                1
+            }
             Tok::Cell {
                 value: Some(value),
                 span,
@@ -436,6 +447,15 @@ pub(super) fn read(toks: &[Tok], ends_early: bool) -> TablesRead {
     }
     scan.close();
     place(scan, ends_early)
+}
+
+/// 「2.」, 「2．」 or 「2、」: the number a sub-row of table 三 is listed by (1 to 8).
+fn is_item_number(raw: &str) -> bool {
+    let mut chars = raw.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some('1'..='9'), Some('.' | '．' | '、'), None)
+    )
 }
 
 /// The values of a row for `expected` columns. When the cells are as many as the columns, each
@@ -486,6 +506,100 @@ fn fit(values: Vec<Value>, expected: usize, cut: bool) -> Option<Vec<Value>> {
         values.resize(expected, Value::Blank);
         values
     })
+}
+
+/// A row read again with numbers joined: its counts, and each join (the two pieces and the
+/// number they make).
+struct Joined {
+    counts: Vec<u64>,
+    pieces: Vec<(u64, u64, u64)>,
+}
+
+/// Most numbers a row is read with split in two (more is no longer a copy's slip).
+const MOST_SPLIT_NUMBERS: usize = 2;
+
+/// A page whose cells were made of several runs of text can print one number over two lines
+/// (「1」 then 「62」 for 162). With one or two numbers too many in a row of table 三, every way
+/// of joining neighbours back is tried; the reading is taken when exactly one of them makes the
+/// row's total the sum of its columns.
+fn join_split_numbers(values: &[Value], expected: usize) -> Option<Joined> {
+    let counts: Vec<u64> = values
+        .iter()
+        .map(|v| match v {
+            Value::Count(n) => Some(*n),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let extra = counts.len().checked_sub(expected)?;
+    if extra == 0 || extra > MOST_SPLIT_NUMBERS {
+        return None;
+    }
+    let join = |left: u64, right: u64| -> Option<u64> {
+        // A number's first piece is never 0.
+        if left == 0 {
+            return None;
+        }
+        let digits = right.checked_ilog10().unwrap_or(0) + 1;
+        left.checked_mul(10u64.checked_pow(digits)?)?
+            .checked_add(right)
+    };
+    let gaps = counts.len() - 1;
+    let mut found: Option<Joined> = None;
+    // The joins are pairs of neighbours, none sharing a piece: each gap joined is one more
+    // than the one before it, plus one.
+    let mut chosen: Vec<usize> = (0..extra).map(|i| i * 2).collect();
+    loop {
+        if chosen.last().is_some_and(|last| *last < gaps) {
+            let mut row = Vec::with_capacity(expected);
+            let mut pieces = Vec::with_capacity(extra);
+            let mut i = 0;
+            let mut joinable = true;
+            while i < counts.len() {
+                if chosen.contains(&i) {
+                    match join(counts[i], counts[i + 1]) {
+                        Some(number) => {
+                            pieces.push((counts[i], counts[i + 1], number));
+                            row.push(number);
+                        }
+                        None => joinable = false,
+                    }
+                    i += 2;
+                } else {
+                    row.push(counts[i]);
+                    i += 1;
+                }
+            }
+            let adds_up = joinable
+                && row.split_last().is_some_and(|(total, columns)| {
+                    columns.iter().try_fold(0u64, |sum, c| sum.checked_add(*c)) == Some(*total)
+                });
+            if adds_up {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(Joined {
+                    counts: row,
+                    pieces,
+                });
+            }
+        }
+        // The next choice of gaps, in order; done when none is left.
+        let mut k = extra;
+        loop {
+            if k == 0 {
+                return found;
+            }
+            k -= 1;
+            let most = gaps - 1 - 2 * (extra - 1 - k);
+            if chosen[k] < most {
+                chosen[k] += 1;
+                for j in k + 1..extra {
+                    chosen[j] = chosen[j - 1] + 2;
+                }
+                break;
+            }
+        }
+    }
 }
 
 fn shown(value: &Value) -> String {
@@ -738,6 +852,8 @@ impl Placer {
         let Some(values) = fit(values.clone(), REQUEST_COLUMN_COUNT, cut) else {
             if values.is_empty() {
                 self.no_values(first, &row_zh, &row_en);
+            } else if let Some(joined) = join_split_numbers(&values, REQUEST_COLUMN_COUNT) {
+                self.joined(row, &values, joined);
             } else {
                 self.mismatch(first, &row_zh, &row_en, &values, REQUEST_COLUMN_COUNT);
             }
@@ -764,6 +880,40 @@ impl Placer {
                 *cell = count;
             }
         }
+    }
+
+    /// A row of table 三 read whole once numbers split over two cells are joined again.
+    fn joined(&mut self, row: usize, values: &[Value], joined: Joined) {
+        let Some(cells) = self.read.requests.0.get_mut(row) else {
+            return;
+        };
+        for (cell, count) in cells.iter_mut().zip(&joined.counts) {
+            *cell = Some(*count);
+        }
+        let short = REQUEST_ROWS.get(row).map_or("", |d| d.short);
+        let n = values.len();
+        let width = REQUEST_COLUMN_COUNT;
+        let list = shown_list(values);
+        let pieces = |sep: &str| {
+            joined
+                .pieces
+                .iter()
+                .map(|(left, right, number)| format!("「{left}」「{right}」{sep}{number}"))
+                .collect::<Vec<_>>()
+        };
+        self.read.notes.push(note(
+            notes::DERIVED,
+            Severity::Info,
+            Place::Request { row, column: 0 },
+            format!(
+                "表三「{short}」行读到{n}个数字（{list}），应为{width}个；把{}，该行总计才等于各列之和，只有这一种读法，请与原报告核对",
+                pieces("读作").join("、")
+            ),
+            format!(
+                "Table 3, row {short}: {n} numbers were read ({list}) where {width} belong; read as {}, the row's total is the sum of its columns, and no other reading is; check it against the published report",
+                pieces(" = ").join(", ")
+            ),
+        ));
     }
 
     fn active_row(
@@ -1126,4 +1276,53 @@ fn place(scan: Scan, ends_early: bool) -> TablesRead {
         None => None,
     };
     placer.read
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(numbers: &[u64]) -> Vec<Value> {
+        numbers.iter().map(|n| Value::Count(*n)).collect()
+    }
+
+    #[test]
+    fn a_number_split_over_two_cells_is_joined_when_the_row_adds_up_one_way_only() {
+        let joined = join_split_numbers(&counts(&[160, 0, 0, 2, 0, 0, 1, 62]), 7).unwrap();
+        assert_eq!(joined.counts, [160, 0, 0, 2, 0, 0, 162]);
+        assert_eq!(joined.pieces, [(1, 62, 162)]);
+        let twice = join_split_numbers(&counts(&[1, 60, 0, 0, 2, 0, 0, 1, 62]), 7).unwrap();
+        assert_eq!(twice.counts, [160, 0, 0, 2, 0, 0, 162]);
+        assert_eq!(twice.pieces, [(1, 60, 160), (1, 62, 162)]);
+        // A split piece may end in zeros (「10」 「0」 for 100), or start with them (「1」 「05」
+        // is read as 1 and 5, and so as 15: the row then does not add up).
+        let zeros = join_split_numbers(&counts(&[10, 0, 0, 0, 0, 0, 0, 100]), 7).unwrap();
+        assert_eq!(zeros.counts, [100, 0, 0, 0, 0, 0, 100]);
+    }
+
+    #[test]
+    fn numbers_are_not_joined_when_more_than_one_reading_adds_up_or_none_does() {
+        // 「1」「1」「0」 before a total of 11: 11 then 0, or 1 then 10? Both add up.
+        assert!(join_split_numbers(&counts(&[0, 0, 0, 0, 1, 1, 0, 11]), 7).is_none());
+        // Nothing adds up.
+        assert!(join_split_numbers(&counts(&[4, 0, 0, 0, 0, 0, 4, 1]), 7).is_none());
+        // A first piece of 0 is never a number's start.
+        assert!(join_split_numbers(&counts(&[0, 5, 0, 0, 0, 0, 0, 5]), 7).is_none());
+        // Three numbers too many is no slip of a copy; two rows run together are read elsewhere.
+        assert!(join_split_numbers(&counts(&[1, 2, 3, 0, 0, 0, 0, 0, 0, 123]), 7).is_none());
+        // Words in the row: nothing to join.
+        let mut words = counts(&[160, 0, 0, 2, 0, 0, 1, 62]);
+        words[7] = Value::Unread("62?".into());
+        assert!(join_split_numbers(&words, 7).is_none());
+    }
+
+    #[test]
+    fn a_sub_rows_number_is_told_by_its_shape() {
+        for number in ["1.", "8．", "3、"] {
+            assert!(is_item_number(number), "{number}");
+        }
+        for other in ["1", "10.", "1.5", ".", "一.", ""] {
+            assert!(!is_item_number(other), "{other}");
+        }
+    }
 }
