@@ -357,7 +357,7 @@ const DOCUMENT_COLUMN_WORDS: [(&[&str], &str); 3] = [
         "issued",
     ),
     (&["废止", "宣布失效"], "repealed"),
-    (&["现行有效"], "in_force"),
+    (&["现行有效", "现有"], "in_force"),
 ];
 
 /// Words for what is carried into next year (row 四) and from last year (row 二).
@@ -525,6 +525,10 @@ const BREAKDOWN_MARKERS: &[&str] = &["其中", "分别"];
 
 /// Words that show a sentence is about requests for information and how they were handled.
 const REQUEST_CONTEXT: &[&str] = &["申请", "处理结果", "办理结果", "答复"];
+
+/// What a count of requests is followed by when the sentence has not named them before it.
+const REQUESTS_NAMED_AFTER: &[&str] =
+    &["依申请公开", "政府信息公开申请", "信息公开申请", "公开申请"];
 
 pub(super) const RECEIVE_VERBS: &[&str] = &["收到", "新收", "受理", "接收", "接到", "收悉"];
 /// Verbs of handling requests, and whether each says the handling was completed.
@@ -995,7 +999,9 @@ fn named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
     {
         return named(Quantity::CarriedOut);
     }
-    let about_requests = contains_any(setting.context, REQUEST_CONTEXT);
+    // 「共收到1份依申请公开」: the words after the number name the requests themselves.
+    let about_requests = contains_any(setting.context, REQUEST_CONTEXT)
+        || REQUESTS_NAMED_AFTER.iter().any(|w| head.starts_with(w));
     if about_requests && !setting.in_breakdown {
         let receive = RECEIVE_VERBS
             .iter()
@@ -1835,6 +1841,29 @@ mod tests {
             .find(|(n, _)| n == number)
             .map(|(_, p)| p.clone())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn requests_named_after_their_count_are_read() {
+        // 莆田市城市管理局 2021–2023: nothing before the number says what was received.
+        assert_eq!(
+            places(&read("2023年，我局共收到1份依申请公开，已按时答复。"), "1"),
+            ["requests/1/total", "requests/1/total+requests/2/total"]
+        );
+        assert_eq!(
+            places(&read("我局共受理2条公开申请，均已办结。"), "2"),
+            ["requests/1/total", "requests/1/total+requests/2/total"]
+        );
+        // Received, but not requests: a letter, or a channel's share of them.
+        assert!(read("我局共收到3份群众来信。").is_empty());
+        assert!(read("我局共收到3件申请人补正材料。").is_empty());
+    }
+
+    #[test]
+    fn documents_said_to_be_there_now_are_those_in_force() {
+        // 莆田市审计局 2021.
+        let got = read("经清理，现有规范性文件32份，并对文件有效性进行修改、标注。");
+        assert_eq!(places(&got, "32"), ["active/normative_documents/in_force"]);
     }
 
     #[test]
