@@ -246,6 +246,37 @@ fn sanming_reports_read_table_three_whole() {
     fail_all("三明市's table 三", failures);
 }
 
+/// 莆田市水利局 2025 heads its parts in its own words: 「一、政府信息主动公开工作」 and
+/// 「六、其他应说明事项」. 六 is found, with its text (not run into 五), and nothing is said to
+/// be missing; 一's note says its text is there, taken from before the next heading.
+#[test]
+fn headings_in_a_reports_own_words_keep_their_text() {
+    let entry = entries()
+        .into_iter()
+        .find(|e| e.slug == "2025-putian-shuiliju")
+        .expect("the corpus has 莆田市水利局 2025");
+    let imported = import(&entry);
+    let sections = &imported.report.sections;
+    assert!(sections
+        .get(SectionId::Other)
+        .contains("信息公开处理费收取情况"));
+    assert!(!sections.get(SectionId::Problems).contains("其他应说明事项"));
+    assert!(sections.get(SectionId::Problems).contains("下一步工作安排"));
+    assert!(sections
+        .get(SectionId::Overview)
+        .contains("共受理2条公开申请"));
+    let rules: Vec<Rule> = imported.notes.iter().map(|n| n.rule).collect();
+    assert!(!rules.contains(&notes::MISSING), "{:#?}", imported.notes);
+    let opening: Vec<_> = imported
+        .notes
+        .iter()
+        .filter(|n| n.rule == notes::SECTION_MISSING)
+        .collect();
+    assert_eq!(opening.len(), 1, "{opening:#?}");
+    assert_eq!(opening[0].place, Place::Section(SectionId::Overview));
+    assert!(opening[0].message.zh.contains("都放在了这一部分"));
+}
+
 #[test]
 fn no_page_chrome_in_any_imported_section() {
     let mut failures = Vec::new();

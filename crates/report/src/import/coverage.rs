@@ -26,7 +26,8 @@ fn end_section(end: End) -> SectionId {
 }
 
 /// The notes on what the input lacks.
-pub(super) fn notes(document: &Document, tables: &TablesRead) -> Vec<Finding> {
+/// `opening_read`: text before the first heading was read, and went into 一、总体情况.
+pub(super) fn notes(document: &Document, tables: &TablesRead, opening_read: bool) -> Vec<Finding> {
     let mut found = Vec::new();
     // How far the text reaches: its last section, or the table read last if that is further.
     let reached = document.last_section().max(tables.end.map(end_section));
@@ -193,7 +194,17 @@ pub(super) fn notes(document: &Document, tables: &TablesRead) -> Vec<Finding> {
             }
             continue;
         }
-        if region.is_none() {
+        if region.is_none() && def.id == SectionId::Overview && opening_read {
+            // A report that heads its first part otherwise (「一、政府信息主动公开工作」): the
+            // text before the next heading is in 一 all the same.
+            found.push(notes::note(
+                notes::SECTION_MISSING,
+                Severity::Warning,
+                Place::Section(def.id),
+                format!("没有找到「{heading}」这一部分的标题，报告开头到下一个标题之间的文字都放在了这一部分，请核对"),
+                format!("The heading 「{heading}」 was not found, so the text from the report's beginning to the next heading found was put in this section: check it"),
+            ));
+        } else if region.is_none() {
             found.push(notes::note(
                 notes::SECTION_MISSING,
                 Severity::Warning,

@@ -138,6 +138,7 @@ en: format!("No section heading (such as 「{overview}」) or table (such as 「
         .and_then(|last| texts.get_mut(last as usize))
         .and_then(sections::strip_signature);
     let preamble = sections::preamble_text(&document, from_text);
+    let opening_read = !preamble.is_empty();
     if let Some(overview) = texts.get_mut(SectionId::Overview as usize) {
         overview.splice(0..0, preamble);
     }
@@ -153,7 +154,7 @@ en: format!("No section heading (such as 「{overview}」) or table (such as 「
         }
     }
 
-    let mut notes = coverage::notes(&document, &tables);
+    let mut notes = coverage::notes(&document, &tables, opening_read);
     if let Some(old) = tables.old.note() {
         notes.push(old);
     }
