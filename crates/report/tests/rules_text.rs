@@ -871,6 +871,54 @@ fn overview_length_counts_characters_not_bytes_or_spaces() {
     assert!(found[0].message.zh.contains("共1001字"));
 }
 
+/// The paragraphs a report prints about itself before 「一、总体情况」 (an import puts them at
+/// the start of 一) are no part of the overview's length (莆田市民族与宗教事务局 2021: 919
+/// characters of 一 under a 320-character opening).
+#[test]
+fn overview_length_leaves_out_the_reports_opening() {
+    let opening = "根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息公开办公室有关要求，编制本报告。\n\
+                   本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。如对本报告有疑问，请与街道党政办公室联系。";
+    let sentence = "额尔敦街道制订了符合街道工作实际的政府信息公开制度。"; // 26 characters
+    let body = sentence.repeat(38) + &"公".repeat(12); // 1000
+    let mut report = report(AgencyKind::Township, 2023, ERDUN);
+    report
+        .sections
+        .set(SectionId::Overview, format!("{opening}\n{body}"));
+    assert_eq!(findings(&report, Rule::TOverviewLength), []);
+    report
+        .sections
+        .set(SectionId::Overview, format!("{opening}\n{body}公"));
+    let found = findings(&report, Rule::TOverviewLength);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.zh.contains("共1001字"),
+        "{}",
+        found[0].message.zh
+    );
+    assert!(found[0].message.zh.contains("不计开头说明本报告的2段"));
+    assert!(found[0].message.en.contains("2 opening paragraphs"));
+    // An opening a copy broke into pieces, one of them not naming the report, is left out
+    // whole (莆田市民族与宗教事务局 2021).
+    let broken = "本年报是由莆田市民宗局根据《政府信息公开条例》和国办公开办\n\
+                  《中华人民共和国政府信息公开工作年度报告格式》要求编制而成。全文包括\n\
+                  总体情况等六部分。本年度报告中所列数据的统计期限自2021年1月1日起至12月31日止。";
+    report
+        .sections
+        .set(SectionId::Overview, format!("{broken}\n{body}"));
+    assert_eq!(findings(&report, Rule::TOverviewLength), []);
+    // The report named further on is counted: only the opening is left out.
+    report.sections.set(
+        SectionId::Overview,
+        format!("{body}\n本报告所列数据截至2023年12月31日。"),
+    );
+    let found = findings(&report, Rule::TOverviewLength);
+    assert!(
+        found[0].message.zh.contains("共1021字"),
+        "{}",
+        found[0].message.zh
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // T-fee-statement
 // ---------------------------------------------------------------------------------------------

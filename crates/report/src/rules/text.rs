@@ -284,33 +284,69 @@ en: format!(
 
 /// Characters of 一、总体情况, whitespace not counted: 「字」 are what a reader sees, and copies
 /// of one report differ only in spacing and line breaks. Punctuation counts, as in a 字数 count.
-fn overview_chars(report: &Report) -> usize {
-    report
-        .sections
-        .get(SectionId::Overview)
-        .chars()
+/// How a report speaks of itself in the opening paragraphs it prints before 「一、总体情况」
+/// (「根据《条例》…编制本报告」, 「本报告中所列数据的统计期限…」, 「如对本报告有疑问…」). An import
+/// puts them at the start of 一, having nowhere else to put them.
+const OPENING_MARKS: [&str; 3] = ["本报告", "本年报", "本年度报告"];
+
+/// Most paragraphs a report's opening is printed in.
+const OPENING_MOST_PARAGRAPHS: usize = 4;
+
+/// The characters of 一、总体情况 the length is judged by (whitespace not counted), and how many
+/// of its first paragraphs were left out as the report's opening, which is no part of 一.
+fn overview_length(report: &Report) -> (usize, usize) {
+    let text = report.sections.get(SectionId::Overview);
+    let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    // The opening begins the text and ends at the last of its first few paragraphs that names
+    // the report (a copy may break it into pieces that do not: 「《…格式》要求…全文包括」).
+    let names_the_report = |p: &&str| OPENING_MARKS.iter().any(|m| p.contains(m));
+    let opening = if paragraphs.first().is_some_and(names_the_report) {
+        paragraphs
+            .iter()
+            .take(OPENING_MOST_PARAGRAPHS)
+            .rposition(names_the_report)
+            .map_or(0, |last| last + 1)
+    } else {
+        0
+    };
+    let count = paragraphs
+        .iter()
+        .skip(opening)
+        .flat_map(|p| p.chars())
         .filter(|c| !c.is_whitespace())
-        .count()
+        .count();
+    (count, opening)
 }
 
 fn check_overview_length(report: &Report, findings: &mut Vec<Finding>) {
-    let count = overview_chars(report);
+    let (count, opening) = overview_length(report);
     if count <= OVERVIEW_MAX_CHARS {
         return;
     }
     let heading = format::section(SectionId::Overview).heading;
     let over = count - OVERVIEW_MAX_CHARS;
+    let (opening_zh, opening_en) = if opening > 0 {
+        (
+            format!("，也不计开头说明本报告的{opening}段"),
+            format!(
+                ", nor the {opening} opening paragraph{} about the report itself",
+                if opening == 1 { "" } else { "s" }
+            ),
+        )
+    } else {
+        (String::new(), String::new())
+    };
     findings.push(Finding {
         rule: OVERVIEW_LENGTH,
         severity: Severity::Warning,
         place: Place::Section(SectionId::Overview),
         message: Message {
 zh: format!(
-            "「{heading}」共{count}字（不计空白），超过{OVERVIEW_MAX_CHARS}字{over}字"
+            "「{heading}」共{count}字（不计空白{opening_zh}），超过{OVERVIEW_MAX_CHARS}字{over}字"
         ),
 en: format!(
-            "Section 「{heading}」 has {count} characters (whitespace not counted), {over} over the \
-             {OVERVIEW_MAX_CHARS} the format allows in principle"
+            "Section 「{heading}」 has {count} characters (whitespace not counted{opening_en}), {over} \
+             over the {OVERVIEW_MAX_CHARS} the format allows in principle"
         ),
 },
         basis: super::catalogue::T_OVERVIEW_LENGTH_BASIS,
