@@ -125,6 +125,10 @@ const NOT_AFTER_ENDING: [&str; 11] = [
     "市场", "市政", "市容", "市民", "区域", "区划", "县域", "市域", "乡镇", "乡村", "镇街",
 ];
 
+/// Organs whose name begins with a word that, after 「市」, would read 「市民」: 「莆田市民政局」,
+/// 「莆田市民族与宗教事务局」 are a city's 民政局 and 民族与宗教事务局.
+const ORGANS_AFTER_A_CITY: [&str; 4] = ["民政", "民族", "民宗", "民防"];
+
 /// Areas run by a 管委会: an economic or new area set up inside a province or a city.
 const AREA_ENDINGS: [&str; 14] = [
     "综合实验区",
@@ -177,7 +181,7 @@ impl Place {
 
 /// The place that `word` (a name and its ending) is, given the places above it; None when the
 /// word is no place.
-fn place_of(word: &str, next: Option<char>, above: Option<Place>) -> Option<Place> {
+fn place_of(word: &str, after: &[char], above: Option<Place>) -> Option<Place> {
     let chars: Vec<char> = word.chars().collect();
     let last = *chars.last()?;
     let last_two: String = chars[chars.len().saturating_sub(2)..].iter().collect();
@@ -199,9 +203,12 @@ fn place_of(word: &str, next: Option<char>, above: Option<Place>) -> Option<Plac
     if NOT_PLACES.contains(&last_two.as_str()) {
         return None;
     }
-    if let Some(next) = next {
-        let after = format!("{last}{next}");
-        if NOT_AFTER_ENDING.contains(&after.as_str()) {
+    if let Some(next) = after.first() {
+        let across = format!("{last}{next}");
+        let following: String = after.iter().take(2).collect();
+        if NOT_AFTER_ENDING.contains(&across.as_str())
+            && !ORGANS_AFTER_A_CITY.contains(&following.as_str())
+        {
             return None;
         }
     }
@@ -247,7 +254,9 @@ fn place_chain(name: &[char]) -> (Vec<Place>, usize) {
                 continue;
             }
             let word: String = rest[..end].iter().collect();
-            if let Some(place) = place_of(&word, rest.get(end).copied(), chain.last().copied()) {
+            if let Some(place) =
+                place_of(&word, rest.get(end..).unwrap_or(&[]), chain.last().copied())
+            {
                 chain.push(place);
                 at += end;
                 continue 'places;
@@ -342,7 +351,7 @@ pub fn name_in(text: &str) -> Option<String> {
                 return None;
             }
             let word: String = rest[..end].iter().collect();
-            place_of(&word, rest.get(end).copied(), None).map(|_| word)
+            place_of(&word, rest.get(end..).unwrap_or(&[]), None).map(|_| word)
         })
     };
     // A name begins near the start of the words it was found in, after a verb at most.
@@ -492,6 +501,9 @@ mod tests {
 
     #[test]
     fn departments_by_their_place() {
+        // 「市民」 is a word, but not in a city's 民政局 or 民族与宗教事务局.
+        assert_eq!(of("莆田市民政局"), (Department, Some(City), true));
+        assert_eq!(of("莆田市民族与宗教事务局"), (Department, Some(City), true));
         assert_eq!(of("沭阳县发展和改革局"), (Department, Some(County), true));
         assert_eq!(of("沭阳县市场监督管理局"), (Department, Some(County), true));
         assert_eq!(

@@ -12,7 +12,7 @@ use nianbao_report::format::{
     REQUEST_ROWS, RESULT_GROUP_LABEL, SECTIONS,
 };
 use nianbao_report::import::{import_published, notes, Imported};
-use nianbao_report::model::{Count, Decimal, Report};
+use nianbao_report::model::{Count, Decimal, Place, Report};
 use nianbao_report::Finding;
 
 const SEED: &str = include_str!("fixtures/erdun-2023.txt");
@@ -280,6 +280,32 @@ fn guanzhou_partial_says_where_it_ends() {
     }
     assert!(zh.contains(format::section(SectionId::Other).heading));
     assert!(missing[0].message.en.contains("table 3, row 三(三)6"));
+
+    // Cut right after a row's label (尼勒克县's 镇 2023, a cell per line between lines of a
+    // lone 「|」): the note says the label alone was read, not 「前0列」.
+    let cut = text
+        .split_once("4.保护第三方合法权益")
+        .map(|(before, _)| format!("{before}4.保护第三方合法权益"))
+        .expect("the fixture has row 三(三)4");
+    let imported = import(&cut);
+    let missing = notes_with(&imported, notes::MISSING);
+    let zh = &missing[0].message.zh;
+    assert!(zh.contains("表三「三(三)4」行（只读到行名）"), "{zh}");
+    assert!(!zh.contains("前0列"), "{zh}");
+    assert!(missing[0]
+        .message
+        .en
+        .contains("row 三(三)4 (its label only)"));
+}
+
+/// A text that names no agency but 「我镇」 (尼勒克县's 镇 2023: 「现结合我镇实际」) leaves the
+/// agency to be typed, instead of inferring 「现结合我镇」.
+#[test]
+fn a_report_speaking_of_itself_names_no_agency() {
+    let imported = import(
+        "一、总体情况\n2023年，现结合我镇实际，认真做好政府信息公开工作。\n六、其他需要报告的事项\n未收取信息处理费。",
+    );
+    assert_eq!(imported.report.meta.agency, "");
 }
 
 #[test]
@@ -875,6 +901,84 @@ fn hostile_input_is_refused_or_noted() {
         "{:#?}",
         imported.notes
     );
+}
+
+/// A copy that puts a heading's numbering on lines of its own (莆田市民族与宗教事务局 2021–2025:
+/// 「五、」 then 「存在的主要问题及改进情况」; 莆田市文化和旅游局 2021: 「二」 「、」 then the words)
+/// imports as the same report as the copy with whole headings.
+#[test]
+fn headings_split_after_their_numbering_are_headings() {
+    let whole = fixture("erdun-2023.txt");
+    let split = whole
+        .replacen("一、总体情况\n", "一、\n总体情况\n", 1)
+        .replacen(
+            "二、主动公开政府信息情况\n",
+            "二\n、\n主动公开政府信息情况\n",
+            1,
+        )
+        .replacen(
+            "四、政府信息公开行政复议、行政诉讼情况\n",
+            "四、\n政府信息公开行政复议、行政诉讼情况\n",
+            1,
+        )
+        .replacen(
+            "五、存在的主要问题及改进情况\n",
+            "五、\n存在的主要问题及改进情况\n",
+            1,
+        );
+    assert_eq!(
+        split.matches("、\n").count(),
+        whole.matches("、\n").count() + 4
+    );
+    let (whole, split) = (import(&whole), import(&split));
+    assert_eq!(split.report, whole.report);
+    assert_eq!(split.notes, whole.notes);
+    // The numbering alone before words that are no heading stays as it was.
+    let imported = import(
+        "一、总体情况\n正文。\n五、\n本年度工作\n六、其他需要报告的事项\n未收取信息处理费。",
+    );
+    assert!(imported
+        .report
+        .sections
+        .get(SectionId::Overview)
+        .contains("五、\n本年度工作"));
+}
+
+/// The opening of 莆田市's department reports as a crawler's text gives it (莆田市民族与宗教
+/// 事务局 and 莆田市应急管理局 2021): a sentence in pieces on lines of their own, a list of the
+/// report's parts with 「总体情况」 alone on a line, and a web address with a colon in it. The
+/// opening is kept whole, 「一、总体情况」 is the heading, and the agency's kind is plain.
+#[test]
+fn an_opening_in_pieces_is_kept_whole() {
+    let text = "莆田市民族与宗教事务局2021年政府信息公开工作年度报告\n\
+                信息提供日期 : 2022-01-15 11:13\n\
+                本年报是由莆田市民宗局根据《政府信息公开条例》编制而成。全文包括\n\
+                总体情况\n\
+                ，主动公开政府信息情况，收到和处理政府信息公开申请情况等。本报告中所列数据的统计时限自\n\
+                20\n21\n年\n1月1日起至20\n21\n年\n12月31日止。我局政府信息公开网站\n\
+                (http://www.putian.gov.cn/zfxxgk/)上可下载本年报的电子版。\n\
+                一、总体情况\n\
+                2021年，我局认真做好政府信息公开工作。\n\
+                六、其他需要报告的事项\n\
+                本年度未收取信息处理费。\n";
+    let imported = import(text);
+    let overview = imported.report.sections.get(SectionId::Overview);
+    for kept in [
+        "全文包括",
+        "总体情况，主动公开政府信息情况",
+        "统计时限自2021年1月1日起至2021年12月31日止。",
+        "(http://www.putian.gov.cn/zfxxgk/)上可下载本年报的电子版。",
+        "2021年，我局认真做好政府信息公开工作。",
+    ] {
+        assert!(overview.contains(kept), "{kept} not in {overview}");
+    }
+    assert!(!overview.contains("一、总体情况"), "{overview}");
+    assert!(!overview.contains("信息提供日期"), "{overview}");
+    assert_eq!(imported.report.meta.agency, "莆田市民族与宗教事务局");
+    assert!(notes_with(&imported, notes::AGENCY_KIND).is_empty());
+    assert!(notes_with(&imported, notes::SECTION_MISSING)
+        .iter()
+        .all(|n| n.place != Place::Section(SectionId::Overview)));
 }
 
 #[test]

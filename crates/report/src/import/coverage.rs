@@ -76,9 +76,20 @@ pub(super) fn notes(document: &Document, tables: &TablesRead, opening_read: bool
                 let short = REQUEST_ROWS.get(row).map_or("", |r| r.short);
                 let mut where_zh = format!("表三「{short}」行");
                 let mut where_en = format!("table 3, row {short}");
-                if values < format::REQUEST_COLUMN_COUNT {
-                    where_zh.push_str(&format!("（该行只读到前{values}列）"));
-                    where_en.push_str(&format!(" (only its first {values} columns were read)"));
+                match values {
+                    0 => {
+                        where_zh.push_str("（只读到行名）");
+                        where_en.push_str(" (its label only)");
+                    }
+                    1 => {
+                        where_zh.push_str("（该行只读到第1列）");
+                        where_en.push_str(" (only its first column was read)");
+                    }
+                    _ if values < format::REQUEST_COLUMN_COUNT => {
+                        where_zh.push_str(&format!("（该行只读到前{values}列）"));
+                        where_en.push_str(&format!(" (only its first {values} columns were read)"));
+                    }
+                    _ => {}
                 }
                 let rows = missing_requests(row + 1, REQUEST_ROWS.len());
                 if !rows.is_empty() {
@@ -91,9 +102,19 @@ pub(super) fn notes(document: &Document, tables: &TablesRead, opening_read: bool
                 let (band, def) = format::active_row(row);
                 let mut where_zh = format!("表二「{}」行", def.label);
                 let mut where_en = format!("table 2, row {} ({})", def.label, def.key);
-                if values < band.kind.columns().len() {
-                    where_zh.push_str(&format!("（该行只读到{values}个值）"));
-                    where_en.push_str(&format!(" (only {values} values were read)"));
+                match values {
+                    0 => {
+                        where_zh.push_str("（只读到行名）");
+                        where_en.push_str(" (its label only)");
+                    }
+                    _ if values < band.kind.columns().len() => {
+                        where_zh.push_str(&format!("（该行只读到{values}个值）"));
+                        where_en.push_str(&format!(
+                            " (only {values} value{} read)",
+                            if values == 1 { " was" } else { "s were" }
+                        ));
+                    }
+                    _ => {}
                 }
                 let at = active_order.iter().position(|r| r.id == row).unwrap_or(0);
                 let rows = missing_active(at + 1, active_order.len());

@@ -301,7 +301,8 @@ fn agency_in_text(text: &str) -> Option<String> {
         // A one-char ending (局, 委 …) needs a longer name before it: 「在区委」 is no agency.
         let needed = if ending.chars().count() == 1 { 4 } else { 2 };
         let length = place.chars().count();
-        let words_of_a_sentence = ["工作", "信息公开", "领导", "认真", "按照", "的"];
+        // 「现结合我镇」: a report speaking of itself (我镇, 我局) names no agency.
+        let words_of_a_sentence = ["工作", "信息公开", "领导", "认真", "按照", "的", "我"];
         if length < needed || length > 30 || words_of_a_sentence.iter().any(|w| place.contains(w)) {
             return None;
         }

@@ -59,7 +59,13 @@ pub(super) fn split(items: Vec<Item>) -> Document {
     // Whether the line before ended open, in an enumeration (「…、」「…和」): a heading's words
     // there, without their numbering, are a list of the report's parts, not a heading.
     let mut after_open = false;
-    for item in items.into_iter().flat_map(split_glued_heading) {
+    // The line that opened the last section when it had no numbering (「总体情况」): a list of
+    // the report's parts may hold its words alone, so the numbered heading met later is the one.
+    let mut unnumbered_opening: Option<String> = None;
+    for item in join_split_headings(items)
+        .into_iter()
+        .flat_map(split_glued_heading)
+    {
         let open_before = after_open;
         after_open =
             matches!(&item, Item::Line(l) if l.trim_end().ends_with(['、', '，', ',', '和', '及']));
@@ -84,7 +90,26 @@ pub(super) fn split(items: Vec<Item>) -> Document {
                     document.regions.clear();
                 }
             }
+            if heading.is_none() && numbered {
+                if let Some(opening) = unnumbered_opening.take() {
+                    let again = labels
+                        .section_heading(line, None)
+                        .filter(|(section, _)| Some(*section) == after);
+                    if again.is_some() {
+                        if let Some(wrong) = document.regions.pop() {
+                            let before = match document.regions.last_mut() {
+                                Some(region) => &mut region.items,
+                                None => &mut document.preamble,
+                            };
+                            before.push(Item::Line(opening));
+                            before.extend(wrong.items);
+                        }
+                        heading = again;
+                    }
+                }
+            }
             if let Some((section, rest)) = heading {
+                unnumbered_opening = (!numbered).then(|| line.clone());
                 let mut region = Region {
                     section,
                     items: Vec::new(),
@@ -103,6 +128,53 @@ pub(super) fn split(items: Vec<Item>) -> Document {
     }
     cut_page_tail(&mut document);
     document
+}
+
+/// A heading whose numbering a copy put on lines of its own (「五、」 then 「存在的主要问题及改进
+/// 情况」, or 「二」 「、」 then the words: 莆田市's pages as a crawler or a careless copy gives
+/// them) as one line, when the whole is a section's heading.
+fn join_split_headings(items: Vec<Item>) -> Vec<Item> {
+    let numeral = |folded: &str| {
+        !folded.is_empty()
+            && folded.chars().count() <= 3
+            && folded.chars().all(|c| "零一二三四五六七八九十".contains(c))
+    };
+    let numeral_alone = |line: &str| numeral(&fold(line));
+    let mark_alone = |line: &str| matches!(fold(line).as_str(), "," | ".");
+    let numbering_alone = |line: &str| {
+        fold(line)
+            .strip_suffix([',', '.'])
+            .is_some_and(&numeral)
+    };
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    for item in items {
+        if let Item::Line(words) = &item {
+            let line_back =
+                |back: usize| match out.len().checked_sub(back).and_then(|at| out.get(at)) {
+                    Some(Item::Line(line)) => Some(line.trim()),
+                    _ => None,
+                };
+            let numbering = match (line_back(2), line_back(1)) {
+                (Some(number), Some(mark)) if numeral_alone(number) && mark_alone(mark) => {
+                    Some((2, format!("{number}{mark}")))
+                }
+                (_, Some(numbering)) if numbering_alone(numbering) => {
+                    Some((1, numbering.to_owned()))
+                }
+                _ => None,
+            };
+            if let Some((lines, numbering)) = numbering {
+                let joined = format!("{numbering}{}", words.trim());
+                if labels().section_heading(&joined, None).is_some() {
+                    out.truncate(out.len() - lines);
+                    out.push(Item::Line(joined));
+                    continue;
+                }
+            }
+        }
+        out.push(item);
+    }
+    out
 }
 
 /// A paragraph with the next heading glued to its end (「…电话：0714-8766001）。一、总体情况」,
@@ -219,19 +291,31 @@ const PREAMBLE_OPENINGS: [&str; 5] = ["根据", "依据", "按照", "本报告",
 /// Whether a preamble line is part of the opening paragraph rather than the title, the agency,
 /// a date or a page's metadata (「来源：…」).
 fn is_paragraph(line: &str) -> bool {
-    if super::meta::is_dated_title(line) {
+    if is_title_or_field(line) {
         return false;
     }
     // An opening cut short in a damaged copy (「根据《中华人民」) is still the report's.
     if PREAMBLE_OPENINGS.iter().any(|o| line.starts_with(o)) {
         return true;
     }
-    let chars = line.chars().count();
-    let key_value = line
-        .split(['：', ':'])
-        .next()
-        .is_some_and(|key| key.chars().count() <= 6 && key.len() < line.len());
-    !key_value && (line.contains('。') || chars >= 40)
+    line.contains('。') || line.chars().count() >= 40
+}
+
+/// A title (「…2023年政府信息公开工作年度报告」) or a page's field (「来源：市应急局」).
+fn is_title_or_field(line: &str) -> bool {
+    if super::meta::is_dated_title(line) {
+        return true;
+    }
+    let key = line.split(['：', ':']).next();
+    PREAMBLE_OPENINGS.iter().all(|o| !line.starts_with(o))
+        && key.is_some_and(|key| {
+            // 「信息提供日期 : 」 is a field; 「(http://…)上可下载」 is not.
+            let key = key.trim();
+            !key.is_empty()
+                && key.chars().count() <= 6
+                && key.chars().all(super::normalise::is_cjk)
+                && key.len() < line.len()
+        })
 }
 
 /// The opening paragraphs before 「一、」: they go at the start of 一、总体情况.
@@ -241,22 +325,25 @@ pub(super) fn preamble_text(document: &Document, from_text: bool) -> Vec<String>
     let title = document.preamble.iter().position(|item| {
         matches!(item, Item::Line(l) if !l.contains(['：', ':']) && super::meta::is_dated_title(l))
     });
-    // Title, agency and date lines are dropped first, so that a title is never joined to the
-    // paragraph under it.
+    // Title and the page's fields are dropped first, so that a title is never joined to the
+    // paragraph under it; the pieces of a sentence that a copy put on lines of their own
+    // (「统计时限自」 「20」 「21」 「年」 「1月1日起至20」…) are joined before short lines are
+    // dropped, or the sentence would lose them.
     let lines: Vec<String> = document
         .preamble
         .iter()
         .skip(title.unwrap_or(0))
         .filter_map(|item| match item {
-            Item::Line(l) if is_paragraph(l) && !is_chrome(item) => Some(l.clone()),
+            Item::Line(l) if !is_title_or_field(l) && !is_chrome(item) => Some(l.clone()),
             _ => None,
         })
         .collect();
-    if from_text {
+    let lines = if from_text {
         pdf_text::join_broken_lines(lines)
     } else {
         lines
-    }
+    };
+    lines.into_iter().filter(|l| is_paragraph(l)).collect()
 }
 
 /// The text a section keeps, as published, one paragraph per line.

@@ -499,7 +499,7 @@ fn fit(values: Vec<Value>, expected: usize, cut: bool) -> Option<Vec<Value>> {
         if values.iter().take(extra).all(|v| *v == Value::Blank) {
             return Some(values.into_iter().skip(extra).collect());
         }
-        return None;
+        return between_separators(&values, expected);
     }
     cut.then(|| {
         let mut values = values;
@@ -600,6 +600,23 @@ fn join_split_numbers(values: &[Value], expected: usize) -> Option<Joined> {
             }
         }
     }
+}
+
+/// A copy that gives each cell a line of its own and puts a line of a lone 「|」 between two
+/// cells (尼勒克县's 镇 2023) reads as a blank between every two values: the row's values are
+/// every other one, when all the others are blank.
+fn between_separators(values: &[Value], expected: usize) -> Option<Vec<Value>> {
+    [0, 1].into_iter().find_map(|separator_parity| {
+        let (separators, cells): (Vec<_>, Vec<_>) = values
+            .iter()
+            .enumerate()
+            .partition(|(i, _)| i % 2 == separator_parity);
+        let cells: Vec<Value> = cells.into_iter().map(|(_, v)| v.clone()).collect();
+        (cells.len() == expected
+            && separators.iter().all(|(_, v)| **v == Value::Blank)
+            && cells.iter().any(|v| *v != Value::Blank))
+        .then_some(cells)
+    })
 }
 
 fn shown(value: &Value) -> String {
@@ -1039,7 +1056,8 @@ impl Placer {
         };
         let mut unread = Vec::new();
         let values = spread(values, values.len(), &mut unread);
-        if values.is_empty() {
+        // Blanks alone after a category's name are the empty cells of its heading row.
+        if values.iter().all(|v| *v == Value::Blank) {
             return;
         }
         let row = labels().category_first_row.get(k).copied().unwrap_or(0);
@@ -1314,6 +1332,25 @@ mod tests {
         let mut words = counts(&[160, 0, 0, 2, 0, 0, 1, 62]);
         words[7] = Value::Unread("62?".into());
         assert!(join_split_numbers(&words, 7).is_none());
+    }
+
+    #[test]
+    fn lone_bars_between_cells_are_no_blank_cells() {
+        let b = Value::Blank;
+        let c = Value::Count;
+        let row = vec![b.clone(), c(0), b.clone(), c(0), b.clone(), c(6), b.clone()];
+        assert_eq!(fit(row, 3, false), Some(vec![c(0), c(0), c(6)]));
+        // The bar after the last cell lost: the same.
+        let row = vec![b.clone(), c(2), b.clone(), c(1), b.clone(), c(3)];
+        assert_eq!(fit(row, 3, false), Some(vec![c(2), c(1), c(3)]));
+        // Blank cells between values are cells when a value sits where a bar would be.
+        let row = vec![c(1), b.clone(), c(2), c(3), b.clone(), c(4), b.clone()];
+        assert_eq!(fit(row, 3, false), None);
+        // Bars alone are no row.
+        assert_eq!(
+            between_separators(&[b.clone(), b.clone(), b.clone()], 1),
+            None
+        );
     }
 
     #[test]
