@@ -141,11 +141,7 @@ fn join_split_headings(items: Vec<Item>) -> Vec<Item> {
     };
     let numeral_alone = |line: &str| numeral(&fold(line));
     let mark_alone = |line: &str| matches!(fold(line).as_str(), "," | ".");
-    let numbering_alone = |line: &str| {
-        fold(line)
-            .strip_suffix([',', '.'])
-            .is_some_and(&numeral)
-    };
+    let numbering_alone = |line: &str| fold(line).strip_suffix([',', '.']).is_some_and(&numeral);
     let mut out: Vec<Item> = Vec::with_capacity(items.len());
     for item in items {
         if let Item::Line(words) = &item {
