@@ -946,7 +946,8 @@ fn headings_split_after_their_numbering_are_headings() {
 
 /// The opening of 莆田市's department reports as a crawler's text gives it (莆田市民族与宗教
 /// 事务局 and 莆田市应急管理局 2021): a sentence in pieces on lines of their own, a list of the
-/// report's parts with 「总体情况」 alone on a line, and a web address with a colon in it. The
+/// report's parts with 「总体情况」 alone on a line (and a numbered line after it that is no
+/// heading), and a web address with a colon in it. The
 /// opening is kept whole, 「一、总体情况」 is the heading, and the agency's kind is plain.
 #[test]
 fn an_opening_in_pieces_is_kept_whole() {
@@ -954,7 +955,9 @@ fn an_opening_in_pieces_is_kept_whole() {
                 信息提供日期 : 2022-01-15 11:13\n\
                 本年报是由莆田市民宗局根据《政府信息公开条例》编制而成。全文包括\n\
                 总体情况\n\
-                ，主动公开政府信息情况，收到和处理政府信息公开申请情况等。本报告中所列数据的统计时限自\n\
+                ，主动公开政府信息情况，收到和处理政府信息公开申请情况等。\n\
+                （一）本报告的电子版可在我局网站下载。\n\
+                本报告中所列数据的统计时限自\n\
                 20\n21\n年\n1月1日起至20\n21\n年\n12月31日止。我局政府信息公开网站\n\
                 (http://www.putian.gov.cn/zfxxgk/)上可下载本年报的电子版。\n\
                 一、总体情况\n\

@@ -90,22 +90,20 @@ pub(super) fn split(items: Vec<Item>) -> Document {
                     document.regions.clear();
                 }
             }
-            if heading.is_none() && numbered {
-                if let Some(opening) = unnumbered_opening.take() {
-                    let again = labels
-                        .section_heading(line, None)
-                        .filter(|(section, _)| Some(*section) == after);
-                    if again.is_some() {
-                        if let Some(wrong) = document.regions.pop() {
-                            let before = match document.regions.last_mut() {
-                                Some(region) => &mut region.items,
-                                None => &mut document.preamble,
-                            };
-                            before.push(Item::Line(opening));
-                            before.extend(wrong.items);
-                        }
-                        heading = again;
+            if heading.is_none() && numbered && unnumbered_opening.is_some() {
+                let again = labels
+                    .section_heading(line, None)
+                    .filter(|(section, _)| Some(*section) == after);
+                if again.is_some() {
+                    if let Some(wrong) = document.regions.pop() {
+                        let before = match document.regions.last_mut() {
+                            Some(region) => &mut region.items,
+                            None => &mut document.preamble,
+                        };
+                        before.extend(unnumbered_opening.take().map(Item::Line));
+                        before.extend(wrong.items);
                     }
+                    heading = again;
                 }
             }
             if let Some((section, rest)) = heading {

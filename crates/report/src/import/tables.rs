@@ -543,63 +543,49 @@ fn join_split_numbers(values: &[Value], expected: usize) -> Option<Joined> {
         left.checked_mul(10u64.checked_pow(digits)?)?
             .checked_add(right)
     };
+    // Which neighbours are joined, by the gap between them (gap i joins counts i and i + 1);
+    // two joins never share a piece.
     let gaps = counts.len() - 1;
+    let choices: Vec<Vec<usize>> = if extra == 1 {
+        (0..gaps).map(|i| vec![i]).collect()
+    } else {
+        (0..gaps)
+            .flat_map(|i| (i + 2..gaps).map(move |j| vec![i, j]))
+            .collect()
+    };
     let mut found: Option<Joined> = None;
-    // The joins are pairs of neighbours, none sharing a piece: each gap joined is one more
-    // than the one before it, plus one.
-    let mut chosen: Vec<usize> = (0..extra).map(|i| i * 2).collect();
-    loop {
-        if chosen.last().is_some_and(|last| *last < gaps) {
-            let mut row = Vec::with_capacity(expected);
-            let mut pieces = Vec::with_capacity(extra);
-            let mut i = 0;
-            let mut joinable = true;
-            while i < counts.len() {
-                if chosen.contains(&i) {
-                    match join(counts[i], counts[i + 1]) {
-                        Some(number) => {
-                            pieces.push((counts[i], counts[i + 1], number));
-                            row.push(number);
-                        }
-                        None => joinable = false,
-                    }
-                    i += 2;
-                } else {
-                    row.push(counts[i]);
-                    i += 1;
-                }
-            }
-            let adds_up = joinable
-                && row.split_last().is_some_and(|(total, columns)| {
-                    columns.iter().try_fold(0u64, |sum, c| sum.checked_add(*c)) == Some(*total)
-                });
-            if adds_up {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(Joined {
-                    counts: row,
-                    pieces,
-                });
+    for chosen in choices {
+        let mut row = Vec::with_capacity(expected);
+        let mut pieces = Vec::with_capacity(extra);
+        let mut i = 0;
+        while i < counts.len() {
+            if chosen.contains(&i) {
+                let Some(number) = join(counts[i], counts[i + 1]) else {
+                    break;
+                };
+                pieces.push((counts[i], counts[i + 1], number));
+                row.push(number);
+                i += 2;
+            } else {
+                row.push(counts[i]);
+                i += 1;
             }
         }
-        // The next choice of gaps, in order; done when none is left.
-        let mut k = extra;
-        loop {
-            if k == 0 {
-                return found;
+        let adds_up = row.len() == expected
+            && row.split_last().is_some_and(|(total, columns)| {
+                columns.iter().try_fold(0u64, |sum, c| sum.checked_add(*c)) == Some(*total)
+            });
+        if adds_up {
+            if found.is_some() {
+                return None;
             }
-            k -= 1;
-            let most = gaps - 1 - 2 * (extra - 1 - k);
-            if chosen[k] < most {
-                chosen[k] += 1;
-                for j in k + 1..extra {
-                    chosen[j] = chosen[j - 1] + 2;
-                }
-                break;
-            }
+            found = Some(Joined {
+                counts: row,
+                pieces,
+            });
         }
     }
+    found
 }
 
 /// A copy that gives each cell a line of its own and puts a line of a lone 「|」 between two
