@@ -305,6 +305,11 @@ pub const CELLS_READ: Text = t("读到的单元格", "Cells read");
 pub const SECTIONS_WITH_TEXT: Text = t("有文字的部分", "Parts with text");
 pub const IMPORT_NOTES: Text = t("导入说明", "Import notes");
 pub const NO_IMPORT_NOTES: Text = t("没有需要说明的问题。", "Nothing to note.");
+/// Under the findings while the import's notes are among them.
+pub const DISMISS_IMPORT_NOTES: Text = t(
+    "已对照原报告核对{}条导入说明（I-…），不再显示",
+    "Checked the {} import notes (I-…) against the published report: hide them",
+);
 pub const DROP_HERE: Text = t(
     "松开鼠标，把文件导入为新草稿",
     "Drop the file to import it as a new draft",

@@ -36,6 +36,9 @@ pub struct Store {
     /// The findings of the rules run on every keystroke (`rules::check_at_once`).
     pub at_once: Memo<Vec<Finding>>,
     pub reading: RwSignal<ReadingFindings>,
+    /// The notes of the import the draft was made from (I-…), kept among the findings until
+    /// the user has checked them against the published report.
+    pub imported: RwSignal<Vec<Finding>>,
     /// Whether the reading rules have read the report as it is now.
     pub text_read: Memo<bool>,
     /// Every finding: those made at once, and the reading rules' last ones (kept on screen while
@@ -129,8 +132,19 @@ impl Store {
                         .is_some_and(|of| report.with(|now| of == now))
             })
         });
+        let imported = RwSignal::new(Vec::new());
         let findings = Memo::new(move |_| {
-            at_once.with(|at_once| reading.with(|read| rules::combine(at_once, &read.findings)))
+            at_once.with(|at_once| {
+                reading.with(|read| {
+                    imported.with(|imported: &Vec<Finding>| {
+                        if imported.is_empty() {
+                            rules::combine(at_once, &read.findings)
+                        } else {
+                            rules::combine(at_once, &[read.findings.as_slice(), imported].concat())
+                        }
+                    })
+                })
+            })
         });
         // The publish stage differs from the draft stage only in that blank cells (C-blank)
         // become errors: reading that off the draft findings spares a second run of every rule
@@ -167,6 +181,7 @@ impl Store {
             auto_total: RwSignal::new(auto_total),
             at_once,
             reading,
+            imported,
             text_read,
             findings,
             ready_to_publish,

@@ -59,7 +59,7 @@ pub async fn read_and_import(drafts: Drafts, file: web_sys::File, purpose: Impor
     match read_file(&name, &files::as_utf8(bytes)) {
         Ok(FileContent::Report(report)) => {
             drafts.notices.clear();
-            drafts.start_from(*report, purpose);
+            drafts.start_from(*report, purpose, Vec::new());
         }
         Ok(FileContent::Published(text)) => {
             drafts.view.paste_import_text.set(text);
@@ -182,7 +182,7 @@ pub fn PasteImportDialog() -> impl IntoView {
     let create = move |_| {
         if let Some(Ok(imported)) = result.get_untracked() {
             close();
-            drafts.start_from(imported.report, purpose.get_untracked());
+            drafts.start_from(imported.report, purpose.get_untracked(), imported.notes);
         }
     };
     // 「创建草稿」, or 「生成2026年度草稿」 from last year's report.

@@ -22,6 +22,7 @@ use nianbao_report::date::{self, Date};
 use nianbao_report::drafts::{self as core_drafts, DraftEnvelope, HistoryEntry, Resolution};
 use nianbao_report::export::json;
 use nianbao_report::format::AgencyKind;
+use nianbao_report::import::transfer::NoteText;
 use nianbao_report::{next_year, Report};
 use wasm_bindgen::JsValue;
 
@@ -61,8 +62,7 @@ pub use nianbao_report::drafts::autosave::{Merged, SaveStatus};
 pub struct Deleted {
     pub id: String,
     pub title: String,
-    draft: Option<String>,
-    history: Option<String>,
+    removed: shelf::Removed,
 }
 
 /// What the page shows of the drafts: which screen, which panel or dialog is open. Page state,
@@ -264,8 +264,28 @@ impl Drafts {
     }
 
     /// A new draft from an imported report, with auto-total off: it keeps its totals as read.
-    pub fn start_imported(&self, report: Report) {
+    /// The import's notes are kept beside it.
+    pub fn start_imported(&self, report: Report, notes: Vec<NoteText>) {
         self.start_draft(report, false, true);
+        if notes.is_empty() {
+            return;
+        }
+        if let Some(id) = self.open_id.get_untracked() {
+            // The notes are the importer's words, not the user's: a storage too full for them
+            // still shows them for this visit.
+            let _ = shelf::write_import_notes(&id, &notes);
+            self.store
+                .imported
+                .set(notes.iter().filter_map(NoteText::finding).collect());
+        }
+    }
+
+    /// The import's notes put away for good, on the user's word.
+    pub fn dismiss_import_notes(&self) {
+        if let Some(id) = self.open_id.get_untracked() {
+            let _ = shelf::remove_import_notes(&id);
+        }
+        self.store.imported.set(Vec::new());
     }
 
     fn start_draft(&self, report: Report, auto_total: bool, store_now: bool) {
@@ -286,6 +306,12 @@ impl Drafts {
         self.merged.set(None);
         self.view.history_open.set(false);
         self.open_id.set(Some(draft.id.clone()));
+        self.store.imported.set(
+            shelf::read_import_notes(&draft.id)
+                .iter()
+                .filter_map(NoteText::finding)
+                .collect(),
+        );
         set_hash(Some(&draft.id));
         let open = OpenDraft::new(draft, stored_text).with_tab(&self.tab_id());
         self.storage.status.set(open.status().clone());
@@ -383,10 +409,11 @@ impl Drafts {
         store_new(report, &self.tab_id(), auto_total)
     }
 
-    /// A report brought in (imported, read from a file) as a draft: of itself, or next year's.
-    pub fn start_from(&self, report: Report, purpose: ImportPurpose) {
+    /// A report brought in (imported, read from a file) as a draft: of itself, with the
+    /// import's notes, or next year's (last year's notes are no part of it).
+    pub fn start_from(&self, report: Report, purpose: ImportPurpose, notes: Vec<NoteText>) {
         match purpose {
-            ImportPurpose::AsIs => self.start_imported(report),
+            ImportPurpose::AsIs => self.start_imported(report, notes),
             ImportPurpose::NextYear => self.start_new(next_year::next_year_draft(&report), true),
         }
     }
@@ -415,11 +442,10 @@ impl Drafts {
                 .unwrap_or_default()
         });
         match shelf::remove_draft(id) {
-            Ok((draft, history)) => self.deleted.set(Some(Deleted {
+            Ok(removed) => self.deleted.set(Some(Deleted {
                 id: id.to_owned(),
                 title,
-                draft,
-                history,
+                removed,
             })),
             Err(error) => self.notices.say(error.message()),
         }
@@ -430,11 +456,7 @@ impl Drafts {
         let Some(deleted) = self.deleted.get_untracked() else {
             return;
         };
-        if let Err(error) = shelf::restore_removed(
-            &deleted.id,
-            deleted.draft.as_deref(),
-            deleted.history.as_deref(),
-        ) {
+        if let Err(error) = shelf::restore_removed(&deleted.id, &deleted.removed) {
             self.notices.say(error.message());
             return;
         }

@@ -4,11 +4,12 @@
 
 use nianbao_report::drafts::shelf::{self as core_shelf, Recovery};
 use nianbao_report::drafts::{DraftEnvelope, DraftHistory, IndexEntry};
+use nianbao_report::import::transfer::NoteText;
 use nianbao_report::Report;
 
 use crate::platform::storage::{LocalStorage, StorageError};
 
-pub use core_shelf::{Listed, Stored};
+pub use core_shelf::{Listed, Removed, Stored};
 
 pub fn read_draft(id: &str) -> Result<Stored, StorageError> {
     core_shelf::read_draft(&LocalStorage, id)
@@ -46,18 +47,29 @@ pub fn read_history(id: &str) -> DraftHistory {
     core_shelf::read_history(&mut LocalStorage, id, now_ms())
 }
 
-/// Removes a draft and its history, returning their texts for an undo.
-pub fn remove_draft(id: &str) -> Result<(Option<String>, Option<String>), StorageError> {
+/// Removes a draft, its history and its import notes, returning their texts for an undo.
+pub fn remove_draft(id: &str) -> Result<Removed, StorageError> {
     core_shelf::remove_draft(&mut LocalStorage, id)
 }
 
 /// Puts back what [`remove_draft`] took, unless something has been stored there since.
-pub fn restore_removed(
-    id: &str,
-    draft: Option<&str>,
-    history: Option<&str>,
-) -> Result<(), StorageError> {
-    core_shelf::restore_removed(&mut LocalStorage, id, draft, history)
+pub fn restore_removed(id: &str, removed: &Removed) -> Result<(), StorageError> {
+    core_shelf::restore_removed(&mut LocalStorage, id, removed)
+}
+
+/// The notes of the import a draft was made from (none if it was not, or they were dismissed).
+pub fn read_import_notes(id: &str) -> Vec<NoteText> {
+    core_shelf::read_import_notes(&LocalStorage, id)
+}
+
+/// Keeps the notes of the import a draft was made from.
+pub fn write_import_notes(id: &str, notes: &[NoteText]) -> Result<(), StorageError> {
+    core_shelf::write_import_notes(&mut LocalStorage, id, notes)
+}
+
+/// Removes the notes of the import a draft was made from.
+pub fn remove_import_notes(id: &str) -> Result<(), StorageError> {
+    core_shelf::remove_import_notes(&mut LocalStorage, id)
 }
 
 /// Writes a new draft holding `report` (its first stored revision) and returns its id.

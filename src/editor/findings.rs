@@ -21,6 +21,7 @@ use crate::store::use_store;
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
     let store = use_store();
+    let drafts = crate::drafts::use_drafts();
     let lang = crate::app_state::use_lang();
     let count = move |severity: Severity| {
         store
@@ -98,6 +99,12 @@ pub fn FindingsPanel() -> impl IntoView {
             {group(Severity::Error, i18n::ERRORS)}
             {group(Severity::Warning, i18n::WARNINGS)}
             {group(Severity::Info, i18n::INFOS)}
+            // The import's notes (I-…) are among the findings above until the user has checked
+            // the cells they name against the published report.
+            <button class="dismiss-import-notes" hidden=move || store.imported.with(Vec::is_empty)
+                on:click=move |_| drafts.dismiss_import_notes()>
+                {move || lang.get().pick(i18n::DISMISS_IMPORT_NOTES).replace("{}", &store.imported.with(Vec::len).to_string())}
+            </button>
         </aside>
     }
 }

@@ -516,3 +516,59 @@ test('a published report pasted is previewed with its import notes before the dr
     await context.close();
   }
 });
+
+test('the import notes stay with the draft made from a page until checked: through a reload, a delete and its undo', async () => {
+  // 三明市 2021, copied one cell per line: four numbers of table 三 split over two lines are
+  // joined back by arithmetic (I-derived), to be checked against the page.
+  const fixture = await readFile(fileURLToPath(new URL('../../crates/report/tests/corpus/full/2021-sanming-shizhengfu.txt', import.meta.url)), 'utf8');
+  const { context, page, record } = await openApp();
+  try {
+    await page.locator('button.drafts-list').click();
+    await page.locator('.drafts-screen button.paste-import').click();
+    const dialog = page.locator('.paste-import-dialog');
+    await dialog.locator('.paste-area').fill(fixture);
+    await dialog.locator('button.read-published').click();
+    await dialog.locator('.import-preview').waitFor();
+    const previewed = await dialog.locator('.import-notes li').allTextContents();
+    assert.ok(previewed.some((t) => t.includes('I-derived') && t.includes('读作162')), previewed.join('\n'));
+    await dialog.locator('button.create-draft').click();
+    await page.locator('h1.report-title').waitFor();
+    const id = draftIdOf(page);
+    await waitStored(page, id, { 'requests/1/6': 162 });
+
+    // The notes are among the findings (I-…), each taking the user to its place, until the
+    // user says they have been checked.
+    const notes = page.locator('.findings .finding-link[data-rule^="I-"], .findings .finding-link[data-rule="S-old-format"]');
+    const dismiss = page.locator('button.dismiss-import-notes');
+    await until(async () => (await notes.count()) === previewed.length, `${previewed.length} import notes among the findings`);
+    assert.match(await dismiss.textContent(), new RegExp(`${previewed.length}条导入说明`));
+    await notes.filter({ hasText: '读作162' }).first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'cell-requests-1-natural');
+
+    await page.reload();
+    await page.locator('h1.report-title').waitFor();
+    await until(async () => (await notes.count()) === previewed.length, 'the notes to come back with the draft');
+
+    // Deleted and undone: the notes come back too.
+    await page.locator('button.drafts-list').click();
+    await page.locator(`.draft[data-id="${id}"] button.delete`).click();
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), `nianbao:import-notes:${id}`), null);
+    await page.locator('.banner-deleted button.undo-delete').click();
+    await page.locator(`.draft[data-id="${id}"] button.open`).click();
+    await page.locator('h1.report-title').waitFor();
+    await until(async () => (await notes.count()) === previewed.length, 'the undo to bring the notes back');
+
+    // Checked: gone, and gone after a reload; the rules' own findings stay.
+    await dismiss.click();
+    await until(async () => (await notes.count()) === 0, 'the notes to go');
+    assert.equal(await dismiss.isVisible(), false);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), `nianbao:import-notes:${id}`), null);
+    await page.reload();
+    await page.locator('h1.report-title').waitFor();
+    await page.locator('.findings .finding-link').first().waitFor();
+    assert.equal(await notes.count(), 0);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

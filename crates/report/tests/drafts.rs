@@ -643,3 +643,46 @@ fn change_summary_names_cells_parts_and_fields() {
         "changed: 1 cell; text of parts 一, 六; publication date"
     );
 }
+
+/// A draft made from a published page keeps the import's notes beside it (its cells read by
+/// arithmetic, its rows left blank): they come back with the draft, go with it when it is
+/// deleted, and come back with an undo of the delete.
+#[test]
+fn an_imports_notes_are_kept_with_its_draft() {
+    use nianbao_report::drafts::shelf::{self, MemoryStorage, Storage};
+    use nianbao_report::import::{import_published, transfer};
+
+    let text = include_str!("corpus/full/2021-sanming-shizhengfu.txt");
+    let imported = import_published(text).expect("三明市 2021 imports");
+    let notes: Vec<transfer::NoteText> = transfer::decode(&transfer::encode(&Ok(imported)))
+        .expect("the import crosses")
+        .notes;
+    assert!(notes.iter().any(|n| n.rule == "I-derived"), "{notes:#?}");
+    // Each note is its finding again, on the basis the catalogue gives its rule.
+    for note in &notes {
+        let finding = note.finding().expect("a known rule and place");
+        assert_eq!(finding.basis, finding.rule.def().basis, "{}", note.rule);
+        assert_eq!(finding.place.id(), note.place);
+    }
+
+    let mut storage = MemoryStorage::default();
+    assert!(shelf::read_import_notes(&storage, "d1").is_empty());
+    shelf::write_import_notes(&mut storage, "d1", &notes).unwrap();
+    assert_eq!(shelf::read_import_notes(&storage, "d1"), notes);
+    assert!(shelf::read_import_notes(&storage, "d2").is_empty());
+
+    let removed = shelf::remove_draft(&mut storage, "d1").unwrap();
+    assert!(shelf::read_import_notes(&storage, "d1").is_empty());
+    assert!(removed.import_notes.is_some());
+    shelf::restore_removed(&mut storage, "d1", &removed).unwrap();
+    assert_eq!(shelf::read_import_notes(&storage, "d1"), notes);
+
+    // Dismissed: nothing is left under the key.
+    shelf::remove_import_notes(&mut storage, "d1").unwrap();
+    assert_eq!(storage.read(&shelf::import_notes_key("d1")).unwrap(), None);
+    // A text that does not read gives no notes, and no error.
+    storage
+        .write(&shelf::import_notes_key("d1"), "{not json")
+        .unwrap();
+    assert!(shelf::read_import_notes(&storage, "d1").is_empty());
+}

@@ -1,6 +1,6 @@
 //! Where drafts are kept: each draft's envelope under `draft:<id>`, the index under `index`,
-//! each draft's history under `history:<id>`, texts that did not read under
-//! `recovery:<id>:<time>`. The keys are given without the app's prefix; the browser's
+//! each draft's history under `history:<id>`, the notes of the import a draft was made from
+//! under `import-notes:<id>`, texts that did not read under `recovery:<id>:<time>`. The keys are given without the app's prefix; the browser's
 //! localStorage (or the page's memory when it has none) is behind the [`Storage`] trait, so
 //! that everything here runs and is tested natively ([`MemoryStorage`]).
 //!
@@ -14,6 +14,7 @@ use super::{
     decode, draft_id, draft_key, encode, history_key, index_entry, rebuild_index, recovery_key,
     text_hash, DraftEnvelope, DraftError, DraftHistory, DraftIndex, IndexEntry, INDEX_KEY,
 };
+use crate::import::transfer::{decode_notes, encode_notes, NoteText};
 use crate::model::Report;
 
 /// What a key–value store of text can fail at.
@@ -254,37 +255,81 @@ pub fn write_history(
     }
 }
 
-/// Removes a draft and its history, returning their texts for an undo.
-pub fn remove_draft(
-    storage: &mut impl Storage,
-    id: &str,
-) -> Result<(Option<String>, Option<String>), StorageError> {
-    let draft = storage.read(&draft_key(id))?;
-    let history = storage.read(&history_key(id))?;
+/// The texts [`remove_draft`] took, for an undo.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub draft: Option<String>,
+    pub history: Option<String>,
+    pub import_notes: Option<String>,
+}
+
+/// Removes a draft, its history and its import notes, returning their texts for an undo.
+pub fn remove_draft(storage: &mut impl Storage, id: &str) -> Result<Removed, StorageError> {
+    let removed = Removed {
+        draft: storage.read(&draft_key(id))?,
+        history: storage.read(&history_key(id))?,
+        import_notes: storage.read(&import_notes_key(id))?,
+    };
     storage.remove(&draft_key(id))?;
     storage.remove(&history_key(id))?;
+    storage.remove(&import_notes_key(id))?;
     update_index(storage, id, None);
-    Ok((draft, history))
+    Ok(removed)
 }
 
 /// Puts back what [`remove_draft`] took, unless something has been stored there since.
 pub fn restore_removed(
     storage: &mut impl Storage,
     id: &str,
-    draft: Option<&str>,
-    history: Option<&str>,
+    removed: &Removed,
 ) -> Result<(), StorageError> {
-    if let Some(draft) = draft {
+    if let Some(draft) = &removed.draft {
         if storage.read(&draft_key(id))?.is_none() {
             storage.write(&draft_key(id), draft)?;
         }
     }
-    if let Some(history) = history {
-        if storage.read(&history_key(id))?.is_none() {
-            let _ = storage.write(&history_key(id), history);
+    // The history and the notes are the draft's company, not the user's words: a storage too
+    // full for them does not undo the undo.
+    for (key, text) in [
+        (history_key(id), &removed.history),
+        (import_notes_key(id), &removed.import_notes),
+    ] {
+        if let Some(text) = text {
+            if storage.read(&key)?.is_none() {
+                let _ = storage.write(&key, text);
+            }
         }
     }
     Ok(())
+}
+
+/// Where the notes of the import a draft was made from are kept.
+pub fn import_notes_key(id: &str) -> String {
+    format!("{IMPORT_NOTES_KEY_PREFIX}{id}")
+}
+
+const IMPORT_NOTES_KEY_PREFIX: &str = "import-notes:";
+
+/// Keeps the notes of the import `id` was made from.
+pub fn write_import_notes(
+    storage: &mut impl Storage,
+    id: &str,
+    notes: &[NoteText],
+) -> Result<(), StorageError> {
+    storage.write(&import_notes_key(id), &encode_notes(notes))
+}
+
+/// Removes the notes of the import `id` was made from (the user has checked them).
+pub fn remove_import_notes(storage: &mut impl Storage, id: &str) -> Result<(), StorageError> {
+    storage.remove(&import_notes_key(id))
+}
+
+/// The notes of the import `id` was made from, if it was and they are still kept.
+pub fn read_import_notes(storage: &impl Storage, id: &str) -> Vec<NoteText> {
+    match storage.read(&import_notes_key(id)) {
+        Ok(Some(text)) => decode_notes(&text),
+        _ => Vec::new(),
+    }
 }
 
 /// Writes a new draft holding `report` as its first stored revision, and its index entry.

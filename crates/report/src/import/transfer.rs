@@ -9,6 +9,7 @@ use super::{ImportError, Imported};
 use crate::export::json;
 use crate::finding::{Finding, Severity};
 use crate::model::{Place, Report};
+use crate::rules::catalogue::{IMPORT_BASIS, S_OLD_FORMAT_BASIS};
 use crate::rules::Rule;
 
 /// An import note as the page shows it: rule id, severity, message, and its place's id.
@@ -31,13 +32,7 @@ pub fn encode(result: &Result<Imported, ImportError>) -> String {
     let value = match result {
         Ok(imported) => json!({
             "report": json::to_json(&imported.report),
-            "notes": imported.notes.iter().map(|note| json!({
-                "rule": note.rule,
-                "severity": note.severity.label_en(),
-                "place": note.place.id(),
-                "zh": note.message.zh,
-                "en": note.message.en,
-            })).collect::<Vec<_>>(),
+            "notes": imported.notes.iter().map(|note| note_json(&NoteText::of(note))).collect::<Vec<_>>(),
         }),
         Err(error) => json!({ "error_zh": error.message.zh, "error_en": error.message.en }),
     };
@@ -60,9 +55,66 @@ pub fn decode(text: &str) -> Result<Read, ImportError> {
     }
     let report_text = text_of(&value, "report").ok_or_else(|| broken("no report"))?;
     let report = json::from_json(&report_text).map_err(|e| broken(&e.message.en))?;
-    let notes = value
-        .get("notes")
-        .and_then(Value::as_array)
+    let notes = value.get("notes").map(notes_from).unwrap_or_default();
+    Ok(Read { report, notes })
+}
+
+/// Notes as text of their own: a draft made from an import keeps them beside it, so that what
+/// was read by arithmetic or left blank can still be checked after the preview has closed.
+pub fn encode_notes(notes: &[NoteText]) -> String {
+    Value::Array(notes.iter().map(note_json).collect()).to_string()
+}
+
+/// [`encode_notes`]'s text back; a text that does not read gives no notes (they are the
+/// importer's words, not the user's).
+pub fn decode_notes(text: &str) -> Vec<NoteText> {
+    serde_json::from_str::<Value>(text)
+        .map(|value| notes_from(&value))
+        .unwrap_or_default()
+}
+
+impl NoteText {
+    /// The note as the finding the importer made. Its basis is the import's (or the 2019
+    /// layout's), taken from the constants rather than the catalogue, which the editor's
+    /// download does not carry.
+    pub fn finding(&self) -> Option<Finding> {
+        let rule = Rule::from_id(&self.rule)?;
+        Some(Finding {
+            rule,
+            severity: self.severity,
+            place: Place::from_id(&self.place)?,
+            message: self.message.clone(),
+            basis: match rule {
+                Rule::SOldFormat => S_OLD_FORMAT_BASIS,
+                _ => IMPORT_BASIS,
+            },
+        })
+    }
+
+    fn of(note: &Finding) -> NoteText {
+        NoteText {
+            rule: note.rule.id().to_owned(),
+            severity: note.severity,
+            message: note.message.clone(),
+            place: note.place.id(),
+        }
+    }
+}
+
+fn note_json(note: &NoteText) -> Value {
+    json!({
+        "rule": note.rule,
+        "severity": note.severity.label_en(),
+        "place": note.place,
+        "zh": note.message.zh,
+        "en": note.message.en,
+    })
+}
+
+fn notes_from(value: &Value) -> Vec<NoteText> {
+    let text_of = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+    value
+        .as_array()
         .map(|notes| {
             notes
                 .iter()
@@ -81,8 +133,7 @@ pub fn decode(text: &str) -> Result<Read, ImportError> {
                 })
                 .collect()
         })
-        .unwrap_or_default();
-    Ok(Read { report, notes })
+        .unwrap_or_default()
 }
 
 impl Read {
@@ -90,20 +141,7 @@ impl Read {
     /// so). The worker and the page are one build, so every rule and place is known; a note
     /// that were not would be left out rather than guessed.
     pub fn into_imported(self) -> Imported {
-        let notes = self
-            .notes
-            .into_iter()
-            .filter_map(|note| {
-                let rule = Rule::from_id(&note.rule)?;
-                Some(Finding {
-                    rule,
-                    severity: note.severity,
-                    place: Place::from_id(&note.place)?,
-                    message: note.message,
-                    basis: rule.def().basis,
-                })
-            })
-            .collect();
+        let notes = self.notes.iter().filter_map(NoteText::finding).collect();
         Imported {
             report: self.report,
             notes,

@@ -259,7 +259,11 @@ fn a_draft_deleted_in_another_tab_is_not_saved_again() {
     let mut report = blank();
     report.meta.title = "本窗口的改动".into();
     // The other tab deletes the draft (and its history) from its list.
-    let (removed, _) = shelf::remove_draft(&mut storage, "d1").unwrap();
+    let removed = shelf::remove_draft(&mut storage, "d1").unwrap();
+    let removed = shelf::Removed {
+        history: None,
+        ..removed
+    };
     // Heard of at once...
     let fx = open.on_stored_elsewhere(&mut storage, &report, true, 2_000);
     assert_eq!(fx.status, Some(SaveStatus::DeletedElsewhere));
@@ -275,7 +279,7 @@ fn a_draft_deleted_in_another_tab_is_not_saved_again() {
     assert_eq!(storage.read(&draft_key("d1")).unwrap(), None);
     assert!(shelf::load_list(&mut storage, 2_300).unwrap().is_empty());
     // The other tab undoes its delete: this tab saves again, its edits included.
-    shelf::restore_removed(&mut storage, "d1", removed.as_deref(), None).unwrap();
+    shelf::restore_removed(&mut storage, "d1", &removed).unwrap();
     let fx = open.on_stored_elsewhere(&mut storage, &report, true, 2_400);
     assert_eq!(fx.arm_debounce_ms, Some(DEBOUNCE_MS));
     let fx = open.save(SaveKind::Auto, &mut storage, &report, true, 2_900);
