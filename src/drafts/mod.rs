@@ -266,18 +266,18 @@ impl Drafts {
     /// A new draft from an imported report, with auto-total off: it keeps its totals as read.
     /// The import's notes are kept beside it.
     pub fn start_imported(&self, report: Report, notes: Vec<NoteText>) {
-        self.start_draft(report, false, true);
+        let Some(id) = self.start_draft(report, false, true) else {
+            return;
+        };
         if notes.is_empty() {
             return;
         }
-        if let Some(id) = self.open_id.get_untracked() {
-            // The notes are the importer's words, not the user's: a storage too full for them
-            // still shows them for this visit.
-            let _ = shelf::write_import_notes(&id, &notes);
-            self.store
-                .imported
-                .set(notes.iter().filter_map(NoteText::finding).collect());
-        }
+        // The notes are the importer's words, not the user's: a storage too full for them
+        // still shows them for this visit.
+        let _ = shelf::write_import_notes(&id, &notes);
+        self.store
+            .imported
+            .set(notes.iter().filter_map(NoteText::finding).collect());
     }
 
     /// The import's notes put away for good, on the user's word.
@@ -288,15 +288,19 @@ impl Drafts {
         self.store.imported.set(Vec::new());
     }
 
-    fn start_draft(&self, report: Report, auto_total: bool, store_now: bool) {
+    /// Opens a new draft; None when the user chose to stay with the open one (it could not be
+    /// saved), else the new draft's id.
+    fn start_draft(&self, report: Report, auto_total: bool, store_now: bool) -> Option<String> {
         if !self.close_open() {
-            return;
+            return None;
         }
         let draft = new_envelope(report, &self.tab_id(), auto_total);
+        let id = draft.id.clone();
         self.begin(draft, None);
         if store_now {
             self.save_now(SaveKind::Create);
         }
+        Some(id)
     }
 
     /// Puts a draft in the editor; `stored_text` is the text it was read from (None: new).
