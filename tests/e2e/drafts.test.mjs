@@ -43,6 +43,18 @@ async function waitStored(page, id, expected) {
   }, `draft ${id} to hold ${JSON.stringify(expected)}`);
 }
 
+/** From the drafts list, pastes `text` into the published-report import and reads it; the
+ * dialog, with its preview shown. */
+async function pasteAndRead(page, text) {
+  await page.locator('button.drafts-list').click();
+  await page.locator('.drafts-screen button.paste-import').click();
+  const dialog = page.locator('.paste-import-dialog');
+  await dialog.locator('.paste-area').fill(text);
+  await dialog.locator('button.read-published').click();
+  await dialog.locator('.import-preview').waitFor();
+  return dialog;
+}
+
 /** Every key of the app's with its value, and the other keys' names. */
 const dumpStorage = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
@@ -491,12 +503,7 @@ test('a published report pasted is previewed with its import notes before the dr
     // The blank draft started from the first screen is the only one stored.
     const keysBefore = await draftKeys(page);
     assert.deepEqual(keysBefore, ['nianbao:draft:' + blankId]);
-    await page.locator('button.drafts-list').click();
-    await page.locator('.drafts-screen button.paste-import').click();
-    const dialog = page.locator('.paste-import-dialog');
-    await dialog.locator('.paste-area').fill(fixture);
-    await dialog.locator('button.read-published').click();
-    await dialog.locator('.import-preview').waitFor();
+    const dialog = await pasteAndRead(page, fixture);
     assert.equal(await dialog.locator('.preview-year').textContent(), '2023');
     assert.match(await dialog.locator('.preview-agency').textContent(), /额尔敦/);
     assert.ok(Number(await dialog.locator('.preview-cells').textContent()) > 50);
@@ -523,12 +530,7 @@ test('the import notes stay with the draft made from a page until checked: throu
   const fixture = await readFile(fileURLToPath(new URL('../../crates/report/tests/corpus/full/2021-sanming-shizhengfu.txt', import.meta.url)), 'utf8');
   const { context, page, record } = await openApp();
   try {
-    await page.locator('button.drafts-list').click();
-    await page.locator('.drafts-screen button.paste-import').click();
-    const dialog = page.locator('.paste-import-dialog');
-    await dialog.locator('.paste-area').fill(fixture);
-    await dialog.locator('button.read-published').click();
-    await dialog.locator('.import-preview').waitFor();
+    const dialog = await pasteAndRead(page, fixture);
     const previewed = await dialog.locator('.import-notes li').allTextContents();
     assert.ok(previewed.some((t) => t.includes('I-derived') && t.includes('读作162')), previewed.join('\n'));
     await dialog.locator('button.create-draft').click();

@@ -215,23 +215,26 @@ pub(super) fn notes(document: &Document, tables: &TablesRead, opening_read: bool
             }
             continue;
         }
-        if region.is_none() && def.id == SectionId::Overview && opening_read {
+        if region.is_none() {
             // A report that heads its first part otherwise (「一、政府信息主动公开工作」): the
             // text before the next heading is in 一 all the same.
+            let (zh, en) = if def.id == SectionId::Overview && opening_read {
+                (
+                    format!("没有找到「{heading}」这一部分的标题，报告开头到下一个标题之间的文字都放在了这一部分，请核对"),
+                    format!("The heading 「{heading}」 was not found, so the text from the report's beginning to the next heading found was put in this section: check it"),
+                )
+            } else {
+                (
+                    format!("没有找到「{heading}」这一部分的标题，该部分留空；如果原报告有这部分，它的文字可能并入了前一部分"),
+                    format!("The heading 「{heading}」 was not found, so that section is empty; if the report has it, its text may have gone into the section before"),
+                )
+            };
             found.push(notes::note(
                 notes::SECTION_MISSING,
                 Severity::Warning,
                 Place::Section(def.id),
-                format!("没有找到「{heading}」这一部分的标题，报告开头到下一个标题之间的文字都放在了这一部分，请核对"),
-                format!("The heading 「{heading}」 was not found, so the text from the report's beginning to the next heading found was put in this section: check it"),
-            ));
-        } else if region.is_none() {
-            found.push(notes::note(
-                notes::SECTION_MISSING,
-                Severity::Warning,
-                Place::Section(def.id),
-                format!("没有找到「{heading}」这一部分的标题，该部分留空；如果原报告有这部分，它的文字可能并入了前一部分"),
-                format!("The heading 「{heading}」 was not found, so that section is empty; if the report has it, its text may have gone into the section before"),
+                zh,
+                en,
             ));
         }
     }
