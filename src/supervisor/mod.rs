@@ -38,6 +38,7 @@ use crate::platform::files::{self, FolderPick, ReadError};
 use crate::platform::{service_worker, tick, tools};
 use batch::BatchScreen;
 use compare::YearOverYearScreen;
+use nianbao_report::import::transfer::NoteText;
 use region::RegionScreen;
 
 /// Which screen of the page shows.
@@ -441,14 +442,21 @@ impl Supervisor {
             .with_untracked(|entries| entries.iter().find(|e| e.id == id).cloned())
     }
 
-    /// Stores the row's report as a new draft and opens it in the editor in a new tab, so that
-    /// the batch stays as it is here.
+    /// Stores the row's report as a new draft, with the notes of its import (kept among the
+    /// draft's findings until checked), and opens it in the editor in a new tab, so that the
+    /// batch stays as it is here.
     pub fn open_as_draft(&self, id: u32) {
         let Some(checked) = self.entry(id).and_then(|e| e.row.outcome.ok()) else {
             return;
         };
         match store_new_draft(checked.report) {
             Ok(draft) => {
+                if !checked.notes.is_empty() {
+                    let notes: Vec<NoteText> = checked.notes.iter().map(NoteText::of).collect();
+                    // The importer's words, not the user's: the draft opens without them on a
+                    // storage too full for them.
+                    let _ = shelf::write_import_notes(&draft, &notes);
+                }
                 if let Some(window) = web_sys::window() {
                     let _ = window.open_with_url_and_target(&editor_address(&draft), "_blank");
                 }

@@ -131,6 +131,24 @@ test('50 mixed files, some broken, give a complete table while the page keeps an
   await rm(dir, { recursive: true });
 });
 
+test('a published page of the batch opened as a draft keeps its import notes among the draft\'s findings', async () => {
+  // 三明市 2021, one cell per line, four numbers of table 三 split over two lines (I-derived).
+  const text = await readFile(new URL('../../crates/report/tests/corpus/full/2021-sanming-shizhengfu.txt', import.meta.url));
+  const { context, page, record } = await openBatch(env);
+  await page.locator('.pick-files input').setInputFiles([{ name: '三明市2021.txt', mimeType: 'text/plain', buffer: text }]);
+  await waitUntilRead(page, 1);
+  const [editor] = await Promise.all([context.waitForEvent('page'), rowOf(page, '三明市2021.txt').locator('button.open-draft').click()]);
+  await editor.locator('h1.report-title').waitFor();
+  assert.equal(await requestCell(editor, '1', 'total').inputValue(), '162');
+  const derived = editor.locator('.findings .finding-link[data-rule="I-derived"]');
+  await derived.first().waitFor();
+  assert.equal(await derived.count(), 3);
+  assert.match(await editor.locator('button.dismiss-import-notes').textContent(), /条导入说明/);
+  await editor.close();
+  assert.deepEqual(record.pageErrors, []);
+  await context.close();
+});
+
 test('a summary built from three units has their sums and passes H-sum; a changed unit makes it fail naming that unit', async () => {
   const { context, page, record } = await openBatch(env);
   await page.locator('.pick-files input').setInputFiles([

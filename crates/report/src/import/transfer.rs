@@ -91,7 +91,8 @@ impl NoteText {
         })
     }
 
-    fn of(note: &Finding) -> NoteText {
+    /// A note of the importer's as the page shows and keeps it.
+    pub fn of(note: &Finding) -> NoteText {
         NoteText {
             rule: note.rule.id().to_owned(),
             severity: note.severity,
