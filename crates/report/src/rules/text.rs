@@ -282,8 +282,6 @@ en: format!(
     }
 }
 
-/// Characters of 一、总体情况, whitespace not counted: 「字」 are what a reader sees, and copies
-/// of one report differ only in spacing and line breaks. Punctuation counts, as in a 字数 count.
 /// How a report speaks of itself in the opening paragraphs it prints before 「一、总体情况」
 /// (「根据《条例》…编制本报告」, 「本报告中所列数据的统计期限…」, 「如对本报告有疑问…」). An import
 /// puts them at the start of 一, having nowhere else to put them.
@@ -292,8 +290,10 @@ const OPENING_MARKS: [&str; 3] = ["本报告", "本年报", "本年度报告"];
 /// Most paragraphs a report's opening is printed in.
 const OPENING_MOST_PARAGRAPHS: usize = 4;
 
-/// The characters of 一、总体情况 the length is judged by (whitespace not counted), and how many
-/// of its first paragraphs were left out as the report's opening, which is no part of 一.
+/// The characters of 一、总体情况 the length is judged by, and how many of its first paragraphs
+/// were left out as the report's opening, which is no part of 一. Whitespace is not counted:
+/// 「字」 are what a reader sees, and copies of one report differ only in spacing and line
+/// breaks. Punctuation counts, as in a 字数 count.
 fn overview_length(report: &Report) -> (usize, usize) {
     let text = report.sections.get(SectionId::Overview);
     let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
