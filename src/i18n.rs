@@ -105,6 +105,7 @@ pub const OVERVIEW_GUIDANCE: Text = t(
 );
 pub const WHAT_BELONGS_HERE: Text = t("本部分通常包括：", "This section usually covers:");
 pub const FINDINGS: Text = t("检查结果", "Findings");
+pub const CHECKING: Text = t("正在核对……", "Checking…");
 pub const NO_FINDINGS: Text = t("未发现问题。", "No findings.");
 pub const ERRORS: Text = t("错误", "Errors");
 pub const WARNINGS: Text = t("警告", "Warnings");

@@ -28,6 +28,9 @@ pub struct ReadingFindings {
     pub failed: Option<String>,
 }
 
+/// How long the findings may wait for the page to be idle after the editor starts.
+const FINDINGS_AT_MOST_MS: i32 = 1000;
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub report: RwSignal<Report>,
@@ -41,8 +44,12 @@ pub struct Store {
     pub imported: RwSignal<Vec<Finding>>,
     /// Whether the reading rules have read the report as it is now.
     pub text_read: Memo<bool>,
+    /// Whether the findings are on screen yet: none until the page has first been idle (at most
+    /// [`FINDINGS_AT_MOST_MS`] after the editor's start).
+    pub findings_shown: RwSignal<bool>,
     /// Every finding: those made at once, and the reading rules' last ones (kept on screen while
-    /// the text is read again, so that they do not blink at each keystroke).
+    /// the text is read again, so that they do not blink at each keystroke). Empty until
+    /// `findings_shown`; the autosave counts `at_once`, which is never held back.
     pub findings: Memo<Vec<Finding>>,
     /// Whether the report could be published as it is: its text read, and no error even with
     /// blanks counted as errors (the "ready to publish" stage).
@@ -133,7 +140,17 @@ impl Store {
             })
         });
         let imported = RwSignal::new(Vec::new());
+        // Opening a draft draws the report and takes input first; the rules' first run waits
+        // for the page's first idle moment (bench/goals-not-met.md, the load).
+        let findings_shown = RwSignal::new(false);
+        crate::platform::tick::when_idle(
+            FINDINGS_AT_MOST_MS,
+            Box::new(move || findings_shown.set(true)),
+        );
         let findings = Memo::new(move |_| {
+            if !findings_shown.get() {
+                return Vec::new();
+            }
             at_once.with(|at_once| {
                 reading.with(|read| {
                     imported.with(|imported: &Vec<Finding>| {
@@ -150,7 +167,8 @@ impl Store {
         // become errors: reading that off the draft findings spares a second run of every rule
         // on each keystroke.
         let ready_to_publish = Memo::new(move |_| {
-            text_read.get()
+            findings_shown.get()
+                && text_read.get()
                 && findings.with(|all| {
                     !all.iter()
                         .any(|f| f.severity == Severity::Error || f.rule == rules::BLANK_CELL_RULE)
@@ -183,6 +201,7 @@ impl Store {
             reading,
             imported,
             text_read,
+            findings_shown,
             findings,
             ready_to_publish,
             findings_by_place,

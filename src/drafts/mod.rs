@@ -28,12 +28,15 @@ use wasm_bindgen::JsValue;
 
 use crate::app_state::Notice;
 use crate::app_state::Notices;
-use crate::platform::{files, storage};
+use crate::platform::{files, storage, tick};
 use crate::store::Store;
 use autosave::{SaveKind, Timers};
 use nianbao_report::drafts::autosave::OpenDraft;
 use nianbao_report::drafts::shelf::Recovery;
 use shelf::{Listed, Stored};
+
+/// How long work put off until the page is idle may wait (see [`tick::when_idle`]).
+const AT_MOST_MS: i32 = 1000;
 
 /// Which screen shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +116,9 @@ pub struct Drafts {
     timers: StoredValue<Timers>,
     tab_id: StoredValue<String>,
     persist_asked: StoredValue<bool>,
+    /// True while the page starts: the draft it opens then has its address written once the
+    /// page is idle (see `begin`).
+    starting: StoredValue<bool>,
 }
 
 pub fn use_drafts() -> Drafts {
@@ -151,10 +157,14 @@ impl Drafts {
             timers: StoredValue::new(Timers::default()),
             tab_id: StoredValue::new(shelf::new_tab_id()),
             persist_asked: StoredValue::new(false),
+            starting: StoredValue::new(true),
         };
         provide_context(drafts.view);
         provide_context(drafts.storage);
-        drafts.refresh_list();
+        // The texts kept for recovery are shown under the list, not in the editor: read once the
+        // page is idle, so that opening a draft does not wait for them.
+        drafts.read_list();
+        tick::when_idle(AT_MOST_MS, Box::new(move || drafts.read_recoveries()));
         let list = drafts.storage.list.get_untracked();
         let readable = |id: &str| list.iter().any(|l| l.entry.id == id && l.problem.is_none());
         let opened = match hash_draft_id() {
@@ -173,6 +183,7 @@ impl Drafts {
             }
         }
         autosave::install(drafts);
+        drafts.starting.set_value(false);
         drafts
     }
 
@@ -182,11 +193,28 @@ impl Drafts {
 
     /// Reads the list of drafts again (after a change here or in another tab).
     pub fn refresh_list(&self) {
-        match shelf::load_list().and_then(|list| Ok((list, shelf::recoveries()?))) {
-            Ok((list, recoveries)) => {
+        if self.read_list() {
+            self.read_recoveries();
+        }
+    }
+
+    /// Reads the drafts' list; false (and a notice) when the storage could not be read.
+    fn read_list(&self) -> bool {
+        match shelf::load_list() {
+            Ok(list) => {
                 self.storage.list.set(list);
-                self.storage.recoveries.set(recoveries);
+                true
             }
+            Err(error) => {
+                self.notices.say(error.message());
+                false
+            }
+        }
+    }
+
+    fn read_recoveries(&self) {
+        match shelf::recoveries() {
+            Ok(recoveries) => self.storage.recoveries.set(recoveries),
             Err(error) => self.notices.say(error.message()),
         }
     }
@@ -316,7 +344,22 @@ impl Drafts {
                 .filter_map(NoteText::finding)
                 .collect(),
         );
-        set_hash(Some(&draft.id));
+        if self.starting.get_value() {
+            // The draft the page opens with: a history call is a millisecond or more that the
+            // report's first drawing need not wait for; a reload before it still finds the
+            // draft (the only one, or the list).
+            let (id, open_id) = (draft.id.clone(), self.open_id);
+            tick::when_idle(
+                AT_MOST_MS,
+                Box::new(move || {
+                    if open_id.get_untracked().as_deref() == Some(id.as_str()) {
+                        set_hash(Some(&id));
+                    }
+                }),
+            );
+        } else {
+            set_hash(Some(&draft.id));
+        }
         let open = OpenDraft::new(draft, stored_text).with_tab(&self.tab_id());
         self.storage.status.set(open.status().clone());
         self.open.set_value(Some(open));

@@ -90,10 +90,10 @@ pub fn FindingsPanel() -> impl IntoView {
     view! {
         <aside class="findings" aria-label=i18n::tr(lang, i18n::FINDINGS) aria-live="polite">
             <h2>{i18n::tr(lang, i18n::FINDINGS)}</h2>
-            <p class="findings-summary">{summary}</p>
-            <p class=ready_class>{move || lang.get().pick(if store.ready_to_publish.get() { i18n::READY_TO_PUBLISH } else { i18n::NOT_READY_TO_PUBLISH })}</p>
+            <p class="findings-summary">{move || if store.findings_shown.get() { summary() } else { lang.get().pick(i18n::CHECKING).to_owned() }}</p>
+            <p class=ready_class hidden=move || !store.findings_shown.get()>{move || lang.get().pick(if store.ready_to_publish.get() { i18n::READY_TO_PUBLISH } else { i18n::NOT_READY_TO_PUBLISH })}</p>
             <p class="reading-status" hidden=move || store.text_read.get()>{reading_status}</p>
-            <p class="no-findings" hidden=move || !store.findings.with(Vec::is_empty)>
+            <p class="no-findings" hidden=move || !store.findings_shown.get() || !store.findings.with(Vec::is_empty)>
                 {i18n::tr(lang, i18n::NO_FINDINGS)}
             </p>
             {group(Severity::Error, i18n::ERRORS)}

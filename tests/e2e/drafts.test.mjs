@@ -91,6 +91,13 @@ test('reload keeps everything typed, including the last keystroke before the rel
       overview: await page.locator(OVERVIEW).inputValue(),
     };
     assert.deepEqual(afterReload, before);
+    // From the app's bare address the only draft opens; its address and its findings follow
+    // once the page is idle (the report's first drawing does not wait for them).
+    await page.goto(page.url().split('#')[0]);
+    await page.locator('h1.report-title').waitFor();
+    await page.waitForFunction((id) => location.hash === '#draft=' + id, id);
+    await page.locator('.findings-summary', { hasText: /\d+ 个错误/ }).waitFor();
+    assert.equal(await page.locator(cell('1', 'natural')).inputValue(), before.cell);
     const draft = await storedDraft(page, id);
     assert.equal(draft.report.sections.overview, before.overview);
     assert.equal(draft.report.meta.agency, before.agency);
