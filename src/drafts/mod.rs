@@ -161,26 +161,34 @@ impl Drafts {
         };
         provide_context(drafts.view);
         provide_context(drafts.storage);
-        // The texts kept for recovery are shown under the list, not in the editor: read once the
-        // page is idle, so that opening a draft does not wait for them.
-        drafts.read_list();
-        tick::when_idle(AT_MOST_MS, Box::new(move || drafts.read_recoveries()));
-        let list = drafts.storage.list.get_untracked();
-        let readable = |id: &str| list.iter().any(|l| l.entry.id == id && l.problem.is_none());
+        // The draft to open is found from the drafts' keys alone; the list, which reads every
+        // draft, and the texts kept for recovery are shown on the list's screen and read once
+        // the page is idle (or when the list shows), so that opening a draft does not wait.
+        let ids = match shelf::draft_ids() {
+            Ok(ids) => ids,
+            Err(error) => {
+                drafts.notices.say(error.message());
+                Vec::new()
+            }
+        };
         let opened = match hash_draft_id() {
-            Some(id) if readable(&id) => drafts.open(&id),
+            Some(id) if ids.contains(&id) => drafts.open(&id),
             _ => false,
         };
         if !opened {
-            match list.as_slice() {
+            match ids.as_slice() {
                 [] => drafts.view.screen.set(Screen::First),
-                [only] if only.problem.is_none() => {
-                    if !drafts.open(&only.entry.id.clone()) {
+                // A damaged draft does not open: it is rescued, and the list says so.
+                [only] => {
+                    if !drafts.open(only) {
                         drafts.show_list();
                     }
                 }
                 _ => drafts.show_list(),
             }
+        }
+        if drafts.view.screen.get_untracked() != Screen::List {
+            tick::when_idle(AT_MOST_MS, Box::new(move || drafts.refresh_list()));
         }
         autosave::install(drafts);
         drafts.starting.set_value(false);
@@ -193,28 +201,11 @@ impl Drafts {
 
     /// Reads the list of drafts again (after a change here or in another tab).
     pub fn refresh_list(&self) {
-        if self.read_list() {
-            self.read_recoveries();
-        }
-    }
-
-    /// Reads the drafts' list; false (and a notice) when the storage could not be read.
-    fn read_list(&self) -> bool {
-        match shelf::load_list() {
-            Ok(list) => {
+        match shelf::load_list().and_then(|list| Ok((list, shelf::recoveries()?))) {
+            Ok((list, recoveries)) => {
                 self.storage.list.set(list);
-                true
+                self.storage.recoveries.set(recoveries);
             }
-            Err(error) => {
-                self.notices.say(error.message());
-                false
-            }
-        }
-    }
-
-    fn read_recoveries(&self) {
-        match shelf::recoveries() {
-            Ok(recoveries) => self.storage.recoveries.set(recoveries),
             Err(error) => self.notices.say(error.message()),
         }
     }

@@ -25,6 +25,11 @@ pub fn rescue(id: &str, raw: &str) -> Result<(), StorageError> {
     core_shelf::rescue(&mut LocalStorage, id, raw, now_ms())
 }
 
+/// The stored drafts' ids, none of them read.
+pub fn draft_ids() -> Result<Vec<String>, StorageError> {
+    core_shelf::draft_ids(&LocalStorage)
+}
+
 /// Every draft, read, the newest edit first (damaged ones rescued and listed).
 pub fn load_list() -> Result<Vec<Listed>, StorageError> {
     core_shelf::load_list(&mut LocalStorage, now_ms())

@@ -52,6 +52,8 @@ test('a fresh profile opens on the three ways in, and a later visit opens the dr
     // The next visit opens the draft, not the first screen.
     await page.goto(env.site.url);
     await waitForApp(page);
+    // The address names the draft once the page is idle (the first drawing does not wait).
+    await page.waitForFunction(() => location.hash.startsWith('#draft='));
     assert.equal(draftIdOf(page), id);
     assert.equal(await page.locator('.first-screen').count(), 0);
     assert.deepEqual(record.pageErrors, []);

@@ -146,6 +146,17 @@ pub struct Listed {
     pub problem: Option<Message>,
 }
 
+/// The ids of the stored drafts, from their keys alone: enough to know which draft a page opens
+/// with, where [`load_list`] reads every draft (the list can wait until it is shown).
+pub fn draft_ids(storage: &impl Storage) -> Result<Vec<String>, StorageError> {
+    Ok(storage
+        .names()?
+        .iter()
+        .filter_map(|name| draft_id(name))
+        .map(str::to_owned)
+        .collect())
+}
+
 /// Every draft, read: the index rebuilt where it no longer says what the drafts say, damaged
 /// drafts rescued and listed with their problem. The newest edit first.
 pub fn load_list(storage: &mut impl Storage, now_ms: i64) -> Result<Vec<Listed>, StorageError> {
@@ -430,6 +441,23 @@ pub fn remove_old_recoveries(
 mod tests {
     use super::*;
     use crate::{AgencyKind, Report};
+
+    #[test]
+    fn the_drafts_ids_are_read_from_their_keys_alone() {
+        let mut storage = MemoryStorage::default();
+        let report = Report::new_blank("沭阳县人民政府", AgencyKind::CountyGov, 2025);
+        store_new(&mut storage, "a", "tab", report.clone(), true, 1_000).unwrap();
+        store_new(&mut storage, "b", "tab", report, true, 2_000).unwrap();
+        storage.write(&draft_key("cut"), "{\"format\":").unwrap();
+        rescue(&mut storage, "old", "{", 3_000).unwrap();
+        write_import_notes(&mut storage, "a", &[]).unwrap();
+        load_list(&mut storage, 4_000).unwrap();
+        let mut ids = draft_ids(&storage).unwrap();
+        ids.sort();
+        // The damaged draft is a draft still (opening it rescues it); the index, the recovery
+        // and the import notes are not drafts.
+        assert_eq!(ids, ["a", "b", "cut"]);
+    }
 
     #[test]
     fn a_damaged_draft_is_listed_and_rescued_once() {
