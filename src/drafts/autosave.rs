@@ -127,11 +127,18 @@ impl Drafts {
         let (report, auto_total) = (self.store.report, self.store.auto_total.get_untracked());
         let now = shelf::now_ms();
         // The editor's findings of the report on screen: the index needs only their counts, of
-        // the rules the list counts (`FindingCounts::of`: those run at once).
+        // what the list counts (the rules run at once, and the import's notes while kept).
         let counts = self
             .store
             .at_once
-            .try_with_untracked(|findings| FindingCounts::count(findings));
+            .try_with_untracked(|findings| FindingCounts::count(findings))
+            .map(|counts| {
+                counts.plus(
+                    self.store
+                        .imported
+                        .with_untracked(|notes| FindingCounts::count(notes)),
+                )
+            });
         let effects = self.with_open(|open| {
             report.with_untracked(|r| {
                 open.save_counted(kind, &mut LocalStorage, r, auto_total, now, counts)

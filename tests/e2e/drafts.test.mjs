@@ -581,3 +581,33 @@ test('the import notes stay with the draft made from a page until checked: throu
     await context.close();
   }
 });
+
+test("the drafts list counts a draft's import notes among its warnings until they are checked", async () => {
+  // 官洲街道 2023, a page cut short: its import notes are warnings (the table cut, the agency and
+  // the year guessed), which the editor shows among the findings.
+  const fixture = await readFile(fileURLToPath(new URL('../../crates/report/tests/fixtures/guanzhou-street-2023-partial.txt', import.meta.url)), 'utf8');
+  const { context, page, record } = await openApp();
+  try {
+    const dialog = await pasteAndRead(page, fixture);
+    await dialog.locator('button.create-draft').click();
+    await page.locator('h1.report-title').waitFor();
+    const id = draftIdOf(page);
+    const warningNotes = page.locator('.findings .finding.warning .finding-link[data-rule^="I-"]');
+    await until(async () => (await warningNotes.count()) >= 3, 'the import notes among the warnings');
+    const noted = await warningNotes.count();
+    const listed = async () => {
+      await page.locator('button.drafts-list').click();
+      const text = await page.locator(`.draft[data-id="${id}"] .count.warning`).textContent();
+      await page.locator(`.draft[data-id="${id}"] button.open`).click();
+      await page.locator('h1.report-title').waitFor();
+      return Number(text.match(/\d+/)[0]);
+    };
+    const withNotes = await listed();
+    await page.locator('button.dismiss-import-notes').click();
+    await until(async () => (await warningNotes.count()) === 0, 'the notes to go');
+    assert.equal(await listed(), withNotes - noted, 'the list counts the notes until they are checked');
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});

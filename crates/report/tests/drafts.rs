@@ -686,3 +686,42 @@ fn an_imports_notes_are_kept_with_its_draft() {
         .unwrap();
     assert!(shelf::read_import_notes(&storage, "d1").is_empty());
 }
+
+/// The drafts list counts a draft's import notes with its findings, as the editor shows them
+/// among its findings, until the user dismisses them; an index rebuilt from the drafts counts
+/// them too.
+#[test]
+fn the_list_counts_an_imports_notes_until_they_are_dismissed() {
+    use nianbao_report::drafts::shelf::{self, MemoryStorage, Storage};
+    use nianbao_report::drafts::INDEX_KEY;
+    use nianbao_report::import::{import_published, transfer};
+
+    // A street office's page cut short: its notes are warnings (a table cut, the agency and
+    // the year guessed).
+    let text = include_str!("fixtures/guanzhou-street-2023-partial.txt");
+    let read = transfer::decode(&transfer::encode(&Ok(
+        import_published(text).expect("官洲街道 2023 imports")
+    )))
+    .expect("the import crosses");
+    let of_notes = |severity| read.notes.iter().filter(|n| n.severity == severity).count();
+    let (note_errors, note_warnings) = (of_notes(Severity::Error), of_notes(Severity::Warning));
+    assert!(note_warnings >= 3, "{:#?}", read.notes);
+
+    let counts = |storage: &mut MemoryStorage| {
+        let list = shelf::load_list(storage, 9_000).unwrap();
+        let entry = &list.iter().find(|l| l.entry.id == "d1").unwrap().entry;
+        (entry.findings_errors, entry.findings_warnings)
+    };
+    let mut storage = MemoryStorage::default();
+    // As the editor makes a draft from an import: the draft first, then its notes.
+    shelf::store_new(&mut storage, "d1", "tab", read.report.clone(), false, 1_000).unwrap();
+    let (errors, warnings) = counts(&mut storage);
+    shelf::write_import_notes(&mut storage, "d1", &read.notes).unwrap();
+    let with_notes = (errors + note_errors, warnings + note_warnings);
+    assert_eq!(counts(&mut storage), with_notes);
+    storage.remove(INDEX_KEY).unwrap();
+    assert_eq!(counts(&mut storage), with_notes, "an index made anew");
+
+    shelf::remove_import_notes(&mut storage, "d1").unwrap();
+    assert_eq!(counts(&mut storage), (errors, warnings));
+}

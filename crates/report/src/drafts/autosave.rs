@@ -422,7 +422,7 @@ impl OpenDraft {
                             // Counts of the report on screen hold only if nothing was merged in.
                             let counts = match (&merged_screen, counts) {
                                 (None, Some(counts)) => counts,
-                                _ => FindingCounts::of(&draft.report),
+                                _ => super::shelf::counts_of(storage, &self.id, &draft),
                             };
                             let written = Written {
                                 draft,

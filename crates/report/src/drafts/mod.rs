@@ -641,6 +641,15 @@ impl FindingCounts {
             warnings: count(Severity::Warning),
         }
     }
+
+    /// Both counts together: the rules' and the import notes' kept with a draft, which the
+    /// editor shows among its findings until the user dismisses them.
+    pub fn plus(self, other: FindingCounts) -> FindingCounts {
+        FindingCounts {
+            errors: self.errors + other.errors,
+            warnings: self.warnings + other.warnings,
+        }
+    }
 }
 
 /// [`index_entry`] with the findings counted already.

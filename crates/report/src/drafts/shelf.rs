@@ -11,9 +11,11 @@ use crate::message::Message;
 use std::collections::BTreeMap;
 
 use super::{
-    decode, draft_id, draft_key, encode, history_key, index_entry, rebuild_index, recovery_key,
-    text_hash, DraftEnvelope, DraftError, DraftHistory, DraftIndex, IndexEntry, INDEX_KEY,
+    decode, draft_id, draft_key, encode, history_key, index_entry, index_entry_counted,
+    rebuild_index, recovery_key, text_hash, DraftEnvelope, DraftError, DraftHistory, DraftIndex,
+    FindingCounts, IndexEntry, INDEX_KEY,
 };
+use crate::finding::Finding;
 use crate::import::transfer::{decode_notes, encode_notes, NoteText};
 use crate::model::Report;
 
@@ -188,7 +190,9 @@ pub fn load_list(storage: &mut impl Storage, now_ms: i64) -> Result<Vec<Listed>,
                 let cached = stored_entry
                     .filter(|e| e.text_hash.is_none() && e.saved_at_ms == draft.saved_at_ms)
                     .cloned();
-                let mut entry = cached.unwrap_or_else(|| index_entry(&draft));
+                let mut entry = cached.unwrap_or_else(|| {
+                    index_entry_counted(&draft, &counts_of(storage, id, &draft))
+                });
                 entry.id = id.to_owned();
                 entry.text_hash = Some(hash);
                 index.put(entry);
@@ -321,18 +325,47 @@ pub fn import_notes_key(id: &str) -> String {
 
 const IMPORT_NOTES_KEY_PREFIX: &str = "import-notes:";
 
-/// Keeps the notes of the import `id` was made from.
+/// Keeps the notes of the import `id` was made from; the list counts them with the draft's
+/// findings.
 pub fn write_import_notes(
     storage: &mut impl Storage,
     id: &str,
     notes: &[NoteText],
 ) -> Result<(), StorageError> {
-    storage.write(&import_notes_key(id), &encode_notes(notes))
+    storage.write(&import_notes_key(id), &encode_notes(notes))?;
+    count_again(storage, id);
+    Ok(())
 }
 
 /// Removes the notes of the import `id` was made from (the user has checked them).
 pub fn remove_import_notes(storage: &mut impl Storage, id: &str) -> Result<(), StorageError> {
-    storage.remove(&import_notes_key(id))
+    storage.remove(&import_notes_key(id))?;
+    count_again(storage, id);
+    Ok(())
+}
+
+/// What the drafts list counts for a draft: the rules run at once, and its import's notes
+/// while they are kept (the editor shows both among its findings).
+pub(crate) fn counts_of(storage: &impl Storage, id: &str, draft: &DraftEnvelope) -> FindingCounts {
+    let notes: Vec<Finding> = read_import_notes(storage, id)
+        .iter()
+        .filter_map(NoteText::finding)
+        .collect();
+    FindingCounts::of(&draft.report).plus(FindingCounts::count(&notes))
+}
+
+/// Counts a stored draft's findings again into the index (its notes came or went). The index
+/// is a cache: a draft that does not read is left to the list, which rescues it.
+fn count_again(storage: &mut impl Storage, id: &str) {
+    let Ok(Some(raw)) = storage.read(&draft_key(id)) else {
+        return;
+    };
+    let Ok(draft) = decode(&raw) else {
+        return;
+    };
+    let mut entry = index_entry_counted(&draft, &counts_of(storage, id, &draft)).made_from(&raw);
+    entry.id = id.to_owned();
+    update_index(storage, id, Some(entry));
 }
 
 /// The notes of the import `id` was made from, if it was and they are still kept.
