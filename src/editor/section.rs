@@ -5,6 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::format::{self, SectionDef, SectionId, OVERVIEW_MAX_CHARS};
 use nianbao_report::{Place, Severity};
+
 use wasm_bindgen::JsCast;
 
 use super::dom_id;
@@ -72,7 +73,6 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
     // yet: it is written when the composition ends.
     let commit = move |ev: &ev::Event| {
         let value = event_target_value(ev);
-        grow(ev);
         store.edit(Some(format!("section/{}", def.key)), move |r| {
             r.sections.set(id, value)
         });
@@ -90,6 +90,16 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
             "char-count"
         }
     };
+    // The box is as tall as its text, so that the page scrolls and not the box: drawn so by the
+    // browser's own `field-sizing: content` (style/main.css), or, where a browser has none, set
+    // from the text's height whenever the text changes (opened, typed, undone, merged).
+    let fit_by_hand = (!browser_fits_text()).then(|| dom_id(&place));
+    let value = move || {
+        if let Some(id) = &fit_by_hand {
+            fit_to_text_later(id.clone());
+        }
+        text.get()
+    };
     let textarea = view! {
         <textarea
             id=dom_id(&place)
@@ -98,7 +108,7 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
             placeholder=move || if is_table_note { lang.get().pick(i18n::TABLE_NOTE) } else { "" }
             aria-label=def.heading
             title=move || finding().map(|(_, message)| lang.get().say(&message).to_owned()).unwrap_or_default()
-            prop:value=text
+            prop:value=value
             on:input=on_input
             on:compositionend=move |ev| commit(&ev)
             on:blur=move |_| store.close_step()
@@ -114,14 +124,25 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
     }
 }
 
-/// Auto-growing text: the box is as tall as its text, so the page scrolls, not the box.
-fn grow(ev: &ev::Event) {
-    if let Some(area) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    {
+/// Whether the browser sizes a text box to its text itself (CSS `field-sizing: content`):
+/// then no script measures it, and a keystroke forces no layout of the page.
+fn browser_fits_text() -> bool {
+    web_sys::css::supports_with_value("field-sizing", "content").unwrap_or(false)
+}
+
+/// Sets the box's height to its text's, where the browser does not: before the next frame, when
+/// the box is in the page also if the editor was drawn before it was put in.
+fn fit_to_text_later(id: String) {
+    crate::platform::tick::before_next_frame(Box::new(move || {
+        let Some(area) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
         let style = web_sys::HtmlElement::style(&area);
         let _ = style.set_property("height", "auto");
         let _ = style.set_property("height", &format!("{}px", area.scroll_height() + 2));
-    }
+    }));
 }

@@ -31,6 +31,14 @@ pub fn when_idle(at_most_ms: i32, work: Box<dyn FnOnce()>) {
     }
 }
 
+/// Runs `work` before the browser draws its next frame. Boxed, as [`when_idle`].
+pub fn before_next_frame(work: Box<dyn FnOnce()>) {
+    if let Some(window) = web_sys::window() {
+        let work = Closure::once_into_js(work);
+        let _ = window.request_animation_frame(work.unchecked_ref());
+    }
+}
+
 /// Resolves after the browser has run its other tasks (a zero-delay timer: a promise alone
 /// would resume before any input or paint).
 pub async fn yield_to_browser() {

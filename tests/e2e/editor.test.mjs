@@ -259,3 +259,37 @@ test('in a narrow window the toolbar wraps and the findings heading stays below 
     await context.close();
   }
 });
+
+test("a paragraph's box shows its whole text when the draft opens, as it grows, and in a browser that cannot size it", async () => {
+  const { context, page, record } = await openEditor();
+  const overview = page.locator('[id="section-overview"]');
+  const fits = () => overview.evaluate((box) => box.scrollHeight <= box.clientHeight + 1 && box.clientHeight > 300);
+  try {
+    const paragraph = '我街道认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外。';
+    await overview.fill(Array(12).fill(paragraph).join('\n'));
+    await until(fits, 'the box to grow with its text');
+    await page.keyboard.press('Control+s');
+    await page.reload();
+    await page.locator('h1.report-title').waitFor();
+    assert.ok(await fits(), 'the whole text shows when the draft opens, before any keystroke');
+    // A browser without CSS `field-sizing` (older Chromium kernels are common on office
+    // laptops): the editor sets the box's height itself, on opening and as the text changes.
+    await page.addInitScript(() => {
+      const supports = CSS.supports.bind(CSS);
+      CSS.supports = (property, value) => (property === 'field-sizing' ? false : supports(property, value));
+      addEventListener('DOMContentLoaded', () => {
+        const style = document.createElement('style');
+        style.textContent = '.section-text { field-sizing: fixed !important; }';
+        document.head.append(style);
+      });
+    });
+    await page.reload();
+    await page.locator('h1.report-title').waitFor();
+    await until(fits, 'the box sized by the editor when the draft opens');
+    await overview.fill(Array(24).fill(paragraph).join('\n'));
+    await until(fits, 'the box sized by the editor as the text grows');
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
