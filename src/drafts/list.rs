@@ -220,8 +220,8 @@ fn DraftRow(listed: Listed) -> impl IntoView {
                 </span>
                 {(!damaged).then(|| view! {
                     <span class="draft-findings counts">
-                        <span class="count error">{move || format!("{} {errors}", lang.get().pick(i18n::ERRORS))}</span>
-                        <span class="count warning">{move || format!("{} {warnings}", lang.get().pick(i18n::WARNINGS))}</span>
+                        <span class=if errors == 0 { "count error none" } else { "count error" }>{move || format!("{} {errors}", lang.get().pick(i18n::ERRORS))}</span>
+                        <span class=if warnings == 0 { "count warning none" } else { "count warning" }>{move || format!("{} {warnings}", lang.get().pick(i18n::WARNINGS))}</span>
                     </span>
                 })}
             </div>
