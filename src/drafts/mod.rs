@@ -171,15 +171,14 @@ impl Drafts {
                 Vec::new()
             }
         };
-        let opened = match hash_draft_id() {
-            Some(id) if ids.contains(&id) => drafts.open(&id),
-            _ => false,
-        };
+        let addressed = hash_draft_id().filter(|id| ids.contains(id));
+        let opened = addressed.as_ref().is_some_and(|id| drafts.open(id));
         if !opened {
             match ids.as_slice() {
                 [] => drafts.view.screen.set(Screen::First),
-                // A damaged draft does not open: it is rescued, and the list says so.
-                [only] => {
+                // A damaged draft does not open (it is rescued, and the list says so): it is not
+                // tried twice.
+                [only] if addressed.as_ref() != Some(only) => {
                     if !drafts.open(only) {
                         drafts.show_list();
                     }

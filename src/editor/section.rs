@@ -5,7 +5,6 @@ use leptos::ev;
 use leptos::prelude::*;
 use nianbao_report::format::{self, SectionDef, SectionId, OVERVIEW_MAX_CHARS};
 use nianbao_report::{Place, Severity};
-
 use wasm_bindgen::JsCast;
 
 use super::dom_id;
