@@ -741,7 +741,10 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
         ]
         .iter()
         .any(|w| window.contains(w));
-        if contains_any(context, RECEIVE_VERBS) && !everyone {
+        // 「共答复…申请20件，其中自然人…19条」: the applicants of what was answered, too.
+        let counted = contains_any(context, RECEIVE_VERBS)
+            || HANDLE_VERBS.iter().any(|(v, _)| context.contains(v));
+        if counted && !everyone {
             for (index, (others, keys)) in APPLICANT_NAMES.iter().enumerate() {
                 push(
                     &mut named,
@@ -1134,6 +1137,7 @@ fn readings(quantity: Quantity) -> Vec<Reading> {
             vec![
                 Reading::sum(cells(&[new])),
                 Reading::sum(cells(&[new, carried_in])),
+                Reading::sum(cells(&[row_with_role(RequestRowRole::ResultsTotal)])),
             ]
         }
         Quantity::Review => vec![Reading::sum(appeal_cells(&[0], APPEAL_TOTAL_COLUMN))],
@@ -1857,6 +1861,31 @@ mod tests {
         // Received, but not requests: a letter, or a channel's share of them.
         assert!(read("我局共收到3份群众来信。").is_empty());
         assert!(read("我局共收到3件申请人补正材料。").is_empty());
+    }
+
+    #[test]
+    fn the_applicants_of_what_was_answered_are_read() {
+        // 莆田市城市管理局 2023: the applicants of the requests answered, which the table counts
+        // in row 一 (with or without 二) or in 三(七).
+        let got = read("全年共答复政府信息公开申请20件，其中自然人政府信息公开申请19条、社会公益组织政府信息公开申请1条，均在法定期限内予以答复。");
+        assert_eq!(
+            places(&got, "19"),
+            [
+                "requests/1/natural",
+                "requests/1/natural+requests/2/natural",
+                "requests/3.7/natural"
+            ]
+        );
+        assert_eq!(
+            places(&got, "1"),
+            [
+                "requests/1/nonprofit",
+                "requests/1/nonprofit+requests/2/nonprofit",
+                "requests/3.7/nonprofit"
+            ]
+        );
+        // Neither received nor answered: no applicants are read.
+        assert!(places(&read("我局收集整理自然人意见19条。"), "19").is_empty());
     }
 
     #[test]
