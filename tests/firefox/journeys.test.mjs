@@ -204,6 +204,28 @@ test('firefox: reload keeps what was typed; a full storage loses nothing and sav
   }
 });
 
+test('firefox: a long paragraph shows whole in its box, as typed and when the draft opens again', async () => {
+  const { context, page, pageErrors } = await openApp();
+  const fits = () => page.$eval(OVERVIEW, (box) => box.scrollHeight <= box.clientHeight + 1 && box.clientHeight > 300);
+  try {
+    await startBlank(page);
+    const text = Array(12).fill('我街道认真贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外。').join('\n');
+    await page.$eval(OVERVIEW, (box, text) => {
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await until(fits, 'the box to grow with its text');
+    const id = draftIdOf(page);
+    await until(async () => (await stored(page, id))?.report.sections.overview === text, 'the save');
+    await page.reload();
+    await page.waitForSelector('h1.report-title');
+    await until(fits, 'the whole text to show when the draft opens');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('firefox: last year\'s published report imported gives this year\'s draft; JSON exports and imports back', async () => {
   const { context, page, pageErrors } = await openApp();
   try {
