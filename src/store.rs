@@ -143,7 +143,7 @@ impl Store {
         // Opening a draft draws the report and takes input first; the rules' first run waits
         // for the page's first idle moment (bench/goals-not-met.md, the load).
         let findings_shown = RwSignal::new(false);
-        crate::platform::tick::when_idle(
+        tick::when_idle(
             FINDINGS_AT_MOST_MS,
             Box::new(move || findings_shown.set(true)),
         );
