@@ -118,6 +118,31 @@ test('arrows, Enter and Tab move between cells like a spreadsheet', async () => 
   }
 });
 
+test('in a row made tall by its label, a press anywhere in a cell goes to its input, and the whole cell shows the focus and a computed total', async () => {
+  const { context, page } = await openEditor();
+  try {
+    // 三(二) 部分公开 has a two-line label: its cells are taller than their inputs.
+    const td = cell(page, '3.2', 'commercial').locator('xpath=..');
+    await td.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    const [box, inputBox] = [await td.boundingBox(), await cell(page, '3.2', 'commercial').boundingBox()];
+    assert.ok(box.height > inputBox.height + 10, `the row is ${box.height} px, its input ${inputBox.height} px`);
+    // Above the input, inside the cell.
+    await page.mouse.click(box.x + box.width / 2, box.y + 3);
+    assert.equal(await focused(page), 'cell-requests-3.2-commercial');
+    await page.keyboard.type('4');
+    assert.equal(await cell(page, '3.2', 'commercial').inputValue(), '4');
+    const background = (locator) => locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+    assert.equal(await background(td), 'rgb(221, 244, 255)', 'the focused cell is blue to its edges');
+    // The row's total, computed (自动合计 on), is grey to the cell's edges, not a grey strip.
+    const total = cell(page, '3.2', 'total');
+    assert.equal(await total.getAttribute('readonly'), '');
+    assert.equal(await background(total.locator('xpath=..')), 'rgb(240, 243, 246)');
+    assert.equal(await background(cell(page, '3.2', 'natural').locator('xpath=..')), 'rgb(255, 255, 255)');
+  } finally {
+    await context.close();
+  }
+});
+
 test('a 3×7 block pasted from Excel fills the right cells and one Ctrl+Z removes it', async () => {
   const { context, page } = await openEditor();
   try {
