@@ -176,8 +176,19 @@ pub fn KeptBatches() -> impl IntoView {
         });
         options_html(batches, supervisor.batch_id.get().as_deref().unwrap_or(""))
     };
+    // A button with nothing to act on is left out (style/supervisor.css): 打开批次 and 删除批次
+    // while no batch is kept, 下载批次 JSON while the batch shown has no file.
+    let class = move || match (
+        supervisor.kept.with(Vec::is_empty),
+        supervisor.entries.with(Vec::is_empty),
+    ) {
+        (false, false) => "kept-batches",
+        (true, false) => "kept-batches none-kept",
+        (false, true) => "kept-batches empty-batch",
+        (true, true) => "kept-batches none-kept empty-batch",
+    };
     view! {
-        <div class="kept-batches">
+        <div class=class>
             <label>
                 <span>{i18n::tr(lang, i18n::BATCH_NAME)}</span>
                 <input type="text" class="batch-name" prop:value=move || supervisor.batch_name.get()
@@ -187,7 +198,7 @@ pub fn KeptBatches() -> impl IntoView {
                         supervisor.keep();
                     } />
             </label>
-            <label>
+            <label class="kept-choice">
                 <span>{i18n::tr(lang, i18n::KEPT_BATCHES)}</span>
                 <select class="kept-list" inner_html=kept_options on:change=move |ev| chosen.set(event_target_value(&ev))></select>
             </label>

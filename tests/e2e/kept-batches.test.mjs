@@ -20,6 +20,12 @@ const agencies = (page) => page.locator('tr.batch-row td.agency').allInnerTexts(
 
 test('a batch survives a reload, a second one is named and kept, and a full storage loses nothing', async () => {
   const { context, page, record } = await openBatch(env);
+  // Nothing kept and nothing read yet: no batch to choose, open, delete or download.
+  const shown = (selector) => page.locator(`.kept-batches ${selector}`).isVisible();
+  for (const selector of ['select.kept-list', 'button.open-kept', 'button.remove-kept', 'button.download-batch']) {
+    assert.equal(await shown(selector), false, `${selector} with nothing to act on`);
+  }
+  assert.equal(await shown('input.batch-name'), true);
   const html = { name: '甲镇.html', mimeType: 'text/html', buffer: Buffer.from((await fixture('erdun-2023.html')).replaceAll('额尔敦街道', '东湖镇')) };
   await page.locator('.pick-files input').setInputFiles([
     jsonFile('乙镇.json', await unit('乙镇', 5)),
@@ -32,6 +38,9 @@ test('a batch survives a reload, a second one is named and kept, and a full stor
   await until(async () => (await keptBatches(page)).length === 1, 'the batch is kept');
   assert.equal((await keptBatches(page))[0].files.length, 4);
   assert.equal(await page.locator('input.batch-name').inputValue(), '2023年 批次（4个文件）');
+  for (const selector of ['select.kept-list', 'button.open-kept', 'button.remove-kept', 'button.download-batch']) {
+    assert.equal(await shown(selector), true, `${selector} once a batch is read and kept`);
+  }
   await page.locator('input.batch-name').fill('2023年 各乡镇');
   await page.locator('input.batch-name').press('Tab');
   await until(async () => (await keptBatches(page))[0].name === '2023年 各乡镇', 'the name is kept');
@@ -51,6 +60,8 @@ test('a batch survives a reload, a second one is named and kept, and a full stor
   // A second batch, named; both are listed.
   await page.locator('button.clear-batch').click();
   assert.equal(await page.locator('tr.batch-row').count(), 0);
+  assert.equal(await shown('button.download-batch'), false, 'an emptied batch has nothing to download');
+  assert.equal(await shown('button.open-kept'), true, 'the kept batch can still be opened');
   await page.locator('.pick-files input').setInputFiles([jsonFile('丁局.json', await unit('丁局', 3))]);
   await waitUntilRead(page, 1);
   await page.locator('input.batch-name').fill('2023年 各部门');
