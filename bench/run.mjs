@@ -5,6 +5,7 @@
 //
 //   node bench/run.mjs [--with-core] [--loads N] [--edits N] [--out FILE]
 //   node bench/run.mjs --only storage | --only load | --only first-visit | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
+//   node bench/run.mjs --only load-ab --against DIR [--loads N] [--cpu-throttle R]
 //   NIANBAO_DIST          the app's dist folder (default dist/)
 //   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
 //
@@ -32,6 +33,13 @@ const WITH_CORE = args.includes('--with-core');
  * `--only first-visit`: a first visit over Slow 4G (gzip) beside the printable page, printed.
  * `--only supervisor-500`: the supervisor's page checking 500 files at 4× CPU alone, printed. */
 const ONLY = option('--only', null);
+/** `--only load-ab --against DIR`: the cold loads of this dist/ and of another build (DIR: a copy
+ * of dist/ made before a change) alternated in one run, in both orders, with the printable page
+ * between them, so that the machine's drift falls on both builds alike: what a change to the
+ * opening gains, beside the ±0.1× that one build's ratio moves with the machine's hour.
+ * `--cpu-throttle R` loads them at R× CPU. */
+const AGAINST = option('--against', null);
+const AB_CPU = Number(option('--cpu-throttle', 1));
 const LOADS = Number(option('--loads', 20));
 /** `--only supervisor-500 --runs 3`: how many times; `--verbose`: every figure, as JSON. */
 const RUNS = Number(option('--runs', 1));
@@ -140,9 +148,9 @@ function draftEnvelope(id, report, savedAt) {
 
 /** One folder served under /nianbao/ by the e2e harness: the app's dist as it is, the static
  * printable page of the seed beside it, the counter app in a sub-folder. */
-function buildSite(printableHtml) {
+function buildSite(printableHtml, dist = APP_DIST) {
   const site = mkdtempSync(join(tmpdir(), 'nianbao-bench-site-'));
-  cpSync(APP_DIST, site, { recursive: true });
+  cpSync(dist, site, { recursive: true });
   cpSync(printableHtml, join(site, 'bench-printable.html'));
   if (!ONLY) cpSync(COUNTER_DIST, join(site, 'bench-counter'), { recursive: true });
   return site;
@@ -924,7 +932,52 @@ if (ONLY === 'storage') await onlyStorage();
 else if (ONLY === 'load') await onlyStorage({ loads: true });
 else if (ONLY === 'first-visit') await onlyFirstVisit();
 else if (ONLY === 'supervisor-500') await onlySupervisor();
-else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only first-visit\` and \`--only supervisor-500\` are known`);
+else if (ONLY === 'load-ab') await onlyLoadAb();
+else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only load-ab\`, \`--only first-visit\` and \`--only supervisor-500\` are known`);
+
+/** Two builds' cold loads alternated (see AGAINST), each with the storage a returning user has,
+ * printed with their phases and the printable page's load of the same run. */
+async function onlyLoadAb() {
+  if (!AGAINST || !existsSync(join(AGAINST, 'index.html'))) throw new Error('--only load-ab needs --against DIR, a built dist/ to compare with');
+  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  const seed = seedFiles(work);
+  const builds = [['this dist/', APP_DIST], [`--against ${AGAINST}`, resolve(AGAINST)]].map(([name, dist]) => ({ name, dir: buildSite(seed.html, dist) }));
+  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
+  for (const build of builds) build.site = await serveDist({ dist: build.dir });
+  const browser = await launchBrowser();
+  const agency = seed.report.meta.agency;
+  try {
+    for (const build of builds) {
+      const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, Date.now()) }];
+      build.storage = await preparedStorage(browser, build.site, seedDraft, (name) => document.getElementById('meta-agency')?.value === name, agency);
+      if (!build.storage) throw new Error(`${build.name}: the app did not open the seed from storage`);
+      build.loads = [];
+    }
+    const printable = [];
+    log(`${LOADS} cold loads of each build, alternated${AB_CPU > 1 ? `, at ${AB_CPU}× CPU` : ''}`);
+    for (let i = 0; i < LOADS; i++) {
+      for (const build of i % 2 ? [...builds].reverse() : builds) {
+        build.loads.push(await coldLoad(browser, build.site.url, appProbe, { agency }, build.storage, { cpu: AB_CPU }));
+      }
+      printable.push((await coldLoad(browser, `${builds[0].site.url}bench-printable.html`, staticProbe, undefined, undefined, { cpu: AB_CPU })).ready);
+    }
+    const printableMedian = median(printable);
+    console.log(`printable page: ${ms(printableMedian)}`);
+    for (const build of builds) {
+      const ready = median(build.loads.map((r) => r.ready));
+      const phases = loadPhases(build.loads, APP_PHASES).map((p) => `${p.key} ${ms(p.at)}`).join(' · ');
+      console.log(`${build.name}: ready ${ms(ready)}, ${(ready / printableMedian).toFixed(2)}× (${phases})`);
+    }
+  } finally {
+    await browser.close();
+    for (const build of builds) {
+      await build.site?.stop();
+      rmSync(build.dir, { recursive: true, force: true });
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
 
 /** The supervisor's page checking BATCH_TOTAL files at THROTTLE× CPU alone, `--runs N` times,
  * against the app's dist as it is (no build, no cargo). */

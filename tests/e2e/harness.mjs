@@ -28,9 +28,10 @@ const TYPES = {
 
 /** Serves dist/ at http://127.0.0.1:<port>/nianbao/. `stop()` takes the network away for real.
  * With `gzip`, what a browser accepts gzipped is sent so (level 9), as a real server would: the
- * benchmark's slow network needs the bytes that really travel. */
-export async function serveDist({ gzip = false } = {}) {
-  if (!existsSync(join(DIST, 'index.html'))) {
+ * benchmark's slow network needs the bytes that really travel. `dist`: another folder (the
+ * benchmark serves two builds side by side). */
+export async function serveDist({ gzip = false, dist = DIST } = {}) {
+  if (!existsSync(join(dist, 'index.html'))) {
     throw new Error('dist/ is not built: run `./x build` (./x test builds it before the e2e tests)');
   }
   const sockets = new Set();
@@ -47,7 +48,7 @@ export async function serveDist({ gzip = false } = {}) {
       return;
     }
     try {
-      const body = await readFile(join(DIST, rel));
+      const body = await readFile(join(dist, rel));
       const headers = {
         'content-type': TYPES[extname(rel)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
