@@ -39,6 +39,11 @@ const ONLY = option('--only', null);
  * opening gains, beside the ±0.1× that one build's ratio moves with the machine's hour.
  * `--cpu-throttle R` loads them at R× CPU. */
 const AGAINST = option('--against', null);
+/** `--only compiles`: V8's compiles of the app's wasm functions on their first call, counted in a
+ * trace of cold loads (`--loads N`, 5 unless given): before the report shows and until the
+ * probe's end. Each first call of a function costs a compile on the page's main thread, whatever
+ * its size: the count is what the opening's code can cut (bench/goals-not-met.md). */
+const COMPILE_LOADS = Number(option('--loads', 5));
 const AB_CPU = Number(option('--cpu-throttle', 1));
 const LOADS = Number(option('--loads', 20));
 /** `--only supervisor-500 --runs 3`: how many times; `--verbose`: every figure, as JSON. */
@@ -195,6 +200,9 @@ function appProbe({ agency }) {
     if (cell.value !== typed) return void (window.__benchResult = { error: `the cell shows ${cell.value}, typed ${typed}` });
     await frame();
     const ready = performance.now();
+    // For a trace of the load (`--only compiles`): where the probe's steps fall on its clock.
+    performance.mark('bench-shown', { startTime: shownAt });
+    performance.mark('bench-ready', { startTime: ready });
     // The page's main module (`…_bg.wasm`), not a part of it compiled early.
     const resources = performance.getEntriesByType('resource');
     const wasm = resources.find((e) => e.name.endsWith('_bg.wasm'));
@@ -933,7 +941,70 @@ else if (ONLY === 'load') await onlyStorage({ loads: true });
 else if (ONLY === 'first-visit') await onlyFirstVisit();
 else if (ONLY === 'supervisor-500') await onlySupervisor();
 else if (ONLY === 'load-ab') await onlyLoadAb();
-else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only load-ab\`, \`--only first-visit\` and \`--only supervisor-500\` are known`);
+else if (ONLY === 'compiles') await onlyCompiles();
+else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only load-ab\`, \`--only compiles\`, \`--only first-visit\` and \`--only supervisor-500\` are known`);
+
+/** Cold loads of the seed traced with V8's wasm events: the functions compiled on their first
+ * call (`wasm.CompileLazy`, on the page's main thread), before the report shows and until the
+ * probe's end, with their time and Liftoff's share of it; medians over the loads. */
+async function onlyCompiles() {
+  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  const seed = seedFiles(work);
+  const siteDir = buildSite(seed.html);
+  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
+  const site = await serveDist({ dist: siteDir });
+  const browser = await launchBrowser();
+  const agency = seed.report.meta.agency;
+  try {
+    const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, Date.now()) }];
+    const storage = await preparedStorage(browser, site, seedDraft, (name) => document.getElementById('meta-agency')?.value === name, agency);
+    if (!storage) throw new Error('the app did not open the seed from storage');
+    const loads = [];
+    for (let i = 0; i < COMPILE_LOADS; i++) {
+      const context = await browser.newContext({ viewport: VIEWPORT, storageState: storage });
+      try {
+        await context.addInitScript(appProbe, { agency });
+        const page = await context.newPage();
+        await browser.startTracing(page, { categories: ['v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing'] });
+        await page.goto(site.url, { waitUntil: 'commit' });
+        const result = await (await page.waitForFunction(() => window.__benchResult, null, { timeout: 60_000 })).jsonValue();
+        if (result.error) throw new Error(result.error);
+        loads.push(compilesOf(JSON.parse((await browser.stopTracing()).toString())));
+      } finally {
+        await context.close();
+      }
+    }
+    const of = (key) => median(loads.map((load) => load[key]));
+    console.log(`${COMPILE_LOADS} cold loads, traced (medians):`);
+    console.log(`functions compiled on first call before the report shows: ${of('beforeShown')}; until the probe's end: ${of('beforeReady')} (${of('small')} of them under 50 bytes)`);
+    console.log(`their compiles until the probe's end: ${ms(of('compileMs'))}, of which Liftoff's code ${ms(of('liftoffMs'))} (with the tracing's own cost)`);
+  } finally {
+    await browser.close();
+    await site.stop();
+    rmSync(siteDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+  }
+  process.exit(0);
+}
+
+/** One load's trace: the compiles on first call on the thread that ran them (the page's main
+ * thread), split at the probe's marks. */
+function compilesOf(trace) {
+  const events = trace.traceEvents ?? trace;
+  const mark = (name) => events.find((e) => e.name === name && e.ph !== 'M');
+  const [shown, ready] = [mark('bench-shown'), mark('bench-ready')];
+  if (!shown || !ready) throw new Error("the trace has no probe's marks");
+  const lazy = events.filter((e) => e.name === 'wasm.CompileLazy' && e.ph === 'X');
+  const baseline = events.filter((e) => e.name === 'wasm.CompileBaseline' && e.ph === 'X');
+  const before = (list, at) => list.filter((e) => e.ts < at.ts);
+  return {
+    beforeShown: before(lazy, shown).length,
+    beforeReady: before(lazy, ready).length,
+    small: before(baseline, ready).filter((e) => (e.args?.bodySize ?? 0) < 50).length,
+    compileMs: before(lazy, ready).reduce((sum, e) => sum + e.dur, 0) / 1000,
+    liftoffMs: before(baseline, ready).reduce((sum, e) => sum + e.dur, 0) / 1000,
+  };
+}
 
 /** Two builds' cold loads alternated (see AGAINST), each with the storage a returning user has,
  * printed with their phases and the printable page's load of the same run. */
