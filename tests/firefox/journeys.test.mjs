@@ -107,6 +107,17 @@ test('firefox: the editor takes typing like a spreadsheet, totals and findings f
     assert.equal(await page.evaluate(() => document.activeElement.id), 'cell-requests-2-commercial');
     // Auto-total adds the row.
     await until(async () => (await valueOf(page, cell('1', 'total'))) === '5', 'the row total');
+    // A row made tall by its two-line label: a press above the input, inside its cell, goes to the
+    // input; the row's computed total is grey to its cell's edges (CSS :has()).
+    const margin = await page.$eval(cell('3.2', 'commercial'), (input) => {
+      input.parentElement.scrollIntoView({ block: 'center' });
+      const box = input.parentElement.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + 3, below: box.height - input.getBoundingClientRect().height };
+    });
+    assert.ok(margin.below > 10, `the cell is ${margin.below} px taller than its input`);
+    await page.mouse.click(margin.x, margin.y);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'cell-requests-3.2-commercial');
+    assert.equal(await page.$eval(cell('3.2', 'total'), (input) => getComputedStyle(input.parentElement).backgroundColor), 'rgb(240, 243, 246)');
     // Auto-total off: 5 + 2 received, 6 answered, 0 carried on breaks the balance of 三 by 1.
     await page.click('.auto-total input');
     await typeInto(page, cell('3.7', 'natural'), '6');
