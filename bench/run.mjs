@@ -948,25 +948,15 @@ else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--onl
  * call (`wasm.CompileLazy`, on the page's main thread), before the report shows and until the
  * probe's end, with their time and Liftoff's share of it; medians over the loads. */
 async function onlyCompiles() {
-  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-  const seed = seedFiles(work);
-  const siteDir = buildSite(seed.html);
-  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
-  const site = await serveDist({ dist: siteDir });
-  const browser = await launchBrowser();
-  const agency = seed.report.meta.agency;
-  try {
-    const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, Date.now()) }];
-    const storage = await preparedStorage(browser, site, seedDraft, (name) => document.getElementById('meta-agency')?.value === name, agency);
-    if (!storage) throw new Error('the app did not open the seed from storage');
+  await withSeededBuilds([APP_DIST], async ({ browser, agency, builds: [build] }) => {
     const loads = [];
     for (let i = 0; i < COMPILE_LOADS; i++) {
-      const context = await browser.newContext({ viewport: VIEWPORT, storageState: storage });
+      const context = await browser.newContext({ viewport: VIEWPORT, storageState: build.storage });
       try {
         await context.addInitScript(appProbe, { agency });
         const page = await context.newPage();
         await browser.startTracing(page, { categories: ['v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing'] });
-        await page.goto(site.url, { waitUntil: 'commit' });
+        await page.goto(build.site.url, { waitUntil: 'commit' });
         const result = await (await page.waitForFunction(() => window.__benchResult, null, { timeout: 60_000 })).jsonValue();
         if (result.error) throw new Error(result.error);
         loads.push(compilesOf(JSON.parse((await browser.stopTracing()).toString())));
@@ -978,10 +968,34 @@ async function onlyCompiles() {
     console.log(`${COMPILE_LOADS} cold loads, traced (medians):`);
     console.log(`functions compiled on first call before the report shows: ${of('beforeShown')}; until the probe's end: ${of('beforeReady')} (${of('small')} of them under 50 bytes)`);
     console.log(`their compiles until the probe's end: ${ms(of('compileMs'))}, of which Liftoff's code ${ms(of('liftoffMs'))} (with the tracing's own cost)`);
+  });
+}
+
+/** For the `--only` measurements of the opening: the seed made by the command, each of `dists`
+ * copied with the seed's printable page beside it and served, the browser, and the storage a
+ * returning user has on each (the seed stored and opened once); then `measure`, and everything
+ * taken down again. */
+async function withSeededBuilds(dists, measure) {
+  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
+  const seed = seedFiles(work);
+  const agency = seed.report.meta.agency;
+  const builds = dists.map((dist) => ({ dist, dir: buildSite(seed.html, dist) }));
+  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
+  const browser = await launchBrowser();
+  try {
+    for (const build of builds) {
+      build.site = await serveDist({ dist: build.dir });
+      const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, Date.now()) }];
+      build.storage = await preparedStorage(browser, build.site, seedDraft, (name) => document.getElementById('meta-agency')?.value === name, agency);
+      if (!build.storage) throw new Error(`${build.dist}: the app did not open the seed from storage`);
+    }
+    await measure({ browser, agency, builds });
   } finally {
     await browser.close();
-    await site.stop();
-    rmSync(siteDir, { recursive: true, force: true });
+    for (const build of builds) {
+      await build.site?.stop();
+      rmSync(build.dir, { recursive: true, force: true });
+    }
     rmSync(work, { recursive: true, force: true });
   }
   process.exit(0);
@@ -1010,44 +1024,25 @@ function compilesOf(trace) {
  * printed with their phases and the printable page's load of the same run. */
 async function onlyLoadAb() {
   if (!AGAINST || !existsSync(join(AGAINST, 'index.html'))) throw new Error('--only load-ab needs --against DIR, a built dist/ to compare with');
-  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-  const seed = seedFiles(work);
-  const builds = [['this dist/', APP_DIST], [`--against ${AGAINST}`, resolve(AGAINST)]].map(([name, dist]) => ({ name, dir: buildSite(seed.html, dist) }));
-  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
-  for (const build of builds) build.site = await serveDist({ dist: build.dir });
-  const browser = await launchBrowser();
-  const agency = seed.report.meta.agency;
-  try {
-    for (const build of builds) {
-      const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, Date.now()) }];
-      build.storage = await preparedStorage(browser, build.site, seedDraft, (name) => document.getElementById('meta-agency')?.value === name, agency);
-      if (!build.storage) throw new Error(`${build.name}: the app did not open the seed from storage`);
-      build.loads = [];
-    }
+  await withSeededBuilds([APP_DIST, resolve(AGAINST)], async ({ browser, agency, builds }) => {
+    const names = ['this dist/', `--against ${AGAINST}`];
+    const loads = builds.map(() => []);
     const printable = [];
     log(`${LOADS} cold loads of each build, alternated${AB_CPU > 1 ? `, at ${AB_CPU}× CPU` : ''}`);
     for (let i = 0; i < LOADS; i++) {
-      for (const build of i % 2 ? [...builds].reverse() : builds) {
-        build.loads.push(await coldLoad(browser, build.site.url, appProbe, { agency }, build.storage, { cpu: AB_CPU }));
+      for (const k of i % 2 ? [1, 0] : [0, 1]) {
+        loads[k].push(await coldLoad(browser, builds[k].site.url, appProbe, { agency }, builds[k].storage, { cpu: AB_CPU }));
       }
       printable.push((await coldLoad(browser, `${builds[0].site.url}bench-printable.html`, staticProbe, undefined, undefined, { cpu: AB_CPU })).ready);
     }
     const printableMedian = median(printable);
     console.log(`printable page: ${ms(printableMedian)}`);
-    for (const build of builds) {
-      const ready = median(build.loads.map((r) => r.ready));
-      const phases = loadPhases(build.loads, APP_PHASES).map((p) => `${p.key} ${ms(p.at)}`).join(' · ');
-      console.log(`${build.name}: ready ${ms(ready)}, ${(ready / printableMedian).toFixed(2)}× (${phases})`);
-    }
-  } finally {
-    await browser.close();
-    for (const build of builds) {
-      await build.site?.stop();
-      rmSync(build.dir, { recursive: true, force: true });
-    }
-    rmSync(work, { recursive: true, force: true });
-  }
-  process.exit(0);
+    builds.forEach((_, k) => {
+      const ready = median(loads[k].map((r) => r.ready));
+      const phases = loadPhases(loads[k], APP_PHASES).map((p) => `${p.key} ${ms(p.at)}`).join(' · ');
+      console.log(`${names[k]}: ready ${ms(ready)}, ${(ready / printableMedian).toFixed(2)}× (${phases})`);
+    });
+  });
 }
 
 /** The supervisor's page checking BATCH_TOTAL files at THROTTLE× CPU alone, `--runs N` times,
@@ -1099,19 +1094,9 @@ async function onlyFirstVisit() {
 }
 
 async function onlyStorage({ loads = false } = {}) {
-  const work = mkdtempSync(join(tmpdir(), 'nianbao-bench-'));
-  const seed = seedFiles(work);
-  const siteDir = buildSite(seed.html);
-  process.env.NIANBAO_DIST = siteDir;
-  const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
-  const site = await serveDist();
-  const browser = await launchBrowser();
-  try {
-    const seedDraft = [{ id: 'bench-seed', text: draftEnvelope('bench-seed', seed.report, Date.now()) }];
-    const seedStorage = await preparedStorage(browser, site, seedDraft, (agency) => document.getElementById('meta-agency')?.value === agency, seed.report.meta.agency);
-    if (!seedStorage) throw new Error('the app did not open the seed from storage');
+  await withSeededBuilds([APP_DIST], async ({ browser, agency, builds: [{ site, storage: seedStorage }] }) => {
     if (loads) {
-      const load = await measureLoads(browser, site, seedStorage, seed.report.meta.agency, { counter: false });
+      const load = await measureLoads(browser, site, seedStorage, agency, { counter: false });
       const line = (s) => `median ${ms(s.median)} (min ${ms(s.min)}, p95 ${ms(s.p95)})`;
       console.log(`app ready ${line(load.app)}; shown ${line(load.appShown)}; wasm fetched ${line(load.appWasmFetched)}`);
       console.log(`printable ${line(load.printable)}: ${(load.app.median / load.printable.median).toFixed(2)}×`);
@@ -1124,13 +1109,7 @@ async function onlyStorage({ loads = false } = {}) {
       if (storage.error) throw new Error(storage.error);
       console.log(`Save of the full report through the app (${SAVES} saves): p50 ${ms(percentile(storage.app, 50))} · p95 ${ms(percentile(storage.app, 95))} · max ${ms(Math.max(...storage.app))}; JS floor p50 ${ms(percentile(storage.floor, 50))} · p95 ${ms(percentile(storage.floor, 95))}; draft ${storage.draftChars} chars, history ${storage.historyChars}, index ${storage.indexChars}`);
     }
-  } finally {
-    await browser.close();
-    await site.stop();
-    rmSync(siteDir, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
-  }
-  process.exit(0);
+  });
 }
 
 for (const [what, dir] of [['the app', APP_DIST], ['the counter', COUNTER_DIST]]) {
