@@ -6,6 +6,7 @@
 //   node bench/run.mjs [--with-core] [--loads N] [--edits N] [--out FILE]
 //   node bench/run.mjs --only storage | --only load | --only first-visit | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
 //   node bench/run.mjs --only load-ab --against DIR [--loads N] [--cpu-throttle R]
+//   node bench/run.mjs --only compiles [--loads N]
 //   NIANBAO_DIST          the app's dist folder (default dist/)
 //   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
 //
