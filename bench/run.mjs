@@ -1002,8 +1002,9 @@ async function withSeededBuilds(dists, measure) {
   process.exit(0);
 }
 
-/** One load's trace: the compiles on first call on the thread that ran them (the page's main
- * thread), split at the probe's marks. */
+/** One load's trace: the compiles on first call, split at the probe's marks. Before the probe's
+ * end they all run on the page's main thread (a function compiles on the thread that first calls
+ * it, and the tools worker starts only once the page is idle). */
 function compilesOf(trace) {
   const events = trace.traceEvents ?? trace;
   const mark = (name) => events.find((e) => e.name === name && e.ph !== 'M');

@@ -92,10 +92,10 @@ fn SectionText(def: &'static SectionDef) -> impl IntoView {
     // The box is as tall as its text, so that the page scrolls and not the box: drawn so by the
     // browser's own `field-sizing: content` (style/main.css), or, where a browser has none, set
     // from the text's height whenever the text changes (opened, typed, undone, merged).
-    let fit_by_hand = (!browser_fits_text()).then(|| dom_id(&place));
+    let fit_by_hand = (!browser_fits_text()).then(|| place.clone());
     let value = move || {
-        if let Some(id) = &fit_by_hand {
-            fit_to_text_later(id.clone());
+        if let Some(place) = &fit_by_hand {
+            fit_to_text_later(place.clone());
         }
         text.get()
     };
@@ -131,11 +131,9 @@ fn browser_fits_text() -> bool {
 
 /// Sets the box's height to its text's, where the browser does not: before the next frame, when
 /// the box is in the page also if the editor was drawn before it was put in.
-fn fit_to_text_later(id: String) {
+fn fit_to_text_later(place: Place) {
     crate::platform::tick::before_next_frame(Box::new(move || {
-        let Some(area) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
+        let Some(area) = super::element_of(&place)
             .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
         else {
             return;
