@@ -519,6 +519,17 @@ const PART_MARKERS: &[&str] = &[
     "涉及",
     "占",
 ];
+/// 涉及 with the appeals themselves, or with the subject of all of them, right before a number:
+/// 「涉及政府信息公开的行政复议3件」, 「依申请公开事项涉及行政复议20件」 count every appeal of
+/// table 四.
+const APPEALS_INVOLVING: &[&str] = &[
+    "涉及政府信息公开的行政复议",
+    "涉及政府信息公开的行政诉讼",
+    "涉及信息公开的行政复议",
+    "涉及信息公开的行政诉讼",
+    "涉及行政复议",
+    "涉及行政诉讼",
+];
 /// Once one of these appears in a segment, what follows up to 「；」 or 「。」 is a breakdown: only
 /// the parts of a total are read there.
 const BREAKDOWN_MARKERS: &[&str] = &["其中", "分别"];
@@ -842,7 +853,15 @@ struct Setting<'a> {
 /// before a number, if it names exactly one (a quantity and a part of it that refines it count as
 /// the part; 「收到和办理…9件」 counts both ways).
 fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
-    if contains_any(window, PART_MARKERS) {
+    // 「涉及政府信息公开的行政复议」 right before the number is what table 四 counts: 涉及 marks
+    // no part there.
+    let part_marked = contains_any(window, PART_MARKERS);
+    let trimmed = window.trim_end();
+    let unmarked = APPEALS_INVOLVING
+        .iter()
+        .find_map(|words| trimmed.strip_suffix(words))
+        .unwrap_or(window);
+    if contains_any(unmarked, PART_MARKERS) {
         return None;
     }
     let named = names(window, setting.said_before, setting.context);
@@ -935,6 +954,9 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
         return None;
     };
     if *gap > MAX_GAP {
+        return None;
+    }
+    if part_marked && !matches!(quantity, Quantity::Review | Quantity::Suits) {
         return None;
     }
     if setting.in_breakdown
@@ -1893,6 +1915,26 @@ mod tests {
         // 莆田市审计局 2021.
         let got = read("经清理，现有规范性文件32份，并对文件有效性进行修改、标注。");
         assert_eq!(places(&got, "32"), ["active/normative_documents/in_force"]);
+    }
+
+    #[test]
+    fn appeals_involving_disclosure_are_all_of_table_four() {
+        // 三明市人民政府 2025: the requests that led to an appeal, all of table 四.
+        let got = read("全年依申请公开事项涉及行政复议20件，行政诉讼11件。");
+        assert_eq!(places(&got, "20"), ["appeals/review/total"]);
+        assert_eq!(
+            places(&got, "11"),
+            ["appeals/suit_after_review/total+appeals/suit_direct/total"]
+        );
+        // 「涉及政府信息公开的」 is what table 四 counts, not a part of it.
+        let got = read("本机关涉及政府信息公开的行政复议3件。");
+        assert_eq!(places(&got, "3"), ["appeals/review/total"]);
+        // 四川省人民政府办公厅 2023: an office that 办理 reviews may be the one that decides them,
+        // for others; left unread.
+        assert!(places(&read("依法办理涉及政府信息公开的行政复议27件。"), "27").is_empty());
+        // A part of the appeals stays unread: one field's, or the requests that led to one.
+        assert!(places(&read("其中涉及征地拆迁的行政复议5件。"), "5").is_empty());
+        assert!(places(&read("涉及行政复议的申请3件。"), "3").is_empty());
     }
 
     #[test]
