@@ -1020,8 +1020,8 @@ fn named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
             readings: readings(quantity),
         })
     };
-    if head.starts_with("结转下") || head.starts_with("结转至下") || head.starts_with("转入下")
-    {
+    // 「剩余2件结转下年度继续办理」, 「另有103件顺延到下年度答复」.
+    if CARRY_OUT_WORDS.iter().any(|w| head.starts_with(w)) {
         return named(Quantity::CarriedOut);
     }
     // 「共收到1份依申请公开」: the words after the number name the requests themselves.
@@ -1935,6 +1935,17 @@ mod tests {
         // A part of the appeals stays unread: one field's, or the requests that led to one.
         assert!(places(&read("其中涉及征地拆迁的行政复议5件。"), "5").is_empty());
         assert!(places(&read("涉及行政复议的申请3件。"), "3").is_empty());
+    }
+
+    #[test]
+    fn what_is_put_off_to_next_year_is_read_after_its_count() {
+        // 淮安市人民政府 2024: the number before the words that name it.
+        let got = read("全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复）。");
+        assert_eq!(places(&got, "103"), ["requests/4/total"]);
+        assert_eq!(
+            places(&read("剩余2件转下年度继续办理。"), "2"),
+            ["requests/4/total"]
+        );
     }
 
     #[test]
