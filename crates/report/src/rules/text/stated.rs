@@ -530,6 +530,22 @@ const APPEALS_INVOLVING: &[&str] = &[
     "涉及行政复议",
     "涉及行政诉讼",
 ];
+/// 「通过线上、信函等渠道收到…」: the channels listed with 等 are all of them, no part. The window
+/// without such a list, for the part markers to be looked for in.
+fn without_every_channel(window: &str) -> String {
+    let Some(end) = ["等渠道", "等方式", "等途径"]
+        .iter()
+        .filter_map(|w| window.rfind(w).map(|at| at + w.len()))
+        .max()
+    else {
+        return window.to_owned();
+    };
+    match window.get(..end).and_then(|head| head.rfind("通过")) {
+        Some(start) => format!("{}{}", &window[..start], &window[end..]),
+        None => window.to_owned(),
+    }
+}
+
 /// Once one of these appears in a segment, what follows up to 「；」 or 「。」 is a breakdown: only
 /// the parts of a total are read there.
 const BREAKDOWN_MARKERS: &[&str] = &["其中", "分别"];
@@ -855,12 +871,13 @@ struct Setting<'a> {
 fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
     // 「涉及政府信息公开的行政复议」 right before the number is what table 四 counts: 涉及 marks
     // no part there.
-    let part_marked = contains_any(window, PART_MARKERS);
-    let trimmed = window.trim_end();
+    let every_channel = without_every_channel(window);
+    let part_marked = contains_any(&every_channel, PART_MARKERS);
+    let trimmed = every_channel.trim_end();
     let unmarked = APPEALS_INVOLVING
         .iter()
         .find_map(|words| trimmed.strip_suffix(words))
-        .unwrap_or(window);
+        .unwrap_or(trimmed);
     if contains_any(unmarked, PART_MARKERS) {
         return None;
     }
@@ -1010,7 +1027,9 @@ struct Named {
 /// 文件」. Only these few, written close after the number.
 fn named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
     const REACH: usize = 10;
-    if contains_any(window, PART_MARKERS) || contains_any(after, PART_MARKERS) {
+    if contains_any(&without_every_channel(window), PART_MARKERS)
+        || contains_any(after, PART_MARKERS)
+    {
         return None;
     }
     let head: String = after.chars().take(REACH).collect();
@@ -1946,6 +1965,19 @@ mod tests {
             places(&read("剩余2件转下年度继续办理。"), "2"),
             ["requests/4/total"]
         );
+    }
+
+    #[test]
+    fn requests_received_through_every_channel_are_all_of_them() {
+        // 平利县人民政府 2024: the channels listed with 等 are every channel.
+        let got = read("2023年,通过线上、信函等渠道收到依申请公开信息16件,已全部按期限答复办结。");
+        assert_eq!(
+            places(&got, "16"),
+            ["requests/1/total", "requests/1/total+requests/2/total"]
+        );
+        // One channel's share stays unread.
+        assert!(places(&read("通过信函收到依申请公开信息3件。"), "3").is_empty());
+        assert!(places(&read("通过网上申请渠道收到申请12件。"), "12").is_empty());
     }
 
     #[test]
