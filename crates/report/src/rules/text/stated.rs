@@ -522,28 +522,25 @@ const PART_MARKERS: &[&str] = &[
 /// 涉及 with the appeals themselves, or with the subject of all of them, right before a number:
 /// 「涉及政府信息公开的行政复议3件」, 「依申请公开事项涉及行政复议20件」 count every appeal of
 /// table 四.
-const APPEALS_INVOLVING: &[&str] = &[
-    "涉及政府信息公开的行政复议",
-    "涉及政府信息公开的行政诉讼",
-    "涉及信息公开的行政复议",
-    "涉及信息公开的行政诉讼",
-    "涉及行政复议",
-    "涉及行政诉讼",
-];
-/// 「通过线上、信函等渠道收到…」: the channels listed with 等 are all of them, no part. The window
-/// without such a list, for the part markers to be looked for in.
-fn without_every_channel(window: &str) -> String {
-    let Some(end) = ["等渠道", "等方式", "等途径"]
+const APPEALS_INVOLVING: [&str; 3] = ["涉及", "涉及政府信息公开的", "涉及信息公开的"];
+
+/// `window` in two, around a list of channels with 等 (「通过线上、信函等渠道」): such a list
+/// names every channel, no part. Without one, all of `window` is the second.
+fn around_every_channel(window: &str) -> (&str, &str) {
+    let end = ["等渠道", "等方式", "等途径"]
         .iter()
         .filter_map(|w| window.rfind(w).map(|at| at + w.len()))
-        .max()
-    else {
-        return window.to_owned();
-    };
-    match window.get(..end).and_then(|head| head.rfind("通过")) {
-        Some(start) => format!("{}{}", &window[..start], &window[end..]),
-        None => window.to_owned(),
+        .max();
+    match end.and_then(|end| Some((window.get(..end)?.rfind("通过")?, end))) {
+        Some((start, end)) => (&window[..start], &window[end..]),
+        None => ("", window),
     }
+}
+
+/// Whether a part marker is in `window`, but for a list of every channel.
+fn marks_a_part(window: &str) -> bool {
+    let (before, after) = around_every_channel(window);
+    contains_any(before, PART_MARKERS) || contains_any(after, PART_MARKERS)
 }
 
 /// Once one of these appears in a segment, what follows up to 「；」 or 「。」 is a breakdown: only
@@ -871,14 +868,15 @@ struct Setting<'a> {
 fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
     // 「涉及政府信息公开的行政复议」 right before the number is what table 四 counts: 涉及 marks
     // no part there.
-    let every_channel = without_every_channel(window);
-    let part_marked = contains_any(&every_channel, PART_MARKERS);
-    let trimmed = every_channel.trim_end();
-    let unmarked = APPEALS_INVOLVING
+    let part_marked = marks_a_part(window);
+    let (before, after) = around_every_channel(window);
+    let after = after.trim_end();
+    let unmarked = ["行政复议", "行政诉讼"]
         .iter()
-        .find_map(|words| trimmed.strip_suffix(words))
-        .unwrap_or(trimmed);
-    if contains_any(unmarked, PART_MARKERS) {
+        .find_map(|appeals| after.strip_suffix(appeals))
+        .and_then(|rest| APPEALS_INVOLVING.iter().find_map(|w| rest.strip_suffix(w)))
+        .unwrap_or(after);
+    if contains_any(before, PART_MARKERS) || contains_any(unmarked, PART_MARKERS) {
         return None;
     }
     let named = names(window, setting.said_before, setting.context);
@@ -1027,9 +1025,7 @@ struct Named {
 /// 文件」. Only these few, written close after the number.
 fn named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
     const REACH: usize = 10;
-    if contains_any(&without_every_channel(window), PART_MARKERS)
-        || contains_any(after, PART_MARKERS)
-    {
+    if marks_a_part(window) || contains_any(after, PART_MARKERS) {
         return None;
     }
     let head: String = after.chars().take(REACH).collect();
