@@ -866,11 +866,10 @@ struct Setting<'a> {
 /// before a number, if it names exactly one (a quantity and a part of it that refines it count as
 /// the part; 「收到和办理…9件」 counts both ways).
 fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
-    // 「涉及政府信息公开的行政复议」 right before the number is what table 四 counts: 涉及 marks
-    // no part there.
-    let part_marked = marks_a_part(window);
     let (before, after) = around_every_channel(window);
     let after = after.trim_end();
+    // 「涉及政府信息公开的行政复议」 right before the number is what table 四 counts: 涉及 marks
+    // no part there, as long as the appeals are what the words name.
     let unmarked = ["行政复议", "行政诉讼"]
         .iter()
         .find_map(|appeals| after.strip_suffix(appeals))
@@ -879,6 +878,7 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
     if contains_any(before, PART_MARKERS) || contains_any(unmarked, PART_MARKERS) {
         return None;
     }
+    let appeals_involving = contains_any(after, PART_MARKERS);
     let named = names(window, setting.said_before, setting.context);
     // Within one family the words nearest the number, and the longest there, win:
     // 「予以公开及部分公开」 over 「部分公开」, 「复议后起诉」 over 「复议」.
@@ -971,7 +971,7 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
     if *gap > MAX_GAP {
         return None;
     }
-    if part_marked && !matches!(quantity, Quantity::Review | Quantity::Suits) {
+    if appeals_involving && !matches!(quantity, Quantity::Review | Quantity::Suits) {
         return None;
     }
     if setting.in_breakdown
