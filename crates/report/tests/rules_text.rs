@@ -718,7 +718,6 @@ fn numbers_left_alone() {
         "收到政府信息公开申请较上年增加10件。",
         "2022年共收到政府信息公开申请50件。",
         // Two quantities before one number.
-        "行政复议和行政诉讼案件共74件。",
         "收到行政复议申请2件。",
         "结转31件。",
         // The seed's 「一件一审」.

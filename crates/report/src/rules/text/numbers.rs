@@ -312,8 +312,14 @@ pub(super) fn stated_numbers(chars: &[char], unit: char) -> Vec<StatedNumber> {
         {
             continue;
         }
-        // 「剩余2件」 is the rest, counted exactly.
-        if ROUGH_BEFORE.iter().any(|w| ends_with(before, w)) && !ends_with(before, "剩余") {
+        // 「剩余2件」 is the rest, counted exactly; 数 is rough before 十 or 百 (「数十件」), not
+        // before digits (「行政处罚案件数2件」).
+        let count_of =
+            ends_with(before, "数") && run.first().is_some_and(|c| arabic_digit(*c).is_some());
+        if ROUGH_BEFORE.iter().any(|w| ends_with(before, w))
+            && !ends_with(before, "剩余")
+            && !count_of
+        {
             exact = false;
         }
         if let [.., first, mark] = before {

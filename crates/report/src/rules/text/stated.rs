@@ -184,6 +184,8 @@ enum Quantity {
     Review,
     /// 「行政诉讼N件」: both 行政诉讼 groups' totals together.
     Suits,
+    /// 「行政复议、行政诉讼N件」: the two together, table 四's three totals.
+    Appeals,
     /// 「直接起诉N件」 / 「复议后起诉N件」: one 行政诉讼 group's total, by group index.
     SuitGroup(usize),
     /// 「其中结果维持N件」 after 复议 or 诉讼: that column of the review, or of both suit groups.
@@ -204,7 +206,7 @@ impl Quantity {
                 matches!(other, NewRequests | Handled { .. })
             }
             AppealResult { .. } => matches!(other, Review | Suits | SuitGroup(_)),
-            SuitGroup(_) => matches!(other, Review | Suits),
+            SuitGroup(_) | Appeals => matches!(other, Review | Suits),
             CarriedOut => matches!(other, Handled { .. }),
             CarriedIn | NewThisYear => matches!(other, NewRequests),
             _ => false,
@@ -353,6 +355,7 @@ const DOCUMENT_COLUMN_WORDS: [(&[&str], &str); 3] = [
             "新增",
             "新制发",
             "新出台",
+            "新公布",
         ],
         "issued",
     ),
@@ -402,7 +405,11 @@ fn unit_counts(unit: char, quantity: Quantity) -> bool {
     let documents = matches!(quantity, Quantity::Documents { .. });
     let cases = matches!(
         quantity,
-        Quantity::Review | Quantity::Suits | Quantity::SuitGroup(_) | Quantity::AppealResult { .. }
+        Quantity::Review
+            | Quantity::Suits
+            | Quantity::Appeals
+            | Quantity::SuitGroup(_)
+            | Quantity::AppealResult { .. }
     );
     match unit {
         '件' => true,
@@ -474,6 +481,7 @@ const NAMING_WORDS: &[&str] = &[
     "出台",
     "制定",
     "发布",
+    "公布",
     "新增",
 ];
 
@@ -522,7 +530,14 @@ const PART_MARKERS: &[&str] = &[
 /// 涉及 with the appeals themselves, or with the subject of all of them, right before a number:
 /// 「涉及政府信息公开的行政复议3件」, 「依申请公开事项涉及行政复议20件」 count every appeal of
 /// table 四.
-const APPEALS_INVOLVING: [&str; 3] = ["涉及", "涉及政府信息公开的", "涉及信息公开的"];
+const APPEALS_INVOLVING: [&str; 4] = ["涉及", "涉及的", "涉及政府信息公开的", "涉及信息公开的"];
+
+/// The two kinds of appeal named as one list.
+const APPEALS_TOGETHER: [&str; 3] = [
+    "行政复议、行政诉讼",
+    "行政复议和行政诉讼",
+    "行政复议及行政诉讼",
+];
 
 /// `window` in two, around a list of channels with 等 (「通过线上、信函等渠道」): such a list
 /// names every channel, no part. Without one, all of `window` is the second.
@@ -704,6 +719,16 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
         gap_after(window, REVIEW_WORDS),
     );
     push(&mut named, Quantity::Suits, gap_after(window, SUIT_WORDS));
+    // 「因政府信息公开引起行政复议、行政诉讼0件」: one count of both; 「…各0件」 is one of each.
+    if let Some(rest) = APPEALS_TOGETHER
+        .iter()
+        .filter_map(|w| window.rfind(w).map(|at| &window[at + w.len()..]))
+        .min_by_key(|rest| rest.len())
+    {
+        if !contains_any(rest, &["各", "均", "分别"]) {
+            named.push((Quantity::Appeals, rest.chars().count(), 9));
+        }
+    }
     for (others, group) in SUIT_GROUP_NAMES {
         let label = format::APPEAL_GROUPS.get(group).map(|g| g.label);
         push(
@@ -870,9 +895,13 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
     let after = after.trim_end();
     // 「涉及政府信息公开的行政复议」 right before the number is what table 四 counts: 涉及 marks
     // no part there, as long as the appeals are what the words name.
+    let counted = ["数量为", "数为", "数"]
+        .iter()
+        .find_map(|w| after.strip_suffix(w))
+        .unwrap_or(after);
     let unmarked = ["行政复议", "行政诉讼"]
         .iter()
-        .find_map(|appeals| after.strip_suffix(appeals))
+        .find_map(|appeals| counted.strip_suffix(appeals))
         .and_then(|rest| APPEALS_INVOLVING.iter().find_map(|w| rest.strip_suffix(w)))
         .unwrap_or(after);
     if contains_any(before, PART_MARKERS) || contains_any(unmarked, PART_MARKERS) {
@@ -971,7 +1000,12 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
     if *gap > MAX_GAP {
         return None;
     }
-    if appeals_involving && !matches!(quantity, Quantity::Review | Quantity::Suits) {
+    if appeals_involving
+        && !matches!(
+            quantity,
+            Quantity::Review | Quantity::Suits | Quantity::Appeals
+        )
+    {
         return None;
     }
     if setting.in_breakdown
@@ -984,7 +1018,9 @@ fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
         Quantity::NewRequests | Quantity::NewThisYear | Quantity::Handled { .. } => {
             REQUEST_BLOCKERS
         }
-        Quantity::Review | Quantity::Suits | Quantity::SuitGroup(_) => APPEAL_BLOCKERS,
+        Quantity::Review | Quantity::Suits | Quantity::Appeals | Quantity::SuitGroup(_) => {
+            APPEAL_BLOCKERS
+        }
         Quantity::Documents { .. } => DOCUMENT_BLOCKERS,
         Quantity::Decisions(_) => DECISION_BLOCKERS,
         // Only 「不予公开」 is written with the reasons of 无法提供.
@@ -1082,6 +1118,26 @@ fn named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
         }
     }
     None
+}
+
+/// 「规范性文件16件，新公布4件，废止、失效4件」: a count named by a column's words alone, right
+/// after a count of documents in the same segment, counts the same documents.
+fn listed_documents(window: &str, row: ActiveRowId) -> Option<Named> {
+    let words = window.trim_start_matches(['，', ',', '、']);
+    let key = if ["废止、失效", "废止失效", "失效"].contains(&words) {
+        "repealed"
+    } else {
+        DOCUMENT_COLUMN_WORDS
+            .iter()
+            .find(|(column_words, _)| column_words.contains(&words))?
+            .1
+    };
+    let column = ACTIVE_TRIPLE_COLUMNS.iter().position(|(k, _)| *k == key)?;
+    let quantity = Quantity::Documents { row, column };
+    Some(Named {
+        quantity,
+        readings: readings(quantity),
+    })
 }
 
 /// The rows a result name sums: a row key, or a category's every row.
@@ -1182,6 +1238,7 @@ fn readings(quantity: Quantity) -> Vec<Reading> {
             &SUIT_GROUPS,
             APPEAL_TOTAL_COLUMN,
         ))],
+        Quantity::Appeals => vec![Reading::sum(appeal_cells(&[0, 1, 2], APPEAL_TOTAL_COLUMN))],
         Quantity::SuitGroup(group) => {
             vec![Reading::sum(appeal_cells(&[group], APPEAL_TOTAL_COLUMN))]
         }
@@ -1257,6 +1314,8 @@ fn read_section(
     let mut last_count: Option<(usize, usize, Vec<Reading>)> = None;
     // The quantity read first in the segment: what a breakdown after 「其中」 breaks down.
     let mut whole: Option<(usize, Quantity)> = None;
+    // The documents the count right before was of, with its segment's start.
+    let mut listed: Option<(usize, ActiveRowId)> = None;
     let mut sentences: Vec<std::ops::Range<usize>> = Vec::new();
     for Clause {
         sentence,
@@ -1307,6 +1366,10 @@ fn read_section(
                 &last_count,
                 out,
             );
+            let documents_before = listed
+                .take()
+                .filter(|(seg_start, _)| *seg_start == segment.start)
+                .map(|(_, row)| row);
             let window = text_of(chars, from..start);
             let next = numbers
                 .get(index + 1)
@@ -1331,7 +1394,8 @@ fn read_section(
                 whole: whole.map(|(_, q)| q),
             };
             let named = named_quantity(&window, &setting)
-                .or_else(|| named_after(&window, &after, &setting));
+                .or_else(|| named_after(&window, &after, &setting))
+                .or_else(|| documents_before.and_then(|row| listed_documents(&window, row)));
             let Some(Named { quantity, readings }) = named else {
                 last_count = None;
                 continue;
@@ -1360,6 +1424,9 @@ fn read_section(
             }
             if whole.is_none() {
                 whole = Some((segment.start, quantity));
+            }
+            if let Quantity::Documents { row, .. } = quantity {
+                listed = Some((segment.start, row));
             }
             out.push(StatedQuantity {
                 section,
@@ -1950,6 +2017,13 @@ mod tests {
         // A part of the appeals stays unread: one field's, or the requests that led to one.
         assert!(places(&read("其中涉及征地拆迁的行政复议5件。"), "5").is_empty());
         assert!(places(&read("涉及行政复议的申请3件。"), "3").is_empty());
+        // 上海市科学技术委员会 2024: the number of suits that 涉及 the subject named before.
+        let got = read("该行政复议件未被复议审查机关纠错。涉及的行政诉讼数为0件。");
+        assert_eq!(
+            places(&got, "0"),
+            ["appeals/suit_after_review/total+appeals/suit_direct/total"]
+        );
+        assert!(read("涉及征地拆迁的行政诉讼数为2件。").is_empty());
     }
 
     #[test]
@@ -1974,6 +2048,55 @@ mod tests {
         // One channel's share stays unread.
         assert!(places(&read("通过信函收到依申请公开信息3件。"), "3").is_empty());
         assert!(places(&read("通过网上申请渠道收到申请12件。"), "12").is_empty());
+    }
+
+    #[test]
+    fn counts_listed_after_one_of_documents_are_of_those_documents() {
+        // 莆田市城市管理局 2024.
+        let got = read("公布现行有效行政规范性文件16件，新公布4件，废止、失效4件；主动公开承办的市人大代表建议。");
+        let documents = |column: &str| vec![format!("active/normative_documents/{column}")];
+        assert_eq!(
+            got,
+            [
+                ("16".to_owned(), documents("in_force")),
+                ("4".to_owned(), documents("issued")),
+                ("4".to_owned(), documents("repealed")),
+            ]
+        );
+        // Another count in between, or another segment: the list has ended.
+        let only_the_first = [("5".to_owned(), documents("issued"))];
+        assert_eq!(
+            read("制发规范性文件5件，发布政策解读12件，废止3件。"),
+            only_the_first
+        );
+        assert_eq!(read("制发规范性文件5件；废止3件。"), only_the_first);
+    }
+
+    #[test]
+    fn both_kinds_of_appeal_in_one_count_are_all_of_table_four() {
+        // 莆田市城市管理局 2025.
+        let got = read("因政府信息公开引起行政复议、行政诉讼0件。");
+        assert_eq!(
+            places(&got, "0"),
+            ["appeals/review/total+appeals/suit_after_review/total+appeals/suit_direct/total"]
+        );
+        // 沭阳县人民政府 2025's 74 (61 + 3 + 10), written as one sentence.
+        let got = read("行政复议和行政诉讼案件共74件。");
+        assert_eq!(
+            places(&got, "74"),
+            ["appeals/review/total+appeals/suit_after_review/total+appeals/suit_direct/total"]
+        );
+        // 各: one count of each, not of both.
+        assert!(read("因政府信息公开引起行政复议、行政诉讼各1件。").is_empty());
+    }
+
+    #[test]
+    fn a_count_written_after_its_noun_and_数_is_exact() {
+        // 莆田市林业局 2024.
+        let got = read("已公布行政许可审批结果共236件，行政处罚案件数2件。");
+        assert_eq!(places(&got, "2"), ["active/punishment/decisions"]);
+        // 「数十件」 is a rough count.
+        assert!(read("全年作出行政处罚数十件。").is_empty());
     }
 
     #[test]
