@@ -229,7 +229,7 @@ impl Quantity {
 
 /// Results of table 三: the rows (or categories) each sums, with the words reports use for it
 /// besides the format's own label (which [`result_label`] gives).
-const RESULT_NAMES: [(&[&str], &[&str]); 24] = [
+const RESULT_NAMES: [(&[&str], &[&str]); 25] = [
     (
         &[
             "予以公开及部分公开",
@@ -263,6 +263,11 @@ const RESULT_NAMES: [(&[&str], &[&str]); 24] = [
     (&[], &["3.5.4"]),
     (&["确认或重新出具"], &["3.5.5"]),
     (&["逾期不补正", "逾期未补正"], &["3.6.1"]),
+    // 「予以公开172件，部分公开66件，不予公开等其他类型164件」: every result but those two.
+    (
+        &["不予公开等其他类型", "不予公开等其他情形", "不予公开等其他"],
+        &["3.3", "3.4", "3.5", "3.6"],
+    ),
 ];
 
 /// Applicants of table 三: their column keys, with the words reports use besides the format's
@@ -1061,7 +1066,13 @@ struct Named {
 /// 文件」. Only these few, written close after the number.
 fn named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
     const REACH: usize = 10;
-    if marks_a_part(window) || contains_any(after, PART_MARKERS) {
+    if marks_a_part(window) {
+        return None;
+    }
+    if let Some(appeals) = appeals_named_after(window, after, setting) {
+        return Some(appeals);
+    }
+    if contains_any(after, PART_MARKERS) {
         return None;
     }
     let head: String = after.chars().take(REACH).collect();
@@ -1114,6 +1125,38 @@ fn named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
             return named(Quantity::Documents {
                 row,
                 column: *column,
+            });
+        }
+    }
+    None
+}
+
+/// 「有1件涉及政府信息公开工作的行政复议」: appeals named right after their count, alone or as
+/// appeals about disclosure, which are all of table 四; not a part of them (「其中3件行政复议被驳回」).
+fn appeals_named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
+    if setting.in_breakdown {
+        return None;
+    }
+    for (appeals, quantity) in [
+        ("行政复议", Quantity::Review),
+        ("行政诉讼", Quantity::Suits),
+    ] {
+        let Some((about, rest)) = after
+            .find(appeals)
+            .map(|at| (&after[..at], &after[at + appeals.len()..]))
+        else {
+            continue;
+        };
+        let on_disclosure = about
+            .strip_prefix("涉及")
+            .and_then(|rest| rest.strip_suffix('的'))
+            .is_some_and(|subject| subject.contains("信息公开") && subject.chars().count() <= 12);
+        let work_on_them =
+            contains_any(window, APPEAL_BLOCKERS) || contains_any(rest, APPEAL_BLOCKERS);
+        if (about.is_empty() || on_disclosure) && !work_on_them {
+            return Some(Named {
+                quantity,
+                readings: readings(quantity),
             });
         }
     }
@@ -2024,6 +2067,12 @@ mod tests {
             ["appeals/suit_after_review/total+appeals/suit_direct/total"]
         );
         assert!(read("涉及征地拆迁的行政诉讼数为2件。").is_empty());
+        // The same, named after the number (上海市科学技术委员会 2024).
+        let got = read("市科委有1件涉及政府信息公开工作的行政复议，该行政复议件未被纠错。");
+        assert_eq!(places(&got, "1"), ["appeals/review/total"]);
+        assert!(read("市科委有1件涉及征地拆迁的行政复议。").is_empty());
+        assert!(read("市科委收到1件涉及行政复议的申请。").is_empty());
+        assert!(read("另有2件行政复议被驳回。").is_empty());
     }
 
     #[test]
@@ -2097,6 +2146,27 @@ mod tests {
         assert_eq!(places(&got, "2"), ["active/punishment/decisions"]);
         // 「数十件」 is a rough count.
         assert!(read("全年作出行政处罚数十件。").is_empty());
+    }
+
+    #[test]
+    fn the_results_but_disclosed_ones_are_read_together() {
+        // 三明市人民政府 2025.
+        let got = read(
+            "累计答复依申请公开402件，其中予以公开172件，部分公开66件，不予公开等其他类型164件。",
+        );
+        let others: Vec<String> = REQUEST_ROWS
+            .iter()
+            .filter(|r| {
+                ["3.3", "3.4", "3.5", "3.6"]
+                    .iter()
+                    .any(|c| r.category.is_some_and(|k| k.key == *c))
+            })
+            .map(|r| format!("requests/{}/total", r.key))
+            .collect();
+        assert_eq!(places(&got, "164"), [others.join("+")]);
+        assert_eq!(places(&got, "66"), ["requests/3.2/total"]);
+        // 「不予公开等5件」 does not say which others.
+        assert!(places(&read("累计答复依申请公开40件，其中不予公开等5件。"), "5").is_empty());
     }
 
     #[test]
