@@ -91,9 +91,11 @@ en: format!(
 /// A section's text as the rules read it, without spaces: copies of PDFs put them inside numbers
 /// and words (「749 件」, 「2025 年」). Line breaks stay; they end a sentence.
 fn compact(text: &str) -> Vec<char> {
-    text.chars()
-        .filter(|c| *c == '\n' || !c.is_whitespace())
-        .collect()
+    // Sized once: collected from a filter, the vector grew by doubling (reallocations were a tenth
+    // of `nianbao check` in a CPU profile, with `text_of`'s).
+    let mut chars = Vec::with_capacity(text.len());
+    chars.extend(text.chars().filter(|c| *c == '\n' || !c.is_whitespace()));
+    chars
 }
 
 fn slice(chars: &[char], range: Range<usize>) -> &[char] {
@@ -101,7 +103,11 @@ fn slice(chars: &[char], range: Range<usize>) -> &[char] {
 }
 
 fn text_of(chars: &[char], range: Range<usize>) -> String {
-    slice(chars, range).iter().collect()
+    let chars = slice(chars, range);
+    // Most chars of a report are three bytes long in UTF-8.
+    let mut text = String::with_capacity(chars.len() * 3);
+    text.extend(chars);
+    text
 }
 
 fn contains_any(text: &str, words: &[&str]) -> bool {

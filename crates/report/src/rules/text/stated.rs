@@ -1578,7 +1578,11 @@ pub(super) fn claims_no_requests(clause: &str) -> bool {
         "的",
         "过",
     ];
-    if contains_any(clause, REVIEW_WORDS) || contains_any(clause, SUIT_WORDS) {
+    // Every negation starts with one of these: most clauses are passed over at once.
+    if !clause.contains(['未', '没'])
+        || contains_any(clause, REVIEW_WORDS)
+        || contains_any(clause, SUIT_WORDS)
+    {
         return false;
     }
     RECEIVE_VERBS.iter().any(|verb| {
