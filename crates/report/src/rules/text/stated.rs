@@ -725,13 +725,17 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
     );
     push(&mut named, Quantity::Suits, gap_after(window, SUIT_WORDS));
     // 「因政府信息公开引起行政复议、行政诉讼0件」: one count of both; 「…各0件」 is one of each.
-    if let Some(rest) = APPEALS_TOGETHER
+    if let Some((rest, words)) = APPEALS_TOGETHER
         .iter()
-        .filter_map(|w| window.rfind(w).map(|at| &window[at + w.len()..]))
-        .min_by_key(|rest| rest.len())
+        .filter_map(|w| rfind_word(window, w).map(|at| (&window[at + w.len()..], w)))
+        .min_by_key(|(rest, _)| rest.len())
     {
         if !contains_any(rest, &["各", "均", "分别"]) {
-            named.push((Quantity::Appeals, rest.chars().count(), 9));
+            named.push((
+                Quantity::Appeals,
+                rest.chars().count(),
+                words.chars().count(),
+            ));
         }
     }
     for (others, group) in SUIT_GROUP_NAMES {
@@ -898,8 +902,8 @@ struct Setting<'a> {
 fn named_quantity(window: &str, setting: &Setting) -> Option<Named> {
     let (before, after) = around_every_channel(window);
     let after = after.trim_end();
-    // 「涉及政府信息公开的行政复议」 right before the number is what table 四 counts: 涉及 marks
-    // no part there, as long as the appeals are what the words name.
+    // 「涉及政府信息公开的行政复议」 right before the number (or 「涉及的行政诉讼数为」) is what
+    // table 四 counts: 涉及 marks no part there, as long as the appeals are what the words name.
     let counted = ["数量为", "数为", "数"]
         .iter()
         .find_map(|w| after.strip_suffix(w))
