@@ -368,6 +368,11 @@ const DOCUMENT_COLUMN_WORDS: [(&[&str], &str); 3] = [
     (&["现行有效", "现有"], "in_force"),
 ];
 
+/// The column of table 二's document rows that a column id of [`DOCUMENT_COLUMN_WORDS`] is.
+fn document_column(key: &str) -> Option<usize> {
+    ACTIVE_TRIPLE_COLUMNS.iter().position(|(k, _)| *k == key)
+}
+
 /// Words for what is carried into next year (row 四) and from last year (row 二).
 const CARRY_OUT_WORDS: &[&str] = &[
     "结转下",
@@ -854,10 +859,7 @@ fn names(window: &str, said_before: &str, context: &str) -> Vec<(Quantity, usize
         };
         let columns: Vec<(usize, usize)> = DOCUMENT_COLUMN_WORDS
             .iter()
-            .filter_map(|(words, key)| {
-                let column = ACTIVE_TRIPLE_COLUMNS.iter().position(|(k, _)| k == key)?;
-                Some((column, gap_after(window, words)?.0))
-            })
+            .filter_map(|(words, key)| Some((document_column(key)?, gap_after(window, words)?.0)))
             .collect();
         if let [(column, gap)] = columns.as_slice() {
             named.push((
@@ -1123,7 +1125,7 @@ fn named_after(window: &str, after: &str, setting: &Setting) -> Option<Named> {
         let columns: Vec<usize> = DOCUMENT_COLUMN_WORDS
             .iter()
             .filter(|(words, _)| words.iter().any(|w| window.ends_with(w)))
-            .filter_map(|(_, key)| ACTIVE_TRIPLE_COLUMNS.iter().position(|(k, _)| k == key))
+            .filter_map(|(_, key)| document_column(key))
             .collect();
         if let [column] = columns.as_slice() {
             return named(Quantity::Documents {
@@ -1179,8 +1181,10 @@ fn listed_documents(window: &str, row: ActiveRowId) -> Option<Named> {
             .find(|(column_words, _)| column_words.contains(&words))?
             .1
     };
-    let column = ACTIVE_TRIPLE_COLUMNS.iter().position(|(k, _)| *k == key)?;
-    let quantity = Quantity::Documents { row, column };
+    let quantity = Quantity::Documents {
+        row,
+        column: document_column(key)?,
+    };
     Some(Named {
         quantity,
         readings: readings(quantity),
