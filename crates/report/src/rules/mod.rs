@@ -34,15 +34,23 @@ pub enum Stage {
 
 /// Every finding for the report, most severe first, then in the order of the report.
 pub fn check(report: &Report, stage: Stage) -> Vec<Finding> {
-    combine(&check_at_once(report, stage), &reading::check(report))
+    let texts = text::section_texts(report);
+    combine(
+        &at_once(report, stage, &texts),
+        &reading::check_texts(report, &texts),
+    )
 }
 
 /// The findings of every rule but the reading rules ([`reading::RULES`]): what an editor shows
 /// as soon as a cell or a paragraph changes. Most severe first.
 pub fn check_at_once(report: &Report, stage: Stage) -> Vec<Finding> {
+    at_once(report, stage, &text::section_texts(report))
+}
+
+fn at_once(report: &Report, stage: Stage, texts: &[text::SectionText]) -> Vec<Finding> {
     let mut findings = Vec::new();
     tables::check(report, stage, &mut findings);
-    text::check(report, &mut findings);
+    text::check(report, texts, &mut findings);
     meta::check(report, &mut findings);
     if let Some(last_year) = report.last_year.as_deref() {
         cross_year::check(report, last_year, &mut findings);

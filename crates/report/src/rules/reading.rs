@@ -19,8 +19,13 @@ pub const RULES: [Rule; 3] = [Rule::TNumbers, Rule::TNoRequestsClaim, Rule::TPag
 
 /// The reading rules' findings for the report, most severe first.
 pub fn check(report: &Report) -> Vec<Finding> {
+    check_texts(report, &text::section_texts(report))
+}
+
+/// [`check`] with the sections' texts already made (a whole check makes them once).
+pub(super) fn check_texts(report: &Report, texts: &[text::SectionText]) -> Vec<Finding> {
     let mut findings = Vec::new();
-    text::check_reading(report, &mut findings);
+    text::check_reading(report, texts, &mut findings);
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     findings
 }
