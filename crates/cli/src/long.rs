@@ -17,8 +17,9 @@ use nianbao_report::export::long::{
 use nianbao_report::rules::{self, Stage};
 use parquet::basic::{Compression, LogicalType, Repetition, Type as PhysicalType};
 use parquet::data_type::{ByteArray, ByteArrayType, Int64Type};
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
 use parquet::file::writer::SerializedFileWriter;
+use parquet::schema::types::ColumnPath;
 use parquet::schema::types::Type;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -264,6 +265,9 @@ fn parquet_failure(e: &parquet::errors::ParquetError) -> Failure {
     )
 }
 
+/// The columns that name what an id says, in the format's words.
+const LABEL_COLUMNS: [&str; 3] = ["table_label", "row_label", "column_label"];
+
 impl ParquetTable {
     fn new(file: File) -> Result<ParquetTable, Failure> {
         let properties = WriterProperties::builder()
@@ -272,7 +276,16 @@ impl ParquetTable {
             .set_max_row_group_row_count(None)
             // Snappy: a seventh of the size for no time that shows (docs/warehouse.md), and
             // every Parquet reader has it.
-            .set_compression(Compression::SNAPPY)
+            .set_compression(Compression::SNAPPY);
+        // No min/max for the labels: a query picks rows by their ids, and comparing every long
+        // label (most share their first words) was a third of the writer's time. The ids, the
+        // year and the agency keep theirs, for a reader to skip row groups by.
+        let properties = LABEL_COLUMNS
+            .iter()
+            .fold(properties, |properties, name| {
+                properties
+                    .set_column_statistics_enabled(ColumnPath::from(*name), EnabledStatistics::None)
+            })
             .build();
         let writer = SerializedFileWriter::new(file, Arc::new(schema()?), Arc::new(properties))
             .map_err(|e| parquet_failure(&e))?;

@@ -202,6 +202,44 @@ fn each_window_of_files_is_a_row_group() {
     );
 }
 
+/// A row group tells its range of years, agencies and ids, for a reader to skip it by; the
+/// labels, which a query does not pick rows by, carry no range.
+#[test]
+fn row_groups_carry_the_ranges_of_ids_not_of_labels() {
+    let dir = TempDir::new("statistics");
+    let output = dir.path("long.parquet");
+    let done = export(&fixtures(), &output);
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    let reader = SerializedFileReader::new(File::open(&output).unwrap()).unwrap();
+    let group = reader.metadata().row_group(0);
+    let statistics = |name: &str| {
+        let at = LONG_COLUMNS.iter().position(|c| c.name == name).unwrap();
+        group.column(at).statistics().cloned()
+    };
+    for name in [
+        "file",
+        "agency",
+        "year",
+        "table_id",
+        "row_id",
+        "column_id",
+        "value",
+    ] {
+        let range = statistics(name).unwrap_or_else(|| panic!("{name} has no statistics"));
+        assert!(
+            range.min_bytes_opt().is_some() && range.max_bytes_opt().is_some(),
+            "{name}"
+        );
+    }
+    let years = statistics("year").unwrap();
+    assert_eq!(years.min_bytes_opt(), Some(&2023i64.to_le_bytes()[..]));
+    assert_eq!(years.max_bytes_opt(), Some(&2025i64.to_le_bytes()[..]));
+    for name in ["table_label", "row_label", "column_label"] {
+        let range = statistics(name);
+        assert!(range.is_none_or(|r| r.min_bytes_opt().is_none()), "{name}");
+    }
+}
+
 /// As `check` does: an unreadable file is named on stderr in both languages and left out, the
 /// others are written, and the exit code is 2.
 #[test]
