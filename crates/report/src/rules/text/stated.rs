@@ -10,13 +10,14 @@
 
 use super::numbers;
 use super::{
-    contains_any, rfind_word, section_texts, slice, snippet, text_of, Clause, SectionText,
+    contains_any, rfind_word, section_texts, slice, snippet, text_of, AnyOf, Clause, SectionText,
 };
 use crate::format::{
     self, ActiveRowId, RequestRowRole, SectionId, ACTIVE_TRIPLE_COLUMNS, APPEAL_TOTAL_COLUMN,
     REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
 use crate::model::{Place, Report};
+use std::sync::OnceLock;
 
 /// A number the text states about the tables.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -494,6 +495,12 @@ const NAMING_WORDS: &[&str] = &[
     "公布",
     "新增",
 ];
+
+/// [`NAMING_WORDS`], looked for all at once.
+fn naming_words() -> &'static AnyOf {
+    static WORDS: OnceLock<AnyOf> = OnceLock::new();
+    WORDS.get_or_init(|| AnyOf::new(NAMING_WORDS))
+}
 
 /// Longest run of words between the naming keyword and its number (「共收到依申请信息公开26件」:
 /// 7). Further away, the number usually belongs to something else the clause mentions.
@@ -1421,17 +1428,21 @@ fn read_section(
                 .take()
                 .filter(|(seg_start, _)| *seg_start == segment.start)
                 .map(|(_, row)| row);
-            let window = text_of(chars, from..start);
             let next = numbers
                 .get(index + 1)
                 .map_or(clause.end, |(n, _)| clause.start + n.start);
-            let after = text_of(chars, end..next);
+            let (window_from, after_to) = (from, next);
             from = end;
             // Most numbers of a report count something else: told at once by their words.
-            if !contains_any(&window, NAMING_WORDS) && !contains_any(&after, NAMING_WORDS) {
+            let naming = naming_words();
+            if !naming.found_in(slice(chars, window_from..start))
+                && !naming.found_in(slice(chars, end..after_to))
+            {
                 last_count = None;
                 continue;
             }
+            let window = text_of(chars, window_from..start);
+            let after = text_of(chars, end..after_to);
             if !number.exact {
                 last_count = None;
                 continue;
