@@ -1,0 +1,117 @@
+// Which path Chromium's compositing takes in the frames of typing, and what those frames cost
+// (bench/goals-not-met.md, under Typing). A frame's layerization either runs in full
+// (`PaintArtifactCompositor::Update`: the paint chunks sorted into layers again) or only
+// repaints the layers it has; the full path runs when a paint chunk is added, removed or moved,
+// or its bounds change.
+//
+//   node bench/frame-path.mjs            small pages beside the editor's typing in 三 and 一
+//   NIANBAO_DIST=dir node bench/frame-path.mjs
+//
+// Each change gets a frame of its own (a frame, then a macrotask), so that the counts are per
+// change. Unthrottled: the times are a trace's, so read them as shares, not as the keystroke's.
+import { serveDist, launchBrowser, startBlankReport } from '../tests/e2e/harness.mjs';
+
+const CHANGES = 40;
+const TRACE_CATEGORIES = ['blink', 'cc', 'disabled-by-default-devtools.timeline'];
+
+/** Pages of one element each, changed CHANGES times: what the browser does with no app. */
+const SMALL_PAGES = {
+  'a div whose text grows': ['<div id="t"></div>', 'text'],
+  'a div that clips its growing text (overflow: hidden)': ['<div id="t" style="width: 300px; height: 40px; overflow: hidden"></div>', 'text'],
+  'the same text in a positioned box inside the clip': ['<div style="width: 300px; height: 40px; overflow: hidden"><div style="position: relative; height: 40px; background: #fff"><span id="t"></span></div></div>', 'text'],
+  'a focused <input>, a character typed': ['<input id="t">', 'value'],
+  'an <input> not focused, its value set': ['<input id="t" data-blurred>', 'value'],
+  'a focused <textarea>, a character typed': ['<textarea id="t" rows="8" cols="60"></textarea>', 'value'],
+  'a focused contenteditable, a character typed': ['<div id="t" contenteditable style="min-height: 40px"></div>', 'editing'],
+};
+
+function countFrames(events) {
+  const slices = events.filter((e) => e.ph === 'X' || e.ph === 'B');
+  const of = (name) => slices.filter((e) => e.name === name);
+  const perFrame = (name, frames) => of(name).reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000 / Math.max(frames, 1);
+  const frames = of('LocalFrameView::pushPaintArtifactToCompositor').length;
+  return {
+    frames,
+    full: of('PaintArtifactCompositor::Update').length,
+    layerizeMs: perFrame('PaintArtifactCompositor::Update', frames),
+    hitTestMs: perFrame('LayoutView::HitTest', frames),
+    hitTests: of('LayoutView::HitTest').length,
+    paintMs: perFrame('LocalFrameView::RunPaintLifecyclePhase', frames),
+  };
+}
+
+async function traced(browser, page, run) {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await run();
+  return countFrames(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+}
+
+async function smallPage(browser, html, change) {
+  const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+  try {
+    await page.setContent(`<!doctype html><meta charset="utf-8"><body>${html}<p>A line below.</p></body>`);
+    return await traced(browser, page, () => page.evaluate(async ({ changes, change }) => {
+      const target = document.getElementById('t');
+      if (change !== 'text' && !('blurred' in target.dataset)) target.focus();
+      for (let i = 0; i < changes; i++) {
+        if (change === 'text') target.textContent += 'a';
+        else if (change === 'value') target.value += 'a';
+        else document.execCommand('insertText', false, 'a');
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      }
+    }, { changes: CHANGES, change }));
+  } finally {
+    await page.close();
+  }
+}
+
+/** The editor, typed in as bench/typing.mjs types: a cell of 三 after another, then 一's text. */
+async function editor(browser, site) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  try {
+    await page.goto(site.url);
+    await startBlankReport(page);
+    await page.locator('.reading-status').waitFor({ state: 'hidden' });
+    const result = {};
+    for (const where of ['table', 'text']) {
+      result[where] = await traced(browser, page, () => page.evaluate(async ({ changes, where }) => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
+        const area = document.getElementById('section-overview');
+        if (where === 'text') area.focus();
+        for (let i = 0; i < changes; i++) {
+          const input = where === 'table' ? cells[i % cells.length] : area;
+          if (where === 'table') {
+            input.focus();
+            input.value = String((i % 9) + 1);
+          } else {
+            input.value += '政';
+          }
+          input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: input.value.at(-1) }));
+          await frame();
+        }
+      }, { changes: CHANGES, where }));
+    }
+    return result;
+  } finally {
+    await page.close();
+  }
+}
+
+const line = (name, r) =>
+  `${name}: ${r.full} of ${r.frames} frames laid into layers in full; per frame: layerization ${r.layerizeMs.toFixed(2)} ms, ` +
+  `paint phase ${r.paintMs.toFixed(2)} ms, hover hit tests ${r.hitTests} (${r.hitTestMs.toFixed(2)} ms)`;
+
+const browser = await launchBrowser();
+const site = await serveDist();
+try {
+  for (const [name, [html, change]] of Object.entries(SMALL_PAGES)) {
+    console.log(line(name, await smallPage(browser, html, change)));
+  }
+  const typed = await editor(browser, site);
+  console.log(line('the editor, a cell of 三 after another', typed.table));
+  console.log(line('the editor, 一\'s text', typed.text));
+} finally {
+  await browser.close();
+  await site.stop();
+}
