@@ -114,43 +114,6 @@ fn contains_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
-/// Many words looked for at once in a short run of chars: one pass over the run, each char
-/// looked up among the words' first chars, instead of a search of the whole run for each word
-/// (the reading rules ask it of the words around every number: 7 % of `nianbao check` as
-/// `str::contains` for each of 60 words).
-pub(super) struct AnyOf {
-    /// The words as chars, ordered by their first char.
-    by_first: Vec<Vec<char>>,
-}
-
-impl AnyOf {
-    pub(super) fn new(words: &[&str]) -> AnyOf {
-        let mut by_first: Vec<Vec<char>> = Vec::with_capacity(words.len());
-        for word in words {
-            let word: Vec<char> = word.chars().collect();
-            // Put in order as they come: a sort would add its code to the tools worker.
-            let at = by_first.partition_point(|known| known.first() <= word.first());
-            by_first.insert(at, word);
-        }
-        AnyOf { by_first }
-    }
-
-    /// Whether any of the words is in `chars` (an empty word is in any run).
-    pub(super) fn found_in(&self, chars: &[char]) -> bool {
-        if self.by_first.first().is_some_and(Vec::is_empty) {
-            return true;
-        }
-        (0..chars.len()).any(|at| {
-            let first = chars.get(at);
-            let from = self.by_first.partition_point(|word| word.first() < first);
-            self.by_first[from..]
-                .iter()
-                .take_while(|word| word.first() == first)
-                .any(|word| chars[at..].starts_with(word))
-        })
-    }
-}
-
 /// Where `word` last starts in `text` (a byte offset), as `str::rfind`: a plain scan from the
 /// end. The reading rules look for short words in short clauses, thousands of times a report, and
 /// `str::rfind` first sets up a two-way searcher each time, which cost more than the search
@@ -978,40 +941,7 @@ fn check_title_year(report: &Report, findings: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{rfind_word, AnyOf};
-
-    /// The words found all at once are those `str::contains` finds one by one.
-    #[test]
-    fn any_of_finds_what_contains_finds() {
-        let texts = [
-            "",
-            "申",
-            "共收到政府信息公开申请26件",
-            "本年度行政复议1件",
-            "其中自然人12件",
-            "2023年12月31日",
-            "出版物",
-            "出版",
-        ];
-        let lists: [&[&str]; 5] = [
-            &["申请", "复议", "出版物", "自然人"],
-            &["出版物", "出版社"],
-            &["年12", "日"],
-            &[],
-            &["", "不在"],
-        ];
-        for words in lists {
-            let any_of = AnyOf::new(words);
-            for text in texts {
-                let chars: Vec<char> = text.chars().collect();
-                assert_eq!(
-                    any_of.found_in(&chars),
-                    words.iter().any(|w| text.contains(w)),
-                    "{words:?} in {text:?}"
-                );
-            }
-        }
-    }
+    use super::rfind_word;
 
     /// The plain scan finds what `str::rfind` finds, at the same byte offset.
     #[test]

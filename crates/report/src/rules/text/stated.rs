@@ -10,14 +10,13 @@
 
 use super::numbers;
 use super::{
-    contains_any, rfind_word, section_texts, slice, snippet, text_of, AnyOf, Clause, SectionText,
+    contains_any, rfind_word, section_texts, slice, snippet, text_of, Clause, SectionText,
 };
 use crate::format::{
     self, ActiveRowId, RequestRowRole, SectionId, ACTIVE_TRIPLE_COLUMNS, APPEAL_TOTAL_COLUMN,
     REQUEST_COLUMNS, REQUEST_ROWS, REQUEST_TOTAL_COLUMN,
 };
 use crate::model::{Place, Report};
-use std::sync::OnceLock;
 
 /// A number the text states about the tables.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -495,12 +494,6 @@ const NAMING_WORDS: &[&str] = &[
     "公布",
     "新增",
 ];
-
-/// [`NAMING_WORDS`], looked for all at once.
-fn naming_words() -> &'static AnyOf {
-    static WORDS: OnceLock<AnyOf> = OnceLock::new();
-    WORDS.get_or_init(|| AnyOf::new(NAMING_WORDS))
-}
 
 /// Longest run of words between the naming keyword and its number (「共收到依申请信息公开26件」:
 /// 7). Further away, the number usually belongs to something else the clause mentions.
@@ -1428,21 +1421,17 @@ fn read_section(
                 .take()
                 .filter(|(seg_start, _)| *seg_start == segment.start)
                 .map(|(_, row)| row);
+            let window = text_of(chars, from..start);
             let next = numbers
                 .get(index + 1)
                 .map_or(clause.end, |(n, _)| clause.start + n.start);
-            let (window_from, after_to) = (from, next);
+            let after = text_of(chars, end..next);
             from = end;
             // Most numbers of a report count something else: told at once by their words.
-            let naming = naming_words();
-            if !naming.found_in(slice(chars, window_from..start))
-                && !naming.found_in(slice(chars, end..after_to))
-            {
+            if !contains_any(&window, NAMING_WORDS) && !contains_any(&after, NAMING_WORDS) {
                 last_count = None;
                 continue;
             }
-            let window = text_of(chars, window_from..start);
-            let after = text_of(chars, end..after_to);
             if !number.exact {
                 last_count = None;
                 continue;
