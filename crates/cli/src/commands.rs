@@ -214,7 +214,7 @@ pub(crate) const CHECK_WINDOW: usize = 256;
 /// `work` done on each of `items` by as many threads as the machine has cores, the results in
 /// the items' order. Each thread takes the next item when it is done with one, rather than a
 /// fixed share: while `export --long` writes the window before on a thread of its own, a core
-/// is shared, and with halves given out the other core waited for it (a fifth of the wall time).
+/// is shared, and with halves given out the other core waited for it (bench/goals-not-met.md).
 pub(crate) fn on_every_core<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
