@@ -247,8 +247,8 @@ fn read_run(run: &[char]) -> Option<(u64, bool)> {
 }
 
 /// Whether `chars` end with `word`, compared a char at a time: these run for every word of the
-/// rough lists around every number, and a copy of the word for each was a tenth of reading a
-/// section in a CPU profile.
+/// rough lists around every number, and copying the word for each was the busiest caller of
+/// `memcmp` in reading a section, in a CPU profile of `nianbao export --long`.
 fn ends_with(chars: &[char], word: &str) -> bool {
     let mut before = chars.iter().rev();
     word.chars().rev().all(|c| before.next() == Some(&c))
