@@ -23,7 +23,26 @@ const SMALL_PAGES = {
   'an <input> not focused, its value set': ['<input id="t" data-blurred>', 'value'],
   'a focused <textarea>, a character typed': ['<textarea id="t" rows="8" cols="60"></textarea>', 'value'],
   'a focused contenteditable, a character typed': ['<div id="t" contenteditable style="min-height: 40px"></div>', 'editing'],
+  ...gridPages(),
 };
+
+/** A table of 22 × 8 cells, as large as table 三, one of its cells (`#t`) typed into: each cell
+ * an input as the editor draws it (sized by its cell, `contain: size layout style`), a text box
+ * (`contenteditable`) with and without that containment, or text with one input. */
+function gridPages() {
+  const table = (cell) => {
+    const rows = Array.from({ length: 22 }, (_, r) => `<tr>${Array.from({ length: 8 }, (_, c) => `<td>${cell(r * c, r === 3 && c === 3 ? ' id="t"' : '')}</td>`).join('')}</tr>`);
+    return '<style>td { border: 1px solid #888; padding: 0 } .c { display: block; width: 100%; min-height: 1.9rem; border: 0; padding: 0.3rem; box-sizing: border-box; font: inherit; text-align: center }</style>'
+      + `<table style="border-collapse: collapse; width: 900px">${rows.join('')}</table>`;
+  };
+  const contained = 'contain: size layout style';
+  return {
+    'a grid of 176 inputs, contained': [table((v, id) => `<input class="c" style="${contained}"${id} value="${v}">`), 'value'],
+    'a grid of 176 text boxes (contenteditable), contained': [table((v, id) => `<div class="c" style="${contained}" contenteditable="plaintext-only"${id}>${v}</div>`), 'editing'],
+    'a grid of 176 text boxes, not contained': [table((v, id) => `<div class="c" contenteditable="plaintext-only"${id}>${v}</div>`), 'editing'],
+    'a grid of text with one input': [table((v, id) => (id ? `<input class="c"${id} value="${v}">` : `<span class="c">${v}</span>`)), 'value'],
+  };
+}
 
 function countFrames(events) {
   const slices = events.filter((e) => e.ph === 'X' || e.ph === 'B');
