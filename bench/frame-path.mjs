@@ -14,7 +14,8 @@ import { serveDist, launchBrowser, startBlankReport } from '../tests/e2e/harness
 const CHANGES = 40;
 const TRACE_CATEGORIES = ['blink', 'cc', 'disabled-by-default-devtools.timeline'];
 
-/** Pages of one element each, changed CHANGES times: what the browser does with no app. */
+/** Pages of one element each, and tables of many, changed CHANGES times: what the browser does
+ * with no app. */
 const SMALL_PAGES = {
   'a div whose text grows': ['<div id="t"></div>', 'text'],
   'a div that clips its growing text (overflow: hidden)': ['<div id="t" style="width: 300px; height: 40px; overflow: hidden"></div>', 'text'],
