@@ -25,6 +25,7 @@ const SMALL_PAGES = {
   'a focused <textarea>, a character typed': ['<textarea id="t" rows="8" cols="60"></textarea>', 'value'],
   'a focused contenteditable, a character typed': ['<div id="t" contenteditable style="min-height: 40px"></div>', 'editing'],
   ...gridPages(),
+  ...besideGridPages(),
 };
 
 /** A table of 22 × 8 cells, as large as table 三, one of its cells (`#t`) typed into: each cell
@@ -45,6 +46,32 @@ function gridPages() {
   };
 }
 
+/** A paragraph typed beside a table of 176 cells that do not change, the cells drawn as inputs
+ * styled in the ways that could spare them a frame's paint and layerization, and as text: what
+ * the grids' inputs cost the frames of typing elsewhere (a paragraph, another grid). */
+function besideGridPages() {
+  const cell = 'display: block; width: 100%; min-height: 1.9rem; border: 0; padding: 0.3rem; box-sizing: border-box; font: inherit; text-align: center';
+  const contained = `${cell}; contain: size layout style`;
+  const table = (draw) => {
+    const rows = Array.from({ length: 22 }, (_, r) => `<tr>${Array.from({ length: 8 }, (_, c) => `<td style="border: 1px solid #888; padding: 0" data-v="${r * c}">${draw(r * c)}</td>`).join('')}</tr>`);
+    return `<textarea id="t" rows="4" cols="60"></textarea><table style="border-collapse: collapse; width: 900px">${rows.join('')}</table>`;
+  };
+  const input = (style, more = '') => table((v) => `<input style="${style}"${more} value="${v}">`);
+  return {
+    'beside 176 inputs, contained (as the editor draws them)': [input(contained), 'value'],
+    'beside 176 inputs, not contained': [input(cell), 'value'],
+    'beside 176 inputs, read-only': [input(contained, ' readonly'), 'value'],
+    'beside 176 inputs, pointer-events: none': [input(`${contained}; pointer-events: none`), 'value'],
+    'beside 176 inputs, overflow: hidden': [input(`${contained}; overflow: hidden`), 'value'],
+    'beside 176 inputs, contain: strict': [input(`${cell}; contain: strict`), 'value'],
+    'beside 176 inputs, type=number': [input(contained, ' type="number"'), 'value'],
+    'beside 176 inputs, content-visibility: hidden, the value shown by the cell (::after)': [
+      '<style>td { position: relative } td::after { content: attr(data-v); position: absolute; inset: 0; pointer-events: none; display: flex; align-items: center; justify-content: center }</style>'
+        + input(`${contained}; content-visibility: hidden`), 'value'],
+    'beside 176 cells of text': [table((v) => `<span style="${cell}">${v}</span>`), 'value'],
+  };
+}
+
 function countFrames(events) {
   const slices = events.filter((e) => e.ph === 'X' || e.ph === 'B');
   const of = (name) => slices.filter((e) => e.name === name);
@@ -57,6 +84,7 @@ function countFrames(events) {
     hitTestMs: perFrame('LayoutView::HitTest', frames),
     hitTests: of('LayoutView::HitTest').length,
     paintMs: perFrame('LocalFrameView::RunPaintLifecyclePhase', frames),
+    frameMs: perFrame('ProxyMain::BeginMainFrame', frames),
   };
 }
 
@@ -93,12 +121,24 @@ async function editor(browser, site) {
     await startBlankReport(page);
     await page.locator('.reading-status').waitFor({ state: 'hidden' });
     const result = {};
-    for (const where of ['table', 'text']) {
+    for (const where of ['table', 'text', 'text beside grids of text']) {
+      if (where === 'text beside grids of text') {
+        // A bound, not a build: the grids' inputs replaced by their text (the app's later writes
+        // to them then go nowhere), as a grid of text with one moving input would draw them.
+        await page.evaluate(() => {
+          for (const input of document.querySelectorAll('table.grid input.cell')) {
+            const text = document.createElement('span');
+            text.textContent = input.value;
+            text.style.cssText = 'display: block; min-height: 1.9rem; text-align: center';
+            input.replaceWith(text);
+          }
+        });
+      }
       result[where] = await traced(browser, page, () => page.evaluate(async ({ changes, where }) => {
         const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
         const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
         const area = document.getElementById('section-overview');
-        if (where === 'text') area.focus();
+        if (where !== 'table') area.focus();
         for (let i = 0; i < changes; i++) {
           const input = where === 'table' ? cells[i % cells.length] : area;
           if (where === 'table') {
@@ -119,7 +159,7 @@ async function editor(browser, site) {
 }
 
 const line = (name, r) =>
-  `${name}: ${r.full} of ${r.frames} frames laid into layers in full; per frame: layerization ${r.layerizeMs.toFixed(2)} ms, ` +
+  `${name}: ${r.full} of ${r.frames} frames laid into layers in full; per frame: the whole frame ${r.frameMs.toFixed(2)} ms, layerization ${r.layerizeMs.toFixed(2)} ms, ` +
   `paint phase ${r.paintMs.toFixed(2)} ms, hover hit tests ${r.hitTests} (${r.hitTestMs.toFixed(2)} ms)`;
 
 const browser = await launchBrowser();
@@ -131,6 +171,7 @@ try {
   const typed = await editor(browser, site);
   console.log(line('the editor, a cell of 三 after another', typed.table));
   console.log(line('the editor, 一\'s text', typed.text));
+  console.log(line('the editor, 一\'s text, the grids\' inputs replaced by their text (a bound)', typed['text beside grids of text']));
 } finally {
   await browser.close();
   await site.stop();
