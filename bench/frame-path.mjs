@@ -123,8 +123,7 @@ async function editor(browser, site) {
     const result = {};
     for (const where of ['table', 'text', 'text beside grids of text']) {
       if (where === 'text beside grids of text') {
-        // A bound, not a build: the grids' inputs replaced by their text (the app's later writes
-        // to them then go nowhere), as a grid of text with one moving input would draw them.
+        // A bound: the grid's one input (in the cell last typed into) replaced by its text too.
         await page.evaluate(() => {
           for (const input of document.querySelectorAll('table.grid input.cell')) {
             const text = document.createElement('span');
@@ -136,13 +135,16 @@ async function editor(browser, site) {
       }
       result[where] = await traced(browser, page, () => page.evaluate(async ({ changes, where }) => {
         const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
+        const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id);
         const area = document.getElementById('section-overview');
         if (where !== 'table') area.focus();
         for (let i = 0; i < changes; i++) {
-          const input = where === 'table' ? cells[i % cells.length] : area;
           if (where === 'table') {
-            input.focus();
+            document.getElementById(cells[i % cells.length]).focus();
+            await Promise.resolve(); // the grid's input takes the focus in a microtask
+          }
+          const input = where === 'table' ? document.activeElement : area;
+          if (where === 'table') {
             input.value = String((i % 9) + 1);
           } else {
             input.value += '政';
@@ -171,7 +173,7 @@ try {
   const typed = await editor(browser, site);
   console.log(line('the editor, a cell of 三 after another', typed.table));
   console.log(line('the editor, 一\'s text', typed.text));
-  console.log(line('the editor, 一\'s text, the grids\' inputs replaced by their text (a bound)', typed['text beside grids of text']));
+  console.log(line('the editor, 一\'s text, the grids\' one input replaced by its text (a bound)', typed['text beside grids of text']));
 } finally {
   await browser.close();
   await site.stop();

@@ -182,11 +182,15 @@ function appProbe({ agency }) {
   const shown = () => {
     const field = document.getElementById('meta-agency');
     if (!field || (agency !== null && field.value !== agency)) return null;
-    return document.querySelector('table.grid-requests input.cell:not([readonly])');
+    return document.querySelector('table.grid-requests .cell:not([aria-readonly])');
   };
-  async function probe(cell, shownAt) {
-    cell.focus();
-    if (document.activeElement !== cell) return void (window.__benchResult = { error: 'the cell did not take the focus' });
+  async function probe(textBox, shownAt) {
+    // The cell's text box takes the focus and hands it to the grid's input, which takes its id.
+    const id = textBox.id;
+    textBox.focus();
+    await Promise.resolve();
+    const cell = document.activeElement;
+    if (!(cell instanceof HTMLInputElement) || cell.id !== id) return void (window.__benchResult = { error: 'the cell did not take the focus' });
     const focusedAt = performance.now();
     const typed = String((Number(cell.value) || 0) + 1);
     cell.value = typed;
@@ -438,15 +442,17 @@ async function measureStorage(browser, site, seedStorage) {
   try {
     const page = await context.newPage();
     await page.goto(site.url);
-    await page.locator('table.grid-requests input.cell:not([readonly])').first().waitFor({ timeout: 30_000 });
+    await page.locator('table.grid-requests .cell:not([aria-readonly])').first().waitFor({ timeout: 30_000 });
     return await page.evaluate(async ({ saves }) => {
       const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
       const key = Object.keys(localStorage).find((k) => k.startsWith('nianbao:draft:'));
       const revision = () => Number(/"revision":\s*(\d+)/.exec(localStorage.getItem(key) ?? '')?.[1]);
-      const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
+      const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly])')].map((c) => c.id);
+      // A cell is edited in the grid's input, which its text box hands the focus to.
+      const edit = async (id) => { document.getElementById(id).focus(); await Promise.resolve(); return document.activeElement; };
       const app = [];
       for (let i = 0; i < saves; i++) {
-        const cell = cells[(i * 7) % cells.length];
+        const cell = await edit(cells[(i * 7) % cells.length]);
         cell.value = String(((Number(cell.value) || 0) + 1) % 1000);
         cell.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: cell.value.at(-1) }));
         await macrotask();
@@ -561,7 +567,7 @@ async function measureFirstDraft(browser, gzipSite, readingMs) {
       await page.waitForTimeout(readingMs);
       const start = performance.now();
       await button.click();
-      await page.locator('table.grid-requests input.cell').first().waitFor({ state: 'attached', timeout: 60_000 });
+      await page.locator('table.grid-requests .cell').first().waitFor({ state: 'attached', timeout: 60_000 });
       times.push(performance.now() - start);
     } finally {
       await context.close();
@@ -873,13 +879,15 @@ async function measureMemory(browser, site, seedStorage, agency) {
       const done = MEMORY_POINTS[at - 1];
       const error = await page.evaluate(async ({ from, count }) => {
         const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
-        const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
+        const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id);
+        // A cell is edited in the grid's input, which its text box hands the focus to.
+        const edit = async (id) => { document.getElementById(id).focus(); await Promise.resolve(); return document.activeElement; };
         const area = document.getElementById('section-overview');
         for (let i = from; i < from + count; i++) {
           // Four in five edits are numbers in table 三, one in five a character typed into 一
           // or deleted from it: 200 typed, then 200 deleted, so that the text does not grow
           // without end and growth in memory is the app's, not the report's.
-          const target = i % 5 === 4 && area ? area : cells[i % cells.length];
+          const target = i % 5 === 4 && area ? area : await edit(cells[i % cells.length]);
           const deleting = target === area && Math.floor(i / 5 / 200) % 2 === 1;
           if (target === area) target.value = deleting ? target.value.slice(0, -1) : target.value + '政';
           else target.value = String((i % 97) + 1);

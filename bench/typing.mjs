@@ -37,11 +37,14 @@ export async function measureTyping({ keystrokes = 200, cpuThrottle = 1 } = {}) 
     const result = await page.evaluate(async (keystrokes) => {
       // A macrotask without setTimeout's 4 ms clamp for nested timers.
       const settle = () => new Promise((resolve) => { const channel = new MessageChannel(); channel.port1.onmessage = () => resolve(); channel.port2.postMessage(0); });
-      const cells = [...document.querySelectorAll('table.grid-requests input.cell:not([readonly])')];
+      // Each cell's text box hands the focus to the grid's input, which takes the cell's id.
+      const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id);
       const table = [];
       for (let i = 0; i < keystrokes; i++) {
-        const input = cells[i % cells.length];
-        input.focus();
+        document.getElementById(cells[i % cells.length]).focus();
+        await Promise.resolve(); // the grid's input takes the focus in a microtask
+        void document.body.offsetHeight; // the move's own style and layout, not the keystroke's
+        const input = document.activeElement;
         input.value = String((i % 9) + 1);
         await settle();
         const start = performance.now();

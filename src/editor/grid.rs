@@ -38,14 +38,14 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
         })
     };
     let lang = crate::app_state::use_lang();
-    PRESSES_GO_TO_INPUTS.call_once(|| {
-        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(press_in_cell);
+    RESIZES_PLACE_INPUTS.call_once(|| {
+        let resize = wasm_bindgen::closure::Closure::<dyn Fn()>::new(place_inputs_again);
         if let Some(window) = web_sys::window() {
-            let _ = window
-                .add_event_listener_with_callback("mousedown", listener.as_ref().unchecked_ref());
+            let _ =
+                window.add_event_listener_with_callback("resize", resize.as_ref().unchecked_ref());
         }
         // Heard for as long as the page lives, as the grids come and go with the drafts opened.
-        listener.forget();
+        resize.forget();
     });
     let cells = GridCells::new(value_rows);
     let markup = grid::markup(&layout, &mut |place| cells.follow(place));
@@ -54,48 +54,27 @@ pub fn TableGrid(table: SectionId) -> impl IntoView {
             <CopyTableButton table />
             <button class="fill-zeros" on:click=fill_zeros>{i18n::tr(lang, i18n::FILL_ZEROS)}</button>
         </div>
-        <div class="grid-scroll">
-            // Inherited by every cell: numbers are not spell-checked.
-            // The cells' events are heard here, once for the table, rather than six listeners on
-            // each of its up to 180 cells: fewer closures to make when the editor opens.
+        // The cells' events are heard here, once for the table and its input, rather than six
+        // listeners on each of its up to 180 cells: fewer closures to make when the editor
+        // opens. Inherited by every cell and the input: numbers are not spell-checked.
+        <div class="grid-scroll" spellcheck="false"
+            on:input=move |ev| cells.on_input(&ev)
+            on:compositionend=move |ev| cells.on_input(&ev)
+            on:keydown=move |ev| cells.on_keydown(&ev)
+            on:focusin=move |ev| cells.on_focus(&ev)
+            on:focusout=move |ev| cells.on_blur(&ev)
+            on:paste=move |ev| cells.on_paste(&ev)
+            on:mousedown=move |ev| cells.on_press(&ev)>
             <table class=format!("grid grid-{}", nianbao_report::format::section(table).key)
-                role="grid" aria-label=heading spellcheck="false"
-                on:input=move |ev| cells.on_input(&ev)
-                on:compositionend=move |ev| cells.on_input(&ev)
-                on:keydown=move |ev| cells.on_keydown(&ev)
-                on:focusin=move |ev| cells.on_focus(&ev)
-                on:focusout=move |ev| cells.on_blur(&ev)
-                on:paste=move |ev| cells.on_paste(&ev)
-                inner_html=markup>
+                role="grid" aria-label=heading inner_html=markup>
             </table>
         </div>
     }
     .into_any()
 }
 
-/// One listener for the page (not one per table: an `on:` attribute of its own was 0.75 KB of
-/// the editor's part) for [`press_in_cell`].
-static PRESSES_GO_TO_INPUTS: std::sync::Once = std::sync::Once::new();
-
-/// A press in a grid's cell beside its input (the margin of a row that a two-line label makes
-/// taller than the input) goes to the input, as in a spreadsheet a press anywhere in a cell
-/// selects it.
-fn press_in_cell(ev: web_sys::Event) {
-    let Some(cell) = ev
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .filter(|element| element.matches(".grid td.value").unwrap_or(false))
-    else {
-        return;
-    };
-    if let Some(input) = cell
-        .first_element_child()
-        .and_then(|child| child.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        ev.prevent_default();
-        let _ = input.focus();
-    }
-}
+/// One listener for the page (not one per table) for [`place_inputs_again`].
+static RESIZES_PLACE_INPUTS: std::sync::Once = std::sync::Once::new();
 
 /// A value cell's place, and the text typed into it that is not a value (shown, marked, never
 /// written to the report).
@@ -103,6 +82,10 @@ type CellState = (Place, RwSignal<Option<Notice>>);
 
 /// The value cells of one grid, by their element's id: what the table's listeners need to act
 /// for the cell an event came from.
+///
+/// Each value cell is a text box of text (the core's markup); the grid's one `<input>` is laid
+/// over the cell being edited and takes the cell's id while it is there, so that the cell's id
+/// always names what the user sees and types into.
 #[derive(Clone, Copy)]
 struct GridCells {
     store: Store,
@@ -165,19 +148,25 @@ impl GridCells {
             marks: untrack(&marks),
         };
         let mut drawn_text = now.text.clone();
-        follow_input(
+        follow_text_box(
             &id,
             move || text.get(),
-            move |input, text| {
+            move |text_box, input, text| {
                 if text != drawn_text {
-                    input.set_value(&text);
+                    set_text(text_box, &text);
+                    if let Some(input) = input {
+                        input.set_value(&text);
+                    }
                     drawn_text = text;
                 }
             },
         );
         let mut drawn_marks = now.marks.clone();
-        follow_input(&id, marks, move |input, marks| {
-            repaint(input, &drawn_marks, &marks);
+        follow_text_box(&id, marks, move |text_box, input, marks| {
+            repaint(text_box, &drawn_marks, &marks);
+            if let Some(input) = input {
+                repaint(&input, &drawn_marks, &marks);
+            }
             drawn_marks = marks;
         });
         now
@@ -265,7 +254,17 @@ impl GridCells {
         });
         if let Some(next) = next {
             ev.prevent_default();
-            focus_place(&next);
+            // Straight to the next cell's text box: the grid's input goes there without the
+            // text box taking the focus first.
+            match super::element_of(&next).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                Some(text_box) if text_box.tag_name() == "SPAN" => {
+                    text_box.scroll_into_view_with_bool(false);
+                    self.edit(&text_box, Focus::Now);
+                }
+                _ => {
+                    focus_place(&next);
+                }
+            }
         } else if key == "Enter" {
             ev.prevent_default();
         }
@@ -273,11 +272,24 @@ impl GridCells {
 
     fn on_focus(&self, ev: &web_sys::FocusEvent) {
         let Some((place, _, input)) = self.target(ev) else {
+            // A cell's text box, reached by Tab, a press or a finding's link: edit it.
+            if let Some(text_box) = ev
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+                .filter(|element| element.class_list().contains("cell"))
+            {
+                self.edit(&text_box, Focus::AfterThisEvent);
+            }
             return;
         };
+        self.enter(&place, &input);
+    }
+
+    /// What a cell does when it is entered: Escape goes back to what it holds now, and typing
+    /// replaces it, as in a spreadsheet.
+    fn enter(&self, place: &Place, input: &web_sys::HtmlInputElement) {
         self.value_at_focus
-            .set_value(self.store.report.with_untracked(|r| r.cell(&place)));
-        // Typing replaces the value, as in a spreadsheet.
+            .set_value(self.store.report.with_untracked(|r| r.cell(place)));
         input.select();
     }
 
@@ -288,9 +300,118 @@ impl GridCells {
         let Some((place, refused, input)) = self.target(ev) else {
             return;
         };
+        self.leave(&place, refused, &input);
+    }
+
+    /// What a cell does when it is left: its step of the history closes, and text it refused
+    /// gives way to its value.
+    fn leave(
+        &self,
+        place: &Place,
+        refused: RwSignal<Option<Notice>>,
+        input: &web_sys::HtmlInputElement,
+    ) {
         self.store.close_step();
         if refused.try_get_untracked().flatten().is_some() {
-            self.revert(&place, refused, &input);
+            self.revert(place, refused, input);
+        }
+    }
+
+    /// The place and refused text of the cell with the DOM id `id`.
+    fn cell(&self, id: &str) -> Option<CellState> {
+        self.by_id
+            .try_with_value(|by_id| by_id.get(id).cloned())
+            .flatten()
+    }
+
+    /// Lays the grid's input over a value cell (its text box) and edits the cell there: the
+    /// input takes the cell's id, its look and its text, and the cell left shows its text
+    /// again. The input stays on the page and, moved by a key, keeps the focus: a move is a
+    /// change of its place and its text, with no focus leaving or arriving.
+    fn edit(&self, text_box: &web_sys::HtmlElement, focus: Focus) {
+        let Some(scroll) = text_box.closest(".grid-scroll").ok().flatten() else {
+            return;
+        };
+        let input = match grid_input(text_box).and_then(|input| input.dyn_into().ok()) {
+            Some(input) => input,
+            None => {
+                let Some(input) = new_cell_input() else {
+                    return;
+                };
+                let _ = scroll.append_with_node_1(&input);
+                input
+            }
+        };
+        let input: web_sys::HtmlInputElement = input;
+        let focused = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_some_and(|active| active == **input);
+        if let Some(before) = scroll.query_selector(&format!("[{EDITED}]")).ok().flatten() {
+            if focused {
+                if let Some((place, refused)) = self.cell(&input.id()) {
+                    self.leave(&place, refused, &input);
+                }
+            }
+            before.set_id(&input.id());
+            let _ = before.remove_attribute(EDITED);
+        }
+        let id = text_box.id();
+        input.set_id(&id);
+        let _ = text_box.remove_attribute("id");
+        let _ = text_box.set_attribute(EDITED, "");
+        for name in ["class", "aria-label", "aria-invalid", "title"] {
+            set_or_remove(&input, name, text_box.get_attribute(name).as_deref());
+        }
+        input.set_read_only(text_box.has_attribute("aria-readonly"));
+        input.set_value(&text_box.text_content().unwrap_or_default());
+        place_over(&input, text_box);
+        if focused {
+            if let Some((place, _)) = self.cell(&id) {
+                self.enter(&place, &input);
+            }
+            return;
+        }
+        match focus {
+            Focus::Now => {
+                let _ = input.focus();
+            }
+            // Not from inside the focus event that asked for it: the grid's listener would be
+            // called again before it returns. A microtask: nothing is drawn in between.
+            Focus::AfterThisEvent => wasm_bindgen_futures::spawn_local(async move {
+                let _ = input.focus();
+            }),
+        }
+    }
+
+    /// A press anywhere in a value cell (on its text, or in the margin of a row that a
+    /// two-line label makes taller) edits that cell, as in a spreadsheet: the grid's input goes
+    /// there before the focus would leave it.
+    fn on_press(&self, ev: &web_sys::MouseEvent) {
+        let Some(target) = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if target.dyn_ref::<web_sys::HtmlInputElement>().is_some() {
+            return;
+        }
+        let text_box = target
+            .closest(".grid td.value")
+            .ok()
+            .flatten()
+            .and_then(|cell| cell.query_selector(".cell").ok().flatten())
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+        let Some(text_box) = text_box else {
+            return;
+        };
+        ev.prevent_default();
+        match grid_input(&text_box).filter(|_| text_box.has_attribute(EDITED)) {
+            Some(input) => {
+                let _ = input.focus();
+            }
+            None => self.edit(&text_box, Focus::Now),
         }
     }
 
@@ -313,51 +434,157 @@ impl GridCells {
     }
 }
 
-/// Writes what `read` says into the input with the DOM id `id` now and whenever what `read`
-/// reads changes, once the input is on the page.
-fn follow_input<T: 'static>(
+/// The attribute of the text box the grid's input stands over.
+const EDITED: &str = "data-edited";
+
+/// The grid's input of the grid a cell's text box is in, if it has one yet.
+fn grid_input(text_box: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    text_box
+        .closest(".grid-scroll")
+        .ok()??
+        .query_selector(":scope > input")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// Lays the grid's input over the cell of the text box it stands for: the input stays on the
+/// page and keeps the focus from cell to cell; only its place changes.
+fn place_over(input: &web_sys::HtmlElement, text_box: &web_sys::Element) {
+    let (Some(cell), Some(scroll)) = (text_box.parent_element(), input.parent_element()) else {
+        return;
+    };
+    let (at, from) = (
+        cell.get_bounding_client_rect(),
+        scroll.get_bounding_client_rect(),
+    );
+    let style = input.style();
+    // Whole pixels: formatting a float would bring ~10 KB of code into the editor's part.
+    let px = |value: f64| format!("{}px", value.round() as i32);
+    let _ = style.set_property(
+        "top",
+        &px(at.top() - from.top() + f64::from(scroll.scroll_top())),
+    );
+    let _ = style.set_property(
+        "left",
+        &px(at.left() - from.left() + f64::from(scroll.scroll_left())),
+    );
+    let _ = style.set_property("width", &px(at.width()));
+    let _ = style.set_property("height", &px(at.height()));
+}
+
+/// Lays each grid's input over its cell again: the window's width moves the columns.
+fn place_inputs_again() {
+    let Some(inputs) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(".grid-scroll > input").ok())
+    else {
+        return;
+    };
+    for i in 0..inputs.length() {
+        let Some(input) = inputs
+            .item(i)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let edited = input
+            .parent_element()
+            .and_then(|scroll| scroll.query_selector(&format!("[{EDITED}]")).ok().flatten());
+        if let Some(text_box) = edited {
+            place_over(&input, &text_box);
+        }
+    }
+}
+
+/// Writes a cell's text into its text box: into the text it has, where it has some, which
+/// changes that text alone rather than the box's children.
+fn set_text(text_box: &web_sys::Element, text: &str) {
+    match text_box.first_child() {
+        Some(node) if node.node_type() == web_sys::Node::TEXT_NODE => {
+            node.set_node_value(Some(text));
+        }
+        _ => text_box.set_text_content(Some(text)),
+    }
+}
+
+/// When the grid's input, laid over a cell, takes the focus if it has not got it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    /// At once: asked for by a key.
+    Now,
+    /// Once the focus event that asked for it is done: the cell's text box took the focus.
+    AfterThisEvent,
+}
+
+/// The grid's input, made once per grid and moved from cell to cell.
+fn new_cell_input() -> Option<web_sys::HtmlInputElement> {
+    let input: web_sys::HtmlInputElement = web_sys::window()?
+        .document()?
+        .create_element("input")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let _ = input.set_attribute("inputmode", "numeric");
+    let _ = input.set_attribute("autocomplete", "off");
+    Some(input)
+}
+
+/// Writes what `read` says into the cell's text box (the `<span>` with the DOM id `id`), and
+/// into the grid's input while it stands in the cell, now and whenever what `read` reads
+/// changes, once the text box is on the page.
+fn follow_text_box<T: 'static>(
     id: &str,
     read: impl Fn() -> T + 'static,
-    mut write: impl FnMut(&web_sys::HtmlInputElement, T) + 'static,
+    mut write: impl FnMut(&web_sys::Element, Option<web_sys::HtmlInputElement>, T) + 'static,
 ) {
     let id = id.to_owned();
-    Effect::new(move |input: Option<Option<web_sys::HtmlInputElement>>| {
+    Effect::new(move |text_box: Option<Option<web_sys::Element>>| {
         // Read first, found or not: an effect that read nothing would never run again.
         let value = read();
-        let input = input.flatten().or_else(|| {
-            web_sys::window()?
-                .document()?
-                .get_element_by_id(&id)?
-                .dyn_into()
-                .ok()
+        // While the cell is edited its id is the grid input's, laid over the text box.
+        let by_id = || web_sys::window()?.document()?.get_element_by_id(&id);
+        let text_box = text_box.flatten().or_else(|| {
+            let element = by_id()?;
+            match element.tag_name().as_str() {
+                "INPUT" => element
+                    .parent_element()?
+                    .query_selector(&format!("[{EDITED}]"))
+                    .ok()?,
+                _ => Some(element),
+            }
         });
-        if let Some(input) = &input {
-            write(input, value);
+        if let Some(text_box) = &text_box {
+            write(text_box, by_id().and_then(|e| e.dyn_into().ok()), value);
         }
-        input
+        text_box
     });
 }
 
-/// Changes what differs between the marks the input has (`before`) and those it should have.
-fn repaint(input: &web_sys::HtmlInputElement, before: &CellMarks, now: &CellMarks) {
+/// Changes what differs between the marks a cell's text box or the grid's input in its place
+/// has (`before`) and those it should have.
+fn repaint(element: &web_sys::Element, before: &CellMarks, now: &CellMarks) {
     if (before.severity, before.computed) != (now.severity, now.computed) {
-        input.set_class_name(&now.class());
+        element.set_class_name(&now.class());
     }
     if before.is_invalid() != now.is_invalid() {
-        set_or_remove(input, "aria-invalid", now.is_invalid().then_some("true"));
+        set_or_remove(element, "aria-invalid", now.is_invalid().then_some("true"));
     }
     if before.computed != now.computed {
-        input.set_read_only(now.computed);
+        match element.dyn_ref::<web_sys::HtmlInputElement>() {
+            Some(input) => input.set_read_only(now.computed),
+            None => set_or_remove(element, "aria-readonly", now.computed.then_some("true")),
+        }
     }
     if before.title != now.title {
-        set_or_remove(input, "title", now.title.as_deref());
+        set_or_remove(element, "title", now.title.as_deref());
     }
 }
 
-fn set_or_remove(input: &web_sys::HtmlInputElement, name: &str, value: Option<&str>) {
+fn set_or_remove(element: &web_sys::Element, name: &str, value: Option<&str>) {
     let _ = match value {
-        Some(value) => input.set_attribute(name, value),
-        None => input.remove_attribute(name),
+        Some(value) => element.set_attribute(name, value),
+        None => element.remove_attribute(name),
     };
 }
 

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { sharedBrowserAndSite, startBlankReport, watch, until, draftIdOf, storedDraft, draftKeys, fillStorage } from './harness.mjs';
+import { sharedBrowserAndSite, startBlankReport, watch, until, draftIdOf, storedDraft, draftKeys, fillStorage, gridCell } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -68,7 +68,7 @@ test('reload keeps everything typed, including the last keystroke before the rel
   const { context, page, record } = await openApp();
   try {
     await page.locator(AGENCY).fill('某某街道办事处');
-    await page.locator(cell('1', 'natural')).fill('5');
+    await gridCell(page.locator(cell('1', 'natural'))).fill('5');
     await page.locator(OVERVIEW).fill('');
     await page.locator(OVERVIEW).pressSequentially('我街道认真落实条例');
     const id = draftIdOf(page);
@@ -78,7 +78,7 @@ test('reload keeps everything typed, including the last keystroke before the rel
     await page.locator(OVERVIEW).pressSequentially('。');
     const before = {
       agency: await page.locator(AGENCY).inputValue(),
-      cell: await page.locator(cell('1', 'natural')).inputValue(),
+      cell: await gridCell(page.locator(cell('1', 'natural'))).inputValue(),
       overview: await page.locator(OVERVIEW).inputValue(),
     };
     assert.equal(before.overview, '我街道认真落实条例。');
@@ -87,7 +87,7 @@ test('reload keeps everything typed, including the last keystroke before the rel
     assert.equal(draftIdOf(page), id, 'the address still names the draft');
     const afterReload = {
       agency: await page.locator(AGENCY).inputValue(),
-      cell: await page.locator(cell('1', 'natural')).inputValue(),
+      cell: await gridCell(page.locator(cell('1', 'natural'))).inputValue(),
       overview: await page.locator(OVERVIEW).inputValue(),
     };
     assert.deepEqual(afterReload, before);
@@ -97,7 +97,7 @@ test('reload keeps everything typed, including the last keystroke before the rel
     await page.locator('h1.report-title').waitFor();
     await page.waitForFunction((id) => location.hash === '#draft=' + id, id);
     await page.locator('.findings-summary', { hasText: /\d+ 个错误/ }).waitFor();
-    assert.equal(await page.locator(cell('1', 'natural')).inputValue(), before.cell);
+    assert.equal(await gridCell(page.locator(cell('1', 'natural'))).inputValue(), before.cell);
     const draft = await storedDraft(page, id);
     assert.equal(draft.report.sections.overview, before.overview);
     assert.equal(draft.report.meta.agency, before.agency);
@@ -269,9 +269,9 @@ test('export then import (file picker and drag-and-drop) gives the same report, 
   try {
     await page.locator('.auto-total input').uncheck();
     await page.locator(AGENCY).fill('导出导入测试局');
-    await page.locator(cell('1', 'natural')).fill('3');
-    await page.locator(cell('1', 'total')).fill('3');
-    await page.locator(cell('3.7', 'legal')).fill('12');
+    await gridCell(page.locator(cell('1', 'natural'))).fill('3');
+    await gridCell(page.locator(cell('1', 'total'))).fill('3');
+    await gridCell(page.locator(cell('3.7', 'legal'))).fill('12');
     await page.locator(OVERVIEW).fill('第一行\n"引号"与换行');
     const id = draftIdOf(page);
     await waitStored(page, id, { 'sections/overview': '第一行\n"引号"与换行' });
@@ -292,7 +292,7 @@ test('export then import (file picker and drag-and-drop) gives the same report, 
     const pickedId = draftIdOf(page);
     await waitStored(page, pickedId, { 'meta/agency': '导出导入测试局' });
     assert.deepEqual((await storedDraft(page, pickedId)).report, original.report);
-    assert.equal(await page.locator(cell('3.7', 'legal')).inputValue(), '12');
+    assert.equal(await gridCell(page.locator(cell('3.7', 'legal'))).inputValue(), '12');
 
     // By dropping the file on the page.
     await page.evaluate((text) => {
@@ -380,7 +380,7 @@ test('a version from the history restores, and the restore can be undone', async
     const id = draftIdOf(page);
     await waitStored(page, id, { 'sections/overview': '第一版的总体情况' });
     await page.locator(OVERVIEW).fill('第二版的总体情况');
-    await page.locator(cell('2', 'natural')).fill('7');
+    await gridCell(page.locator(cell('2', 'natural'))).fill('7');
     await waitStored(page, id, { 'sections/overview': '第二版的总体情况', 'requests/2/0': 7 });
     await page.keyboard.press('Control+s');
 
@@ -393,7 +393,7 @@ test('a version from the history restores, and the restore can be undone', async
 
     await versions.nth(1).locator('button.restore').click();
     assert.equal(await page.locator(OVERVIEW).inputValue(), '第一版的总体情况');
-    assert.equal(await page.locator(cell('2', 'natural')).inputValue(), '');
+    assert.equal(await gridCell(page.locator(cell('2', 'natural'))).inputValue(), '');
     await waitStored(page, id, { 'sections/overview': '第一版的总体情况', 'requests/2/0': null });
     await versions.nth(2).waitFor();
     assert.equal(await versions.count(), 3, 'the restore is a version of its own; the one before stays');
@@ -441,7 +441,7 @@ test('the drafts list: sorted by last edit; rename, duplicate, next year, delete
   const { context, page, record } = await openApp();
   try {
     await page.locator(AGENCY).fill('甲街道办事处');
-    await page.locator(cell('4', 'natural')).fill('2');
+    await gridCell(page.locator(cell('4', 'natural'))).fill('2');
     const first = draftIdOf(page);
     await waitStored(page, first, { 'meta/agency': '甲街道办事处', 'requests/4/0': 2 });
     await page.locator('button.drafts-list').click();
@@ -483,7 +483,7 @@ test('the drafts list: sorted by last edit; rename, duplicate, next year, delete
     const next = await storedDraft(page, nextId);
     assert.equal(next.report.meta.year, renamed.report.meta.year + 1);
     assert.equal(next.report.requests['2'][0], 2, '上年结转 = last year\'s 结转下年度');
-    assert.equal(await page.locator(cell('2', 'natural')).inputValue(), '2');
+    assert.equal(await gridCell(page.locator(cell('2', 'natural'))).inputValue(), '2');
 
     // Delete, then undo: the same text is back.
     await page.locator('button.drafts-list').click();

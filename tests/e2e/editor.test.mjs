@@ -2,7 +2,7 @@
 // undo, language, and Chinese text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowserAndSite, openEditor as openEditorIn, requestCell, waitForApp, until, draftIdOf, storedDraft } from './harness.mjs';
+import { sharedBrowserAndSite, openEditor as openEditorIn, requestCell, gridCell, waitForApp, until, draftIdOf, storedDraft } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -52,7 +52,7 @@ test('a number the text states is read against the tables after a pause, in the 
     await numbers.first().waitFor({ state: 'detached' });
     await page.locator('.reading-status').waitFor({ state: 'hidden' });
     // A claim in words that there was none, against a table 四 with one review.
-    await page.locator('[id="cell-appeals-review-upheld"]').fill('1');
+    await gridCell(page.locator('[id="cell-appeals-review-upheld"]')).fill('1');
     await area.fill('本年度共收到政府信息公开申请3件，未发生因政府信息公开引起的行政复议。');
     await numbers.first().waitFor();
     assert.match(await numbers.first().textContent(), /称没有行政复议.*表四行政复议总计为1/);
@@ -121,12 +121,13 @@ test('arrows, Enter and Tab move between cells like a spreadsheet', async () => 
 test('in a row made tall by its label, a press anywhere in a cell goes to its input, and the whole cell shows the focus and a computed total', async () => {
   const { context, page } = await openEditor();
   try {
-    // 三(二) 部分公开 has a two-line label: its cells are taller than their inputs.
-    const td = cell(page, '3.2', 'commercial').locator('xpath=..');
+    // 三(二) 部分公开 has a two-line label: its cells are taller than their text boxes.
+    // The cell itself (a handle: once edited, the cell's id is the grid's input's, laid over it).
+    const td = await cell(page, '3.2', 'commercial').locator('xpath=..').elementHandle();
     await td.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     const [box, inputBox] = [await td.boundingBox(), await cell(page, '3.2', 'commercial').boundingBox()];
-    assert.ok(box.height > inputBox.height + 10, `the row is ${box.height} px, its input ${inputBox.height} px`);
-    // Above the input, inside the cell.
+    assert.ok(box.height > inputBox.height + 10, `the row is ${box.height} px, its text box ${inputBox.height} px`);
+    // Above the text box, inside the cell.
     await page.mouse.click(box.x + box.width / 2, box.y + 3);
     assert.equal(await focused(page), 'cell-requests-3.2-commercial');
     await page.keyboard.type('4');
@@ -135,7 +136,7 @@ test('in a row made tall by its label, a press anywhere in a cell goes to its in
     assert.equal(await background(td), 'rgb(221, 244, 255)', 'the focused cell is blue to its edges');
     // The row's total, computed (自动合计 on), is grey to the cell's edges, not a grey strip.
     const total = cell(page, '3.2', 'total');
-    assert.equal(await total.getAttribute('readonly'), '');
+    assert.equal(await total.getAttribute('aria-readonly'), 'true');
     assert.equal(await background(total.locator('xpath=..')), 'rgb(240, 243, 246)');
     assert.equal(await background(cell(page, '3.2', 'natural').locator('xpath=..')), 'rgb(255, 255, 255)');
   } finally {

@@ -230,8 +230,28 @@ export function fillStorage() {
   return keys;
 }
 
-/** The input of a cell of table 三. */
-export const requestCell = (page, row, column) => page.locator(`[id="cell-requests-${row}-${column}"]`);
+/** A cell of table 三 (see `gridCell`). */
+export const requestCell = (page, row, column) => gridCell(page.locator(`[id="cell-requests-${row}-${column}"]`));
+
+/** A grid's value cell, found by its id. The cell is a text box until it is edited; then the
+ * grid's one input stands in its place and takes its id. `fill` edits the cell as a person does
+ * (the cell takes the focus, its text is replaced), and `inputValue` reads the cell's text
+ * whether it is being edited or not; everything else is the locator's own. */
+export function gridCell(locator) {
+  return new Proxy(locator, {
+    get(target, name) {
+      if (name === 'fill') {
+        return async (value) => {
+          await target.focus();
+          await target.fill(value);
+        };
+      }
+      if (name === 'inputValue') return () => target.evaluate((cell) => (cell instanceof HTMLInputElement ? cell.value : cell.textContent));
+      const value = Reflect.get(target, name);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 /** Waits until `probe()` gives a truthy value, polling as Playwright's own waits do (its
  * waitForFunction cannot poll here: the page's CSP forbids the eval it polls with). */

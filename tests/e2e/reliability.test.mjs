@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { sharedBrowserAndSite, startBlankReport, until, watch, draftIdOf, storedDraft } from './harness.mjs';
+import { sharedBrowserAndSite, startBlankReport, until, watch, draftIdOf, storedDraft, gridCell } from './harness.mjs';
 
 const env = sharedBrowserAndSite();
 
@@ -175,9 +175,9 @@ test('two tabs saving in the same instant lose nothing', async () => {
     const before = (await storedDraft(a, id)).revision;
 
     // Each tab edits its own cell and section; neither has saved.
-    await a.locator(cell('1', 'natural')).fill('11');
+    await gridCell(a.locator(cell('1', 'natural'))).fill('11');
     await a.locator(OVERVIEW).fill('A窗口写的概述');
-    await b.locator(cell('1', 'legal')).fill('22');
+    await gridCell(b.locator(cell('1', 'legal'))).fill('22');
     await b.locator(PROBLEMS).fill('B窗口写的问题');
 
     // Both save in the same instant: Ctrl+S is dispatched to both pages in one go, at one time.
@@ -200,8 +200,8 @@ test('two tabs saving in the same instant lose nothing', async () => {
     for (const page of [a, b]) {
       await until(
         async () =>
-          (await page.locator(cell('1', 'natural')).inputValue()) === '11' &&
-          (await page.locator(cell('1', 'legal')).inputValue()) === '22' &&
+          (await gridCell(page.locator(cell('1', 'natural'))).inputValue()) === '11' &&
+          (await gridCell(page.locator(cell('1', 'legal'))).inputValue()) === '22' &&
           (await page.locator(OVERVIEW).inputValue()) === 'A窗口写的概述' &&
           (await page.locator(PROBLEMS).inputValue()) === 'B窗口写的问题',
         'both edits on screen',

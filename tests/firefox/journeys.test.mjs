@@ -81,7 +81,8 @@ async function startBlank(page) {
   await page.waitForSelector('h1.report-title');
 }
 
-const valueOf = (page, selector) => page.$eval(selector, (el) => el.value);
+// A field's value; a grid's cell is its text box's text, or the grid's input while it is edited.
+const valueOf = (page, selector) => page.$eval(selector, (el) => (el.tagName === 'SPAN' ? el.textContent : el.value));
 const textOf = (page, selector) => page.$eval(selector, (el) => el.textContent);
 const stored = storedDraft;
 

@@ -267,11 +267,16 @@ impl CellMarks {
 }
 
 /// The inside of a grid's `<table>`: its columns, header rows, row labels and value cells, each
-/// value cell an `<input>` looking as `look(place)` says. One piece of markup the browser parses
-/// at once: drawing the ~700 elements of the three tables one by one was most of the editor's
-/// opening (docs/benchmarks.md). Attributes most cells do not need are left off.
+/// value cell a text box of text looking as `look(place)` says. The editor lays its one
+/// `<input>` over the cell being edited, as web spreadsheets do: every frame of typing
+/// paints and layerizes each input on screen, ~200 of them a third of the frame
+/// (bench/goals-not-met.md). The first value cell is the table's stop in the Tab order, the others
+/// are reached with the keys. One piece of markup the browser parses at once: drawing the ~700
+/// elements of the three tables one by one was most of the editor's opening (docs/benchmarks.md).
+/// Attributes most cells do not need are left off.
 pub fn markup(layout: &TableLayout, look: &mut dyn FnMut(&Place) -> CellLook) -> String {
     let mut out = String::with_capacity(32 * 1024);
+    let mut tab_stop = true;
     out.push_str("<colgroup>");
     for (class, count) in &layout.columns {
         for _ in 0..*count {
@@ -285,7 +290,7 @@ pub fn markup(layout: &TableLayout, look: &mut dyn FnMut(&Place) -> CellLook) ->
         for row in &group.rows {
             out.push_str("<tr role=\"row\">");
             for cell in row {
-                push_cell(&mut out, cell, look);
+                push_cell(&mut out, cell, look, &mut tab_stop);
             }
             out.push_str("</tr>");
         }
@@ -296,7 +301,12 @@ pub fn markup(layout: &TableLayout, look: &mut dyn FnMut(&Place) -> CellLook) ->
     out
 }
 
-fn push_cell(out: &mut String, cell: &LayoutCell, look: &mut dyn FnMut(&Place) -> CellLook) {
+fn push_cell(
+    out: &mut String,
+    cell: &LayoutCell,
+    look: &mut dyn FnMut(&Place) -> CellLook,
+    tab_stop: &mut bool,
+) {
     let rows = (cell.rows > 1).then(|| cell.rows.to_string());
     let cols = (cell.cols > 1).then(|| cell.cols.to_string());
     let spans = [("rowspan", rows.as_deref()), ("colspan", cols.as_deref())];
@@ -327,25 +337,26 @@ fn push_cell(out: &mut String, cell: &LayoutCell, look: &mut dyn FnMut(&Place) -
             let look = look(place);
             let marks = &look.marks;
             let (id, class, label) = (dom_id(place), marks.class(), spoken_cell_name(place));
-            let mut input = vec![
+            let tab_index = if std::mem::take(tab_stop) { "0" } else { "-1" };
+            let mut text_box = vec![
                 ("id", id.as_str()),
                 ("class", class.as_str()),
-                ("inputmode", "numeric"),
-                ("autocomplete", "off"),
+                ("role", "textbox"),
+                ("tabindex", tab_index),
                 ("aria-label", label.as_str()),
-                ("value", look.text.as_str()),
             ];
             if marks.is_invalid() {
-                input.push(("aria-invalid", "true"));
+                text_box.push(("aria-invalid", "true"));
             }
             if marks.computed {
-                input.push(("readonly", ""));
+                text_box.push(("aria-readonly", "true"));
             }
             if let Some(title) = &marks.title {
-                input.push(("title", title));
+                text_box.push(("title", title));
             }
-            push_open(out, "input", &input);
-            out.push_str("</td>");
+            push_open(out, "span", &text_box);
+            escape_into(out, &look.text);
+            out.push_str("</span></td>");
         }
     }
 }
@@ -586,7 +597,7 @@ mod tests {
     }
 
     #[test]
-    fn the_grid_markup_has_one_input_per_value_cell_in_reading_order_with_the_layouts_spans() {
+    fn the_grid_markup_has_one_text_box_per_value_cell_in_reading_order_with_the_layouts_spans() {
         for table in [SectionId::Active, SectionId::Requests, SectionId::Appeals] {
             let layout = layout::table_layout(table).unwrap();
             let mut asked = Vec::new();
@@ -603,18 +614,28 @@ mod tests {
                 "{table:?}: each value cell asked once, in order"
             );
             let elements = elements(&markup);
-            let inputs: Vec<_> = elements.iter().filter(|(tag, _)| tag == "input").collect();
-            let ids: Vec<_> = inputs
+            assert!(!elements.iter().any(|(tag, _)| tag == "input"));
+            let text_boxes: Vec<_> = elements
+                .iter()
+                .filter(|(tag, a)| tag == "span" && attribute(a, "role") == Some("textbox"))
+                .collect();
+            let ids: Vec<_> = text_boxes
                 .iter()
                 .map(|(_, a)| attribute(a, "id").unwrap().to_owned())
                 .collect();
             assert_eq!(ids, places.iter().map(dom_id).collect::<Vec<_>>());
-            for (_, attributes) in &inputs {
-                assert_eq!(attribute(attributes, "value"), Some("7"));
+            for (i, (_, attributes)) in text_boxes.iter().enumerate() {
                 assert_eq!(attribute(attributes, "class"), Some("cell"));
-                assert_eq!(attribute(attributes, "readonly"), None);
+                assert_eq!(attribute(attributes, "aria-readonly"), None);
                 assert!(attribute(attributes, "aria-label").is_some_and(|l| !l.is_empty()));
+                let tab_index = if i == 0 { "0" } else { "-1" };
+                assert_eq!(
+                    attribute(attributes, "tabindex"),
+                    Some(tab_index),
+                    "{table:?}"
+                );
             }
+            assert_eq!(markup.matches(">7</span>").count(), places.len());
             let cells: Vec<_> = elements
                 .iter()
                 .filter(|(tag, _)| tag == "th" || tag == "td")
@@ -661,24 +682,23 @@ mod tests {
         let elements = elements(&markup);
         let (_, attributes) = elements
             .iter()
-            .find(|(tag, a)| tag == "input" && attribute(a, "id") == Some(&dom_id(&first)))
+            .find(|(tag, a)| tag == "span" && attribute(a, "id") == Some(&dom_id(&first)))
             .unwrap();
-        assert_eq!(
-            attribute(attributes, "value"),
-            Some("\"><script>alert(1)</script>")
-        );
+        assert!(markup.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</span>"));
         assert_eq!(
             attribute(attributes, "class"),
             Some("cell cell-error computed")
         );
         assert_eq!(attribute(attributes, "aria-invalid"), Some("true"));
-        assert_eq!(attribute(attributes, "readonly"), Some(""));
+        assert_eq!(attribute(attributes, "aria-readonly"), Some("true"));
         assert_eq!(attribute(attributes, "title"), Some("<b>总计</b> & \"x\""));
-        let others = elements
-            .iter()
-            .filter(|(tag, a)| tag == "input" && attribute(a, "id") != Some(&dom_id(&first)));
+        let others = elements.iter().filter(|(tag, a)| {
+            tag == "span"
+                && a.get(&b"id"[..]).is_some()
+                && attribute(a, "id") != Some(&dom_id(&first))
+        });
         for (_, attributes) in others {
-            for absent in ["aria-invalid", "readonly", "title"] {
+            for absent in ["aria-invalid", "aria-readonly", "title"] {
                 assert_eq!(attribute(attributes, absent), None);
             }
         }
