@@ -135,7 +135,7 @@ async function editor(browser, site) {
       }
       result[where] = await traced(browser, page, () => page.evaluate(async ({ changes, where }) => {
         const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id);
+        const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id || c.closest('.grid-scroll').querySelector(':scope > input').id);
         const area = document.getElementById('section-overview');
         if (where !== 'table') area.focus();
         for (let i = 0; i < changes; i++) {

@@ -447,7 +447,7 @@ async function measureStorage(browser, site, seedStorage) {
       const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
       const key = Object.keys(localStorage).find((k) => k.startsWith('nianbao:draft:'));
       const revision = () => Number(/"revision":\s*(\d+)/.exec(localStorage.getItem(key) ?? '')?.[1]);
-      const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly])')].map((c) => c.id);
+      const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly])')].map((c) => c.id || c.closest('.grid-scroll').querySelector(':scope > input').id);
       // A cell is edited in the grid's input, which its text box hands the focus to.
       const edit = async (id) => { document.getElementById(id).focus(); await Promise.resolve(); return document.activeElement; };
       const app = [];
@@ -879,7 +879,7 @@ async function measureMemory(browser, site, seedStorage, agency) {
       const done = MEMORY_POINTS[at - 1];
       const error = await page.evaluate(async ({ from, count }) => {
         const macrotask = () => new Promise((resolve) => { const c = new MessageChannel(); c.port1.onmessage = () => resolve(); c.port2.postMessage(0); });
-        const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id);
+        const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id || c.closest('.grid-scroll').querySelector(':scope > input').id);
         // A cell is edited in the grid's input, which its text box hands the focus to.
         const edit = async (id) => { document.getElementById(id).focus(); await Promise.resolve(); return document.activeElement; };
         const area = document.getElementById('section-overview');

@@ -38,7 +38,7 @@ export async function measureTyping({ keystrokes = 200, cpuThrottle = 1 } = {}) 
       // A macrotask without setTimeout's 4 ms clamp for nested timers.
       const settle = () => new Promise((resolve) => { const channel = new MessageChannel(); channel.port1.onmessage = () => resolve(); channel.port2.postMessage(0); });
       // Each cell's text box hands the focus to the grid's input, which takes the cell's id.
-      const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id);
+      const cells = [...document.querySelectorAll('table.grid-requests .cell:not([aria-readonly]):not([readonly])')].map((c) => c.id || c.closest('.grid-scroll').querySelector(':scope > input').id);
       const table = [];
       for (let i = 0; i < keystrokes; i++) {
         document.getElementById(cells[i % cells.length]).focus();
