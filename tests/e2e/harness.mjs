@@ -234,7 +234,7 @@ export function fillStorage() {
 export const requestCell = (page, row, column) => gridCell(page.locator(`[id="cell-requests-${row}-${column}"]`));
 
 /** A grid's value cell, found by its id. The cell is a text box until it is edited; then the
- * grid's one input stands in its place and takes its id. `fill` edits the cell as a person does
+ * grid's one input is laid over it and takes its id. `fill` edits the cell as a person does
  * (the cell takes the focus, its text is replaced), and `inputValue` reads the cell's text
  * whether it is being edited or not; everything else is the locator's own. */
 export function gridCell(locator) {
