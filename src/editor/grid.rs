@@ -332,7 +332,7 @@ impl GridCells {
         let Some(scroll) = text_box.closest(".grid-scroll").ok().flatten() else {
             return;
         };
-        let input = match grid_input(text_box).and_then(|input| input.dyn_into().ok()) {
+        let input = match grid_input(text_box) {
             Some(input) => input,
             None => {
                 let Some(input) = new_cell_input() else {
@@ -342,12 +342,11 @@ impl GridCells {
                 input
             }
         };
-        let input: web_sys::HtmlInputElement = input;
         let focused = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.active_element())
             .is_some_and(|active| active == **input);
-        if let Some(before) = scroll.query_selector(&format!("[{EDITED}]")).ok().flatten() {
+        if let Some(before) = scroll.query_selector(EDITED_BOX).ok().flatten() {
             if focused {
                 if let Some((place, refused)) = self.cell(&input.id()) {
                     self.leave(&place, refused, &input);
@@ -434,11 +433,12 @@ impl GridCells {
     }
 }
 
-/// The attribute of the text box the grid's input stands over.
+/// The attribute of the text box the grid's input stands over, and its selector.
 const EDITED: &str = "data-edited";
+const EDITED_BOX: &str = "[data-edited]";
 
 /// The grid's input of the grid a cell's text box is in, if it has one yet.
-fn grid_input(text_box: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+fn grid_input(text_box: &web_sys::Element) -> Option<web_sys::HtmlInputElement> {
     text_box
         .closest(".grid-scroll")
         .ok()??
@@ -490,7 +490,7 @@ fn place_inputs_again() {
         };
         let edited = input
             .parent_element()
-            .and_then(|scroll| scroll.query_selector(&format!("[{EDITED}]")).ok().flatten());
+            .and_then(|scroll| scroll.query_selector(EDITED_BOX).ok().flatten());
         if let Some(text_box) = edited {
             place_over(&input, &text_box);
         }
@@ -547,10 +547,7 @@ fn follow_text_box<T: 'static>(
         let text_box = text_box.flatten().or_else(|| {
             let element = by_id()?;
             match element.tag_name().as_str() {
-                "INPUT" => element
-                    .parent_element()?
-                    .query_selector(&format!("[{EDITED}]"))
-                    .ok()?,
+                "INPUT" => element.parent_element()?.query_selector(EDITED_BOX).ok()?,
                 _ => Some(element),
             }
         });
