@@ -849,6 +849,30 @@ fn template_subheadings_alone_are_empty() {
     assert_eq!(findings(&report, Rule::TSectionEmpty).len(), 2);
 }
 
+#[test]
+fn only_whole_subheadings_leave_a_section_empty() {
+    // Every char of 「主动公开」 is in 一's sub-headings, but it is no sub-heading of its own: the
+    // user wrote it. Sub-headings repeated, with punctuation between, are still nothing written.
+    let mut report = Report::new_blank("锡林浩特市额尔敦街道办事处", AgencyKind::Township, 2023);
+    let overview_empty = |report: &Report| {
+        findings(report, Rule::TSectionEmpty)
+            .iter()
+            .any(|f| f.place == Place::Section(SectionId::Overview))
+    };
+    report.sections.set(SectionId::Overview, "主动公开");
+    assert!(!overview_empty(&report));
+    report.sections.set(
+        SectionId::Overview,
+        "（一）主动公开。\n（二）依申请公开；（一）主动公开".to_string(),
+    );
+    assert!(overview_empty(&report));
+    report.sections.set(
+        SectionId::Overview,
+        "（一）主动公开。\n（二）依申请公开；主动".to_string(),
+    );
+    assert!(!overview_empty(&report));
+}
+
 // ---------------------------------------------------------------------------------------------
 // T-overview-length
 // ---------------------------------------------------------------------------------------------

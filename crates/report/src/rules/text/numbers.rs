@@ -15,6 +15,8 @@ pub(super) struct StatedNumber {
     /// False for a rough number: 「余」「多」「约」「近」「超过」…, a range, a decimal, 「三四件」,
     /// or a number that is a share of something (「各2件」, 「其余3件」).
     pub exact: bool,
+    /// The unit written after it: 「件」, 「条」 …
+    pub unit: char,
 }
 
 /// A year the text names: 「2023年」, 「2025 年」 (spaces removed by the caller), 「二〇二三年」.
@@ -267,11 +269,13 @@ fn skip_space_back(chars: &[char], mut end: usize) -> usize {
     end
 }
 
-/// Every number written with `unit` right after it (spaces allowed between): 「75件」, 「749 件」.
-pub(super) fn stated_numbers(chars: &[char], unit: char) -> Vec<StatedNumber> {
+/// Every number written with one of `units` right after it (spaces allowed between): 「75件」,
+/// 「749 件」, in the order they are written. One pass for all the units: the reading rules
+/// scanned each clause once per unit, a twentieth of `nianbao check` in a CPU profile.
+pub(super) fn stated_numbers(chars: &[char], units: &[char]) -> Vec<StatedNumber> {
     let mut found = Vec::new();
-    for (at, &c) in chars.iter().enumerate() {
-        if c != unit {
+    for (at, &unit) in chars.iter().enumerate() {
+        if !units.contains(&unit) {
             continue;
         }
         let after = chars.get(at + 1..).unwrap_or(&[]);
@@ -335,6 +339,7 @@ pub(super) fn stated_numbers(chars: &[char], unit: char) -> Vec<StatedNumber> {
             end: at + 1,
             value,
             exact,
+            unit,
         });
     }
     found
@@ -459,7 +464,7 @@ mod tests {
 
     /// The exact counts stated with 件, as (value, the number as written).
     fn counts(s: &str) -> Vec<u64> {
-        stated_numbers(&chars(s), '件')
+        stated_numbers(&chars(s), &['件'])
             .into_iter()
             .filter(|n| n.exact)
             .map(|n| n.value)
@@ -553,14 +558,14 @@ mod tests {
             "其余3件",
             "3万件",
         ] {
-            let found = stated_numbers(&chars(text), '件');
+            let found = stated_numbers(&chars(text), &['件']);
             assert!(
                 found.iter().all(|n| !n.exact),
                 "{text} read as exact: {found:?}"
             );
         }
         // Decimals are not read at all.
-        assert!(stated_numbers(&chars("1.2万件"), '件').is_empty());
+        assert!(stated_numbers(&chars("1.2万件"), &['件']).is_empty());
     }
 
     #[test]
@@ -576,7 +581,7 @@ mod tests {
     #[test]
     fn positions_cover_number_and_unit() {
         let text = chars("上年结转36件，结转下年度继续办理31件");
-        let found = stated_numbers(&text, '件');
+        let found = stated_numbers(&text, &['件']);
         assert_eq!(found.len(), 2);
         let first: String = text[found[0].start..found[0].end].iter().collect();
         let second: String = text[found[1].start..found[1].end].iter().collect();

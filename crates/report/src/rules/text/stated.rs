@@ -1393,18 +1393,13 @@ fn read_section(
             .map_or(sentence.start, |s| s.start);
         let in_breakdown =
             |at: usize| contains_any(&text_of(chars, segment.start..at), BREAKDOWN_MARKERS);
-        let mut numbers: Vec<(numbers::StatedNumber, char)> = COUNT_UNITS
-            .into_iter()
-            .flat_map(|unit| {
-                numbers::stated_numbers(slice(chars, clause.clone()), unit)
-                    .into_iter()
-                    .map(move |n| (n, unit))
-            })
-            .collect();
-        numbers.sort_by_key(|(n, _)| n.start);
+        let mut numbers = numbers::stated_numbers(slice(chars, clause.clone()), &COUNT_UNITS);
+        // By where each number starts and, were two to start alike, by unit in COUNT_UNITS' order.
+        numbers.sort_by_key(|n| (n.start, COUNT_UNITS.iter().position(|u| *u == n.unit)));
         let mut shares = numbers::stated_percents(slice(chars, clause.clone()));
         let mut from = clause.start;
-        for (index, (number, unit)) in numbers.iter().enumerate() {
+        for (index, number) in numbers.iter().enumerate() {
+            let unit = number.unit;
             let start = clause.start + number.start;
             let end = clause.start + number.end;
             // A share written right after a count of the clause's before this one.
@@ -1424,7 +1419,7 @@ fn read_section(
             let window = text_of(chars, from..start);
             let next = numbers
                 .get(index + 1)
-                .map_or(clause.end, |(n, _)| clause.start + n.start);
+                .map_or(clause.end, |n| clause.start + n.start);
             let after = text_of(chars, end..next);
             from = end;
             // Most numbers of a report count something else: told at once by their words.
@@ -1468,8 +1463,8 @@ fn read_section(
             }
             // 「个」 counts documents (「制发规范性文件6个」); elsewhere it counts days, people …
             // 「不予公开信息数为0条」 counts items of information, not applications.
-            let items = *unit == '条' && window.contains("信息数");
-            if !unit_counts(*unit, quantity) || items {
+            let items = unit == '条' && window.contains("信息数");
+            if !unit_counts(unit, quantity) || items {
                 last_count = None;
                 continue;
             }
@@ -1483,7 +1478,7 @@ fn read_section(
                 section,
                 quote: snippet(chars, clause.start, end),
                 stated: Stated::Count(number.value),
-                unit: *unit,
+                unit,
                 readings: readings.clone(),
                 new_requests: quantity == Quantity::NewRequests,
             });
