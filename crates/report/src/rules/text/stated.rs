@@ -1393,9 +1393,7 @@ fn read_section(
             .map_or(sentence.start, |s| s.start);
         let in_breakdown =
             |at: usize| contains_any(&text_of(chars, segment.start..at), BREAKDOWN_MARKERS);
-        let mut numbers = numbers::stated_numbers(slice(chars, clause.clone()), &COUNT_UNITS);
-        // By where each number starts and, were two to start alike, by unit in COUNT_UNITS' order.
-        numbers.sort_by_key(|n| (n.start, COUNT_UNITS.iter().position(|u| *u == n.unit)));
+        let numbers = numbers::stated_numbers(slice(chars, clause.clone()), &COUNT_UNITS);
         let mut shares = numbers::stated_percents(slice(chars, clause.clone()));
         let mut from = clause.start;
         for (index, number) in numbers.iter().enumerate() {
