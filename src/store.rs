@@ -36,7 +36,8 @@ pub struct Store {
     pub report: RwSignal<Report>,
     history: StoredValue<UndoHistory>,
     pub auto_total: RwSignal<bool>,
-    /// The findings of the rules run on every keystroke (`rules::check_at_once`).
+    /// The findings of the rules run on every keystroke (`rules::check_at_once`, the text's
+    /// kept while the text is unchanged: `rules::AtOnce`).
     pub at_once: Memo<Vec<Finding>>,
     pub reading: RwSignal<ReadingFindings>,
     /// The notes of the import the draft was made from (I-…), kept among the findings until
@@ -128,7 +129,13 @@ fn show_changes(
 impl Store {
     pub fn new(report: Report, auto_total: bool) -> Store {
         let report = RwSignal::new(report);
-        let at_once = Memo::new(move |_| report.with(|r| rules::check_at_once(r, Stage::Draft)));
+        // The text rules at once run again only when a paragraph or the header changed.
+        let checker = StoredValue::new(rules::AtOnce::default());
+        let at_once = Memo::new(move |_| {
+            report
+                .with(|r| checker.try_update_value(|checker| checker.check(r, Stage::Draft)))
+                .unwrap_or_default()
+        });
         let reading = RwSignal::new(ReadingFindings::default());
         let text_read = Memo::new(move |_| {
             reading.with(|read| {
