@@ -626,9 +626,10 @@ function supervisorProbe({ total }) {
   document.addEventListener('change', (ev) => {
     if (s.pickedAt === null && ev.target.closest?.('.pick-files')) s.pickedAt = performance.now();
   }, true);
-  // A folder: from the click on 选择文件夹… (the picker's answer and the listing are the app's).
+  // A folder, or files in Chromium's own picker: from the click on 选择文件夹… or 选择文件… (the
+  // picker's answer and the files taken from it are the app's).
   document.addEventListener('click', (ev) => {
-    if (s.pickedAt === null && ev.target.closest?.('button.pick-folder')) s.pickedAt = performance.now();
+    if (s.pickedAt === null && ev.target.closest?.('button.pick-folder, .pick-files')) s.pickedAt = performance.now();
   }, true);
   const progress = () => {
     const p = document.querySelector('.batch-progress');
@@ -676,14 +677,17 @@ function supervisorProbe({ total }) {
 }
 
 /** The supervisor's page checks BATCH_TOTAL files (bench/batch-files.mjs: report JSONs, published
- * pages, broken files) at THROTTLE× CPU, picked from disk as a user picks them (with `folder`, the
- * folder that holds them picked instead, its files of a report's type read): the longest task
+ * pages, broken files) at THROTTLE× CPU, picked as a user picks them: `how` is 'picker' (选择文件…
+ * in Chromium, its own picker answering with handles of the files), 'input' (the same files
+ * handed to the file input from disk, as browsers without that picker take them) or 'folder'
+ * (the folder that holds them picked, its files of a report's type read): the longest task
  * and the long tasks over 200 ms (the browser taking the picked files, reading, a click on the
  * language switch, and the end, when the batch is linked to last years and kept), the time until
  * all are read and until the batch is kept, and whether clicks on the language switch are
  * answered while reading (one click each time another 50 files are read). With `profile` (a
  * file name), a CDP CPU profile of it, and the page's record beside it (FILE.page.json). */
-async function measureSupervisor500(browser, site, { profile = null, folder = false } = {}) {
+async function measureSupervisor500(browser, site, { profile = null, how = 'picker' } = {}) {
+  const folder = how === 'folder';
   const { dir, paths } = batchOnDisk(supervisorBatch());
   // A folder's files of other types (Word, pictures) are left out, as the app's picker does.
   const total = folder ? paths.filter((path) => /\.(json|txt|html?)$/i.test(path)).length : BATCH_TOTAL;
@@ -697,7 +701,7 @@ async function measureSupervisor500(browser, site, { profile = null, folder = fa
     await page.locator('h1.report-title').waitFor({ timeout: 60_000 });
     await page.locator('button.batch-check').click();
     await page.locator('main.batch-screen').waitFor({ timeout: 60_000 });
-    if (folder) await folderOfFiles(page, paths);
+    if (how !== 'input') await folderOfFiles(page, paths);
     await page.evaluate(supervisorProbe, { total });
     await emulate(page, { cpu: THROTTLE });
     let profiler = null;
@@ -718,6 +722,8 @@ async function measureSupervisor500(browser, site, { profile = null, folder = fa
     const wallStart = performance.now();
     if (folder) {
       await page.locator('button.pick-folder').click();
+    } else if (how === 'picker') {
+      await page.locator('.pick-files').click();
     } else {
       // From disk (paths, not buffers: Playwright would build the files in the page itself).
       await page.locator('.pick-files input').setInputFiles(paths);
@@ -787,6 +793,7 @@ async function measureSupervisor500(browser, site, { profile = null, folder = fa
     const batchWrite = s.writes.filter((w) => w.key.startsWith('nianbao:batch:')).at(-1) ?? null;
     const whileReading = s.clicks.filter((c) => c.reading);
     return {
+      how,
       folder,
       total,
       longest: longest(s.longTasks),
@@ -824,9 +831,10 @@ async function measureSupervisor500(browser, site, { profile = null, folder = fa
   }
 }
 
-/** The batch's files written into a folder of the page's origin private file system, and the
- * page's folder picker answering with that folder: Playwright cannot answer Chromium's own
- * picker, and a folder handle of the disk reads its files through the same promises. */
+/** The batch's files written into a folder of the page's origin private file system, the page's
+ * folder picker answering with that folder and its file picker with its files (in the order of
+ * `paths`, by name, as the picker lists them): Playwright cannot answer Chromium's own pickers,
+ * and handles of the disk's files are read through the same promises. */
 async function folderOfFiles(page, paths) {
   await page.evaluate(async () => {
     const root = await navigator.storage.getDirectory();
@@ -834,6 +842,7 @@ async function folderOfFiles(page, paths) {
     window.__benchFolder = await root.getDirectoryHandle('bench-batch', { create: true });
     window.showDirectoryPicker = async () => window.__benchFolder;
   });
+  const names = paths.map((path) => basename(path));
   for (let at = 0; at < paths.length; at += 25) {
     const files = paths.slice(at, at + 25).map((path) => ({ name: basename(path), base64: readFileSync(path).toString('base64') }));
     await page.evaluate(async (files) => {
@@ -845,14 +854,18 @@ async function folderOfFiles(page, paths) {
       }
     }, files);
   }
+  await page.evaluate(async (names) => {
+    const handles = await Promise.all(names.map((name) => window.__benchFolder.getFileHandle(name)));
+    window.showOpenFilePicker = async () => handles;
+  }, names);
 }
 
 /** One line of the supervisor's figures. */
 const supervisorLine = (r) => {
   const part = (name, label) => `${label} ${r.byPart[name].over200} (longest ${ms(r.byPart[name].longest)})`;
-  return `${r.folder ? `a folder (${r.total} report files read)` : `${r.total} files picked`}: longest task ${ms(r.longest)}; ${r.longTasks} long tasks, ${r.over200} over 200 ms: ` +
-    `${part('pick', r.folder ? 'the click on 选择文件夹…' : 'taking the picked files')}, ${part('reading', 'reading')}, ${part('clicks', 'on a language click')}, ${part('end', 'at the end')}; ` +
-    `${r.folder ? `listed in ${(r.listedMs / 1000).toFixed(2)} s, ` : ''}all ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s; ` +
+  return `${r.folder ? `a folder (${r.total} report files read)` : `${r.total} files ${r.how === 'picker' ? "picked in Chromium's picker" : 'given to the file input'}`}: longest task ${ms(r.longest)}; ${r.longTasks} long tasks, ${r.over200} over 200 ms: ` +
+    `${part('pick', r.folder ? 'the click on 选择文件夹…' : r.how === 'picker' ? 'the click on 选择文件…' : 'taking the picked files')}, ${part('reading', 'reading')}, ${part('clicks', 'on a language click')}, ${part('end', 'at the end')}; ` +
+    `${r.how !== 'input' ? `listed in ${(r.listedMs / 1000).toFixed(2)} s, ` : ''}all ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s; ` +
     `${r.answered}/${r.clicks} clicks on the language switch answered while reading (click → painted max ${ms(Math.max(...r.clickToPaint))}); ` +
     `progress bar ${r.bar ? 'shown' : 'MISSING'}, 停止读取 ${r.stop === '停止读取' ? 'shown' : r.stop === null ? 'NOT SEEN' : `shown as “${r.stop}”`} while reading${r.stopAfter ? ', STILL THERE after' : ''}; ` +
     `${r.rows} rows, ${r.unread} unread; batch ${r.kept ? `kept (${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)})` : 'NOT KEPT (storage refused it)'}`;
@@ -1067,9 +1080,11 @@ async function onlySupervisor() {
       const result = await measureSupervisor500(browser, site, { profile: PROFILE && RUNS > 1 ? PROFILE.replace(/(\.cpuprofile)?$/, `-${run}$1`) : PROFILE });
       console.log(`run ${run}: ${supervisorLine(result)}`);
       if (VERBOSE) console.log(JSON.stringify(result, null, 1));
-      const fromFolder = await measureSupervisor500(browser, site, { folder: true });
-      console.log(`run ${run}: ${supervisorLine(fromFolder)}`);
-      if (VERBOSE) console.log(JSON.stringify(fromFolder, null, 1));
+      for (const how of ['input', 'folder']) {
+        const other = await measureSupervisor500(browser, site, { how });
+        console.log(`run ${run}: ${supervisorLine(other)}`);
+        if (VERBOSE) console.log(JSON.stringify(other, null, 1));
+      }
     }
   } finally {
     await browser.close();
@@ -1220,10 +1235,12 @@ try {
   log(`the tools on first use (${SLOW_RUNS} fresh profiles each), unthrottled and at ${THROTTLE}×`);
   const tools = { 1: await measureToolsFirstUse(browser, site, seedStorage, 1), [THROTTLE]: await measureToolsFirstUse(browser, site, seedStorage, THROTTLE) };
 
-  log(`the supervisor's page: ${BATCH_TOTAL} files at ${THROTTLE}× CPU`);
+  log(`the supervisor's page: ${BATCH_TOTAL} files picked at ${THROTTLE}× CPU`);
   const supervisor500 = await measureSupervisor500(browser, site);
+  log(`the supervisor's page: those ${BATCH_TOTAL} files given to the file input at ${THROTTLE}× CPU`);
+  const supervisorInput = await measureSupervisor500(browser, site, { how: 'input' });
   log(`the supervisor's page: the folder of those ${BATCH_TOTAL} files at ${THROTTLE}× CPU`);
-  const supervisorFolder = await measureSupervisor500(browser, site, { folder: true });
+  const supervisorFolder = await measureSupervisor500(browser, site, { how: 'folder' });
 
   log('a first visit over Slow 4G (gzip)');
   const gzipSite = await serveDist({ gzip: true });
@@ -1236,7 +1253,7 @@ try {
     await gzipSite.stop();
   }
 
-  results = { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorFolder, firstVisit, openings, fromStorage, chromium: browser.version() };
+  results = { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorInput, supervisorFolder, firstVisit, openings, fromStorage, chromium: browser.version() };
 } finally {
   await browser.close();
   await site.stop();
@@ -1251,7 +1268,7 @@ host.loadEnd = loadavg()[0];
 // The table, and docs/benchmarks.md
 // ---------------------------------------------------------------------------------------------
 
-const { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorFolder, firstVisit, openings, fromStorage, chromium } = results;
+const { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorInput, supervisorFolder, firstVisit, openings, fromStorage, chromium } = results;
 const ratioThrottled = loads.appThrottled.median / loads.printableThrottled.median;
 
 // `nianbao check --json` over 1,000 and 10,000 reports, on every core and on one.
@@ -1294,10 +1311,14 @@ const rows = [
   [`Paste → preview of 沭阳县 2025, tools worker cold (median of ${tools[1].importPreview.n})`, ms(tools[1].importPreview.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].importPreview.median)}`, 'goal ≤ 1 s at 4×'],
   ['图解 on first use (worker cold)', ms(tools[1].figure.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].figure.median)}`, 'medians'],
   ['Word on first use (worker cold), until the download starts', ms(tools[1].word.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].word.median)}`, 'medians'],
-  [`Supervisor's page checks ${BATCH_TOTAL} files at ${THROTTLE}× CPU (${BATCH_COUNTS.json} JSON, ${BATCH_COUNTS.published} published pages, ${BATCH_COUNTS.broken} not reports): longest task`,
+  [`Supervisor's page checks ${BATCH_TOTAL} files at ${THROTTLE}× CPU (${BATCH_COUNTS.json} JSON, ${BATCH_COUNTS.published} published pages, ${BATCH_COUNTS.broken} not reports), picked with 选择文件… (Chromium's own picker): longest task`,
     ms(supervisor500.longest),
-    `${supervisor500.over200} tasks > 200 ms; all read in ${(supervisor500.readMs / 1000).toFixed(1)} s; ${supervisor500.answered}/${supervisor500.clicks} language clicks answered while reading`,
+    `${supervisor500.over200} tasks > 200 ms; taken in ${(supervisor500.listedMs / 1000).toFixed(2)} s, all read in ${(supervisor500.readMs / 1000).toFixed(1)} s; ${supervisor500.answered}/${supervisor500.clicks} language clicks answered while reading`,
     `goal longest task ≤ 200 ms${supervisor500.longest > 200 ? ': **not met**' : ': met'}`],
+  [`The same ${BATCH_TOTAL} files given to the file input (browsers without that picker, as Firefox): longest task`,
+    ms(supervisorInput.longest),
+    `${supervisorInput.over200} tasks > 200 ms, the browser's own taking the files ${ms(supervisorInput.byPart.pick.longest)}; all read in ${(supervisorInput.readMs / 1000).toFixed(1)} s; ${supervisorInput.answered}/${supervisorInput.clicks} language clicks answered while reading`,
+    `goal longest task ≤ 200 ms${supervisorInput.longest > 200 ? ': **not met**' : ': met'}`],
   [`The same ${BATCH_TOTAL} files as a folder picked (选择文件夹…, Chromium; its ${supervisorFolder.total} files of a report's type read): longest task`,
     ms(supervisorFolder.longest),
     `${supervisorFolder.over200} tasks > 200 ms; listed in ${(supervisorFolder.listedMs / 1000).toFixed(2)} s, all read in ${(supervisorFolder.readMs / 1000).toFixed(1)} s; ${supervisorFolder.answered}/${supervisorFolder.clicks} language clicks answered while reading`,
@@ -1376,9 +1397,10 @@ const supervisorDetails = (r, heading, intro, pickLabel) => {
     part('clicks', `a click on the language switch (${r.clicks} while reading)`),
     part('end', 'the end: the last file, last years linked, the batch kept'),
     `| **all** | ${r.longTasks} | ${r.over200} | **${ms(r.longest)}** |`, '',
-    `${r.folder ? `Listed in ${(r.listedMs / 1000).toFixed(2)} s (from the click to the progress bar); all` : 'All'} ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s (${r.batchWrite ? `${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)}` : 'not kept'}); ${r.answered} of ${r.clicks} clicks answered while reading, click to painted at most ${ms(Math.max(...r.clickToPaint))}; the progress bar ${r.bar ? 'and' : 'missing,'} 停止读取 ${r.stop === '停止读取' ? 'shown while reading' : 'not seen'}; ${r.rows} rows, ${r.unread} of them unread.`, '');
+    `${r.how !== 'input' ? `${r.folder ? 'Listed' : 'Taken'} in ${(r.listedMs / 1000).toFixed(2)} s (from the click to the progress bar); all` : 'All'} ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s (${r.batchWrite ? `${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)}` : 'not kept'}); ${r.answered} of ${r.clicks} clicks answered while reading, click to painted at most ${ms(Math.max(...r.clickToPaint))}; the progress bar ${r.bar ? 'and' : 'missing,'} 停止读取 ${r.stop === '停止读取' ? 'shown while reading' : 'not seen'}; ${r.rows} rows, ${r.unread} of them unread.`, '');
 };
-supervisorDetails(supervisor500, `## The supervisor's page, ${BATCH_TOTAL} files`, `\`node bench/run.mjs --only supervisor-500\` runs it alone. The editor, its 批量检查 button, then at ${THROTTLE}× CPU the files picked from disk (Playwright's setInputFiles with their paths): ${BATCH_COUNTS.json} report JSONs (the seed under other agencies' names and numbers, one in six with an error, one in ten a 2022 report of a unit whose 2023 report is in the batch too), ${BATCH_COUNTS.published} published reports (the five published texts of the core's fixtures and the seed's printable page, renamed; ten of them GBK) and ${BATCH_COUNTS.broken} files that are not reports (bench/batch-files.mjs), sorted by name as a picker lists them. Long tasks are the page's PerformanceObserver for 'longtask'; "all read" runs from the input's change event until the count shows ${BATCH_TOTAL} of ${BATCH_TOTAL}, "kept" until the batch is saved to localStorage. Each time another 50 files are read, a click on the language switch (Playwright's click), answered when the page's language changes while files are still being read.`, 'the browser taking the picked files (the task of the change event)');
+supervisorDetails(supervisor500, `## The supervisor's page, ${BATCH_TOTAL} files`, `\`node bench/run.mjs --only supervisor-500\` runs it alone. The editor, its 批量检查 button, then at ${THROTTLE}× CPU the files picked with 选择文件…: ${BATCH_COUNTS.json} report JSONs (the seed under other agencies' names and numbers, one in six with an error, one in ten a 2022 report of a unit whose 2023 report is in the batch too), ${BATCH_COUNTS.published} published reports (the five published texts of the core's fixtures and the seed's printable page, renamed; ten of them GBK) and ${BATCH_COUNTS.broken} files that are not reports (bench/batch-files.mjs), sorted by name as a picker lists them. In Chromium the button opens the browser's own picker (\`showOpenFilePicker\`), which answers with a handle per file; the app takes each file from its handle, a promise each. Playwright cannot answer that picker: the bench writes the files into a folder of the page's origin private file system beforehand, and the page's \`showOpenFilePicker\` answers with their handles (handles of the disk's files are taken through the same promises). The clock starts at the click on 选择文件…. Long tasks are the page's PerformanceObserver for 'longtask'; "all read" runs until the count shows ${BATCH_TOTAL} of ${BATCH_TOTAL}, "kept" until the batch is saved to localStorage. Each time another 50 files are read, a click on the language switch (Playwright's click), answered when the page's language changes while files are still being read.`, 'the click on 选择文件… (the picker answered, the files taken)');
+supervisorDetails(supervisorInput, `## The supervisor's page, ${BATCH_TOTAL} files given to the file input`, `The same files handed to the file input from disk (Playwright's setInputFiles with their paths), as a browser without Chromium's picker (Firefox) takes them when 选择文件… is pressed. The browser makes all the files in one task of its own before the page can run (the change event's); the clock starts there.`, 'the browser taking the picked files (the task of the change event)');
 supervisorDetails(supervisorFolder, `## The supervisor's page, a folder of ${BATCH_TOTAL} files`, `The same files in a folder, picked with 选择文件夹… (Chromium's \`showDirectoryPicker\`): the app lists the folder one promise at a time and reads its ${supervisorFolder.total} files of a report's type (JSON, text, HTML; the Word files, pictures and other files left out and counted in a notice). Playwright cannot answer Chromium's folder picker: the bench writes the files into a folder of the page's origin private file system beforehand, and the page's \`showDirectoryPicker\` answers with that folder (a folder of the disk is read through the same promises). The clock starts at the click on 选择文件夹….`, 'the click on 选择文件夹… (the picker answered, the listing begun)');
 details.push('## Checking many reports', '', '`bash bench/check-many.sh`: the JSON of the five fixtures copied round-robin, `nianbao check --json` over all of them, on every core and pinned to one core (`taskset -c 0`); peak memory by `/usr/bin/time`. The command is built with its `cli` profile (opt-level 3; the pages\' wasm is built for size).', '', checkMany, '');
 details.push('## Exporting many reports as one long table', '', '`bash bench/export-long.sh`: the same reports, `nianbao export --long` to CSV and to Parquet on every core (200 rows a report; docs/warehouse.md says what the table is).', '', exportLong, '');

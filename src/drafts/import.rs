@@ -86,7 +86,7 @@ pub fn PickFileButton(
     let lang = crate::app_state::use_lang();
     view! {
         <label class=format!("button pick-file {class}") title=i18n::tr(lang, i18n::IMPORT_JSON_HINT)>
-            <input type="file" accept=files::REPORT_FILE_TYPES
+            <input type="file" accept=files::report_file_types()
                 on:change=move |ev| {
                     if let Some(file) = files::picked_file(&ev) {
                         import_file(drafts, file, purpose);

@@ -113,16 +113,33 @@ pub fn decode(bytes: &[u8], label: &str) -> Option<String> {
         .ok()
 }
 
-/// What a report file can be, for a file input's `accept`: the types the user picks among (a
-/// report JSON, a saved web page, copied text). A folder's files are taken by the same names.
-pub const REPORT_FILE_TYPES: &str = ".json,.txt,.htm,.html,application/json,text/plain,text/html";
+/// What a report file can be, each type with its file names' extensions: a report JSON, copied
+/// text, a saved web page. The pickers offer them; a folder's files are taken by the same names.
+const REPORT_FILE_KINDS: [(&str, &[&str]); 3] = [
+    ("application/json", &[".json"]),
+    ("text/plain", &[".txt"]),
+    ("text/html", &[".htm", ".html"]),
+];
 
-/// Whether a file of this name is of `REPORT_FILE_TYPES` (by its extension, in any case).
+/// `REPORT_FILE_KINDS` as a file input's `accept`: the extensions, then the types.
+pub fn report_file_types() -> String {
+    let extensions = REPORT_FILE_KINDS
+        .iter()
+        .flat_map(|(_, extensions)| *extensions);
+    let types = REPORT_FILE_KINDS.iter().map(|(mime, _)| mime);
+    extensions
+        .chain(types)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Whether a file of this name is of `REPORT_FILE_KINDS` (by its extension, in any case).
 pub fn is_report_file_name(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    REPORT_FILE_TYPES
-        .split(',')
-        .filter(|kind| kind.starts_with('.'))
+    REPORT_FILE_KINDS
+        .iter()
+        .flat_map(|(_, extensions)| *extensions)
         .any(|extension| name.ends_with(extension))
 }
 
@@ -220,6 +237,89 @@ pub async fn picked_folder(on_picked: impl FnOnce()) -> FolderPick {
     }
 }
 
+/// Files the user picked in the browser's own file picker (`showOpenFilePicker`), read.
+pub enum FilesPick {
+    /// The user closed the picker.
+    Cancelled,
+    /// The files, in the picker's order.
+    Files(Vec<web_sys::File>),
+    /// The browser refused: its message.
+    Failed(String),
+}
+
+thread_local! {
+    /// The browser's picker refused once (a policy, a frame it keeps from pickers): the next
+    /// press opens the file input's instead, which such a browser still allows.
+    static FILE_PICKER_REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether "pick files" should ask for the files through the browser's own picker
+/// (`showOpenFilePicker`: Chromium, in a page of its own, not a frame) rather than a file
+/// input. The picker answers with a handle per file and each file is a promise; a file input
+/// hands the page all the files it was given in one task of the browser's, ~0.4 s for 500
+/// files at 4× slowdown before the page can run or paint.
+pub fn can_pick_file_handles() -> bool {
+    if FILE_PICKER_REFUSED.get() {
+        return false;
+    }
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let top_level = window
+        .top()
+        .ok()
+        .flatten()
+        .is_some_and(|top| JsValue::from(top) == JsValue::from(window.clone()));
+    top_level
+        && js_sys::Reflect::get(&window, &"showOpenFilePicker".into())
+            .is_ok_and(|picker| picker.is_function())
+}
+
+/// Asks the user for files in the browser's picker (several at once, the report types offered
+/// first) and takes each one, a promise each; `on_picked` once the picker has answered, before
+/// the files are taken (hundreds take a while). Must be called in a click's handling (the
+/// picker needs the user's gesture).
+pub async fn picked_file_handles(on_picked: impl FnOnce(usize)) -> FilesPick {
+    let handles = match show_open_file_picker().await {
+        Ok(handles) => js_sys::Array::from(&handles),
+        Err(error) if error_name(&error).as_deref() == Some("AbortError") => {
+            return FilesPick::Cancelled
+        }
+        Err(error) => {
+            FILE_PICKER_REFUSED.set(true);
+            return FilesPick::Failed(describe(error));
+        }
+    };
+    on_picked(handles.length() as usize);
+    let mut files = Vec::with_capacity(handles.length() as usize);
+    for handle in handles.iter() {
+        match awaited(call_method(&handle, "getFile")).await {
+            Ok(file) => match file.dyn_into::<web_sys::File>() {
+                Ok(file) => files.push(file),
+                Err(_) => return FilesPick::Failed("not a file".into()),
+            },
+            Err(error) => return FilesPick::Failed(describe(error)),
+        }
+    }
+    FilesPick::Files(files)
+}
+
+/// `showOpenFilePicker({ id, multiple: true, types })`: the picker opens where it was last used
+/// for reports (its `id`), and offers the report types. The options are written as JSON: the
+/// same object built property by property cost the page ~1 KB of code.
+async fn show_open_file_picker() -> Result<JsValue, JsValue> {
+    let window: JsValue = web_sys::window().ok_or("no window")?.into();
+    let accept = REPORT_FILE_KINDS
+        .iter()
+        .map(|(mime, extensions)| format!(r#""{mime}":["{}"]"#, extensions.join(r#"",""#)))
+        .collect::<Vec<_>>()
+        .join(",");
+    let options = js_sys::JSON::parse(&format!(
+        r#"{{"id":"nianbao-reports","multiple":true,"types":[{{"accept":{{{accept}}}}}]}}"#
+    ))?;
+    awaited(call_method1(&window, "showOpenFilePicker", &options)).await
+}
+
 async fn show_directory_picker() -> Result<JsValue, JsValue> {
     let window: JsValue = web_sys::window().ok_or("no window")?.into();
     awaited(call_method(&window, "showDirectoryPicker")).await
@@ -227,9 +327,14 @@ async fn show_directory_picker() -> Result<JsValue, JsValue> {
 
 /// `target.method()`, by name: the File System Access API is not in web-sys' stable features.
 fn call_method(target: &JsValue, method: &str) -> Result<JsValue, JsValue> {
+    call_method1(target, method, &JsValue::UNDEFINED)
+}
+
+/// `target.method(argument)`, by name.
+fn call_method1(target: &JsValue, method: &str, argument: &JsValue) -> Result<JsValue, JsValue> {
     js_sys::Reflect::get(target, &method.into())?
         .dyn_into::<js_sys::Function>()?
-        .call0(target)
+        .call1(target, argument)
 }
 
 async fn awaited(promise: Result<JsValue, JsValue>) -> Result<JsValue, JsValue> {

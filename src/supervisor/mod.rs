@@ -34,7 +34,7 @@ use crate::drafts::import::{MAX_IMPORT_BYTES, MAX_IMPORT_MB};
 use crate::drafts::{editor_address, shelf, store_new_draft};
 use crate::i18n;
 use crate::i18n::Lang;
-use crate::platform::files::{self, FolderPick, ReadError};
+use crate::platform::files::{self, FilesPick, FolderPick, ReadError};
 use crate::platform::{service_worker, tick, tools};
 use batch::BatchScreen;
 use compare::YearOverYearScreen;
@@ -322,6 +322,38 @@ impl Supervisor {
             }
             self.link_last_years().await;
             self.keep_in_steps().await;
+        });
+    }
+
+    /// 选择文件…, where the browser has its own picker: the files picked join the batch, taken
+    /// one promise at a time (a file input hands hundreds over in one long task).
+    pub fn add_picked_files(self) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let taking = move |count: usize| {
+                self.notices.tell(Notice::new(
+                    format!("正在取得所选的{count}个文件…"),
+                    format!("Taking the {count} files picked…"),
+                ))
+            };
+            match files::picked_file_handles(taking).await {
+                FilesPick::Cancelled => {}
+                FilesPick::Failed(why) => self.notices.say(Notice::new(
+                    format!("未能取得所选的文件：{why}。请再按一次“选择文件…”。"),
+                    format!(
+                        "The files picked could not be taken: {why}. Press “Pick files…” again."
+                    ),
+                )),
+                FilesPick::Files(files) => {
+                    let count = files.len();
+                    self.notices.tell(Notice::new(
+                        format!("读取所选的{count}个文件。"),
+                        format!("Reading the {count} files picked."),
+                    ));
+                    if !files.is_empty() {
+                        self.add_files(files);
+                    }
+                }
+            }
         });
     }
 

@@ -2,7 +2,8 @@
 // the table as CSV read back by Python's csv module, a summary report built from three units and
 // checked against them (H-sum), and two years of one agency side by side.
 //
-// Files are made from the seed report (batch-files.mjs).
+// Files are made from the seed report (batch-files.mjs). The rows are read by their text content:
+// the browser skips a row off screen (content-visibility), and its innerText is then empty.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, rm } from 'node:fs/promises';
@@ -56,30 +57,30 @@ test('50 mixed files, some broken, give a complete table while the page keeps an
   await assert.doesNotReject(page.locator('tr.batch-row').nth(49).waitFor());
   assert.equal(await page.locator('tr.batch-row').count(), 50);
   assert.equal(await page.locator('tr.batch-row.unread').count(), 8);
-  assert.match(await rowOf(page, '截图.png').innerText(), /PNG 图片/);
-  assert.match(await rowOf(page, '新版本.json').innerText(), /版本 99/);
-  assert.match(await rowOf(page, '太大.txt').innerText(), /超过 5 MB/);
-  assert.equal((await rowOf(page, '文字3.txt').locator('td.agency').innerText()).trim(), '南湖街道');
-  assert.equal((await rowOf(page, '网页2.html').locator('td.agency').innerText()).trim(), '西城镇');
-  assert.equal((await rowOf(page, '网页4.html').locator('td.agency').innerText()).trim(), '北山镇');
-  assert.equal((await rowOf(page, '文字8.txt').locator('td.agency').innerText()).trim(), '长安街道');
+  assert.match(await rowOf(page, '截图.png').textContent(), /PNG 图片/);
+  assert.match(await rowOf(page, '新版本.json').textContent(), /版本 99/);
+  assert.match(await rowOf(page, '太大.txt').textContent(), /超过 5 MB/);
+  assert.equal((await rowOf(page, '文字3.txt').locator('td.agency').textContent()).trim(), '南湖街道');
+  assert.equal((await rowOf(page, '网页2.html').locator('td.agency').textContent()).trim(), '西城镇');
+  assert.equal((await rowOf(page, '网页4.html').locator('td.agency').textContent()).trim(), '北山镇');
+  assert.equal((await rowOf(page, '文字8.txt').locator('td.agency').textContent()).trim(), '长安街道');
   // Four bytes of GBK that decode to 「年报」: text, but not a report.
-  assert.match(await rowOf(page, 'gbk.txt').innerText(), /未能作为年报读取/);
-  assert.equal((await rowOf(page, '单位7.json').locator('td.agency').innerText()).trim(), '测试单位7');
+  assert.match(await rowOf(page, 'gbk.txt').textContent(), /未能作为年报读取/);
+  assert.equal((await rowOf(page, '单位7.json').locator('td.agency').textContent()).trim(), '测试单位7');
 
   // In English every row follows, its names still marked as Chinese; and back.
   await page.locator('button.switch-language').click();
   await page.locator('table.batch-table[data-rows-lang="en"]').waitFor();
   for (const row of await page.locator('tr.batch-row:not(.unread)').all()) {
-    assert.equal((await row.locator('button.show-findings').innerText()).trim(), 'Findings');
+    assert.equal((await row.locator('button.show-findings').textContent()).trim(), 'Findings');
   }
-  assert.match(await rowOf(page, '截图.png').innerText(), /PNG/);
-  assert.doesNotMatch(await rowOf(page, '截图.png').innerText(), /图片/);
+  assert.match(await rowOf(page, '截图.png').textContent(), /PNG/);
+  assert.doesNotMatch(await rowOf(page, '截图.png').textContent(), /图片/);
   assert.equal(await rowOf(page, '单位7.json').locator('td.agency').getAttribute('lang'), 'zh-CN');
   assert.equal(await rowOf(page, '单位7.json').evaluate((row) => row.closest('tbody').lang), 'en');
   await page.locator('button.switch-language').click();
   await page.locator('table.batch-table[data-rows-lang="zh-CN"]').waitFor();
-  assert.equal((await rowOf(page, '单位7.json').locator('button.show-findings').innerText()).trim(), '查看问题');
+  assert.equal((await rowOf(page, '单位7.json').locator('button.show-findings').textContent()).trim(), '查看问题');
 
   // Filter and sort.
   await page.locator('select.batch-filter').selectOption('unread');
@@ -89,7 +90,7 @@ test('50 mixed files, some broken, give a complete table while the page keeps an
   assert.equal(await page.locator('tr.batch-row').count(), 4);
   await page.locator('.batch-filter-text').fill('');
   await page.locator('th button.sort', { hasText: '机关' }).click();
-  const agencies = await page.locator('tr.batch-row:not(.unread) td.agency').allInnerTexts();
+  const agencies = await page.locator('tr.batch-row:not(.unread) td.agency').allTextContents();
   assert.deepEqual(agencies, [...agencies].sort());
 
   // A row's findings open under it.
@@ -332,7 +333,7 @@ test('a batch of 230 files shows 100 rows a page: the pages go forward and back,
     assert.deepEqual(await axeViolations(page), []);
     await page.locator('button.next-page').click();
     assert.equal(await status.innerText(), '第 101–200 行，共 230 行');
-    assert.equal((await page.locator('tr.batch-row td.agency').first().innerText()).trim(), '单位101');
+    assert.equal((await page.locator('tr.batch-row td.agency').first().textContent()).trim(), '单位101');
     await page.locator('button.next-page').click();
     assert.equal(await status.innerText(), '第 201–230 行，共 230 行');
     assert.equal(await page.locator('tr.batch-row').count(), 30);
@@ -344,7 +345,7 @@ test('a batch of 230 files shows 100 rows a page: the pages go forward and back,
     await page.locator('th button.sort', { hasText: '机关' }).click();
     await page.locator('th button.sort', { hasText: '机关' }).click();
     assert.equal(await status.innerText(), '第 1–100 行，共 230 行');
-    assert.equal((await page.locator('tr.batch-row td.agency').first().innerText()).trim(), '单位230');
+    assert.equal((await page.locator('tr.batch-row td.agency').first().textContent()).trim(), '单位230');
 
     // A filter of fewer than a page: no pager.
     await page.locator('input.batch-filter-text').fill('单位22');
@@ -393,13 +394,13 @@ test('a picked folder is read with its subfolders: its report files in the order
     await page.locator('button.pick-folder').click();
     await waitUntilRead(page, 3);
     // As the files came: by their path in the folder (下级单位/丙村.json, 乙镇.json, 甲镇-网页.HTML).
-    const names = await page.locator('tr.batch-row td.file').allInnerTexts();
+    const names = await page.locator('tr.batch-row td.file').allTextContents();
     assert.deepEqual(names.map((name) => name.trim()), ['丙村.json', '乙镇.json', '甲镇-网页.HTML']);
     assert.match(await page.locator('.banner-notice').innerText(), /读取文件夹中的3个文件；另有3个其他类型的文件（如 Word、PDF）未读取/);
     assert.equal(await rowOf(page, '乙镇.json').count(), 1);
     assert.equal(await rowOf(page, '丙村.json').count(), 1);
     assert.equal(await rowOf(page, '甲镇-网页.HTML').count(), 1);
-    assert.match(await rowOf(page, '甲镇-网页.HTML').innerText(), /额尔敦/);
+    assert.match(await rowOf(page, '甲镇-网页.HTML').textContent(), /额尔敦/);
 
     // The picker closed: nothing changes, nothing is said.
     await page.evaluate(() => { window.showDirectoryPicker = async () => { throw new DOMException('closed', 'AbortError'); }; });
@@ -413,6 +414,74 @@ test('a picked folder is read with its subfolders: its report files in the order
     await page.locator('button.pick-folder').click();
     await page.locator('.banner-notice', { hasText: '未能读取文件夹：系统文件夹不可选' }).waitFor();
     assert.equal(await page.locator('tr.batch-row').count(), 3);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("files picked in Chromium's own picker are taken one by one, in the picker's order; a closed picker changes nothing; a refused picker says so and the next press opens the file input", async () => {
+  const { context, page, record } = await openBatch(env);
+  try {
+    // The test's picker hands the page files of the origin's private file system, written here,
+    // as the user's files (Playwright cannot answer Chromium's own picker).
+    const published = await fixture('erdun-2023.html');
+    const files = [
+      ['乙镇.json', JSON.stringify(await unit('乙镇', 5))],
+      ['甲镇-网页.html', published],
+      ['丙村.json', JSON.stringify(await unit('丙村', 2))],
+    ];
+    await page.evaluate(async (files) => {
+      const root = await navigator.storage.getDirectory();
+      const folder = await root.getDirectoryHandle('所选', { create: true });
+      const handles = [];
+      for (const [name, text] of files) {
+        const handle = await folder.getFileHandle(name, { create: true });
+        const writable = await handle.createWritable();
+        await writable.write(text);
+        await writable.close();
+        handles.push(handle);
+      }
+      window.__pickerCalls = [];
+      window.showOpenFilePicker = async (options) => { window.__pickerCalls.push(options); return handles; };
+    }, files);
+    // The input's own chooser must not open beside the picker.
+    let inputChoosers = 0;
+    const countChooser = () => { inputChoosers += 1; };
+    page.on('filechooser', countChooser);
+    await page.locator('.pick-files').click();
+    await waitUntilRead(page, 3);
+    const names = await page.locator('tr.batch-row td.file').allTextContents();
+    assert.deepEqual(names.map((name) => name.trim()), ['乙镇.json', '甲镇-网页.html', '丙村.json']);
+    assert.match(await page.locator('.banner-notice').innerText(), /读取所选的3个文件/);
+    assert.match(await rowOf(page, '甲镇-网页.html').textContent(), /额尔敦/);
+    // Several files at once, the report types offered, the picker opening where it was last used.
+    const [options] = await page.evaluate(() => window.__pickerCalls);
+    assert.equal(options.multiple, true);
+    assert.equal(options.id, 'nianbao-reports');
+    assert.deepEqual(options.types[0].accept, { 'application/json': ['.json'], 'text/plain': ['.txt'], 'text/html': ['.htm', '.html'] });
+
+    // From the keyboard (the input inside the button has the focus): the same picker; closed, nothing changes.
+    await page.evaluate(() => { window.showOpenFilePicker = async (options) => { window.__pickerCalls.push(options); throw new DOMException('closed', 'AbortError'); }; });
+    const noticeBefore = await page.locator('.banner-notice').innerText();
+    await page.locator('.pick-files input').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__pickerCalls.length === 2);
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('tr.batch-row').count(), 3);
+    assert.equal(await page.locator('.banner-notice').innerText(), noticeBefore);
+    assert.equal(inputChoosers, 0);
+    page.off('filechooser', countChooser);
+
+    // The browser refuses its picker: the user is told, and the next press opens the file input.
+    await page.evaluate(() => { window.showOpenFilePicker = async () => { throw new DOMException('不允许选择文件', 'SecurityError'); }; });
+    await page.locator('.pick-files').click();
+    await page.locator('.banner-notice', { hasText: '未能取得所选的文件：不允许选择文件' }).waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.pick-files').click()]);
+    assert.equal(chooser.isMultiple(), true);
+    await chooser.setFiles([jsonFile('丁村.json', await unit('丁村', 1))]);
+    await waitUntilRead(page, 4);
+    assert.equal(await rowOf(page, '丁村.json').count(), 1);
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();
