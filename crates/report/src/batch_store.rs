@@ -251,14 +251,14 @@ impl From<StorageError> for BatchStoreError {
     }
 }
 
-/// A batch as written.
+/// A batch as written, but its files: their entries follow as `"files":[…]`, each encoded on
+/// its own ([`encode_files`]).
 #[derive(Serialize)]
-struct BatchOut<'a> {
+struct BatchHead<'a> {
     format: &'static str,
     schema_version: u64,
     name: &'a str,
     saved_at: i64,
-    files: Vec<FileOut<'a>>,
 }
 
 #[derive(Serialize)]
@@ -329,36 +329,62 @@ fn unspelt<T: Copy>(table: &[(T, &'static str)], text: &str) -> Option<T> {
 /// The batch as stored text; also the JSON file offered for download when the storage is full,
 /// which [`decode`] reads back and [`is_kept_batch`] tells apart from a report.
 pub fn encode(kept: &KeptBatch) -> String {
-    let files = kept
-        .files
-        .iter()
-        .map(|file| match &file.kept {
-            Ok(k) => FileOut::Report {
-                file_name: &file.file_name,
-                source: spelt(&SOURCES, k.source),
-                notes: k.notes.iter().map(note_out).collect(),
-                last_year_file: k.last_year_file.as_deref(),
-                report: json::to_value(&k.report),
+    encode_with(kept, &encode_files(&kept.files))
+}
+
+/// Each file's entry of a kept batch as JSON, for [`encode_with`]: a page writes a batch of
+/// hundreds of reports a few files a task (a report's JSON is most of the work).
+pub fn encode_files(files: &[KeptFile]) -> Vec<String> {
+    files.iter().map(encode_file).collect()
+}
+
+fn encode_file(file: &KeptFile) -> String {
+    let out = match &file.kept {
+        Ok(k) => FileOut::Report {
+            file_name: &file.file_name,
+            source: spelt(&SOURCES, k.source),
+            notes: k.notes.iter().map(note_out).collect(),
+            last_year_file: k.last_year_file.as_deref(),
+            report: json::to_value(&k.report),
+        },
+        Err(problem) => FileOut::Problem {
+            file_name: &file.file_name,
+            problem: Text {
+                zh: problem.zh.clone(),
+                en: problem.en.clone(),
             },
-            Err(problem) => FileOut::Problem {
-                file_name: &file.file_name,
-                problem: Text {
-                    zh: problem.zh.clone(),
-                    en: problem.en.clone(),
-                },
-            },
-        })
-        .collect();
-    let out = BatchOut {
+        },
+    };
+    serde_json::to_string(&out).unwrap_or_else(|error| {
+        unreachable!("a file entry of strings, numbers and JSON values prints: {error}")
+    })
+}
+
+/// The batch as stored text ([`encode`]), its files' entries encoded already by
+/// [`encode_files`], in their order.
+pub fn encode_with(kept: &KeptBatch, files: &[String]) -> String {
+    debug_assert_eq!(files.len(), kept.files.len());
+    let head = BatchHead {
         format: BATCH_FORMAT,
         schema_version: BATCH_SCHEMA_VERSION,
         name: &kept.name,
         saved_at: kept.saved_at_ms,
-        files,
     };
-    serde_json::to_string(&out).unwrap_or_else(|error| {
-        unreachable!("a batch of strings, numbers and JSON values prints: {error}")
-    })
+    let head = serde_json::to_string(&head)
+        .unwrap_or_else(|error| unreachable!("a batch's name and numbers print: {error}"));
+    let head = head.strip_suffix('}').unwrap_or(&head);
+    let length = files.iter().map(|f| f.len() + 1).sum::<usize>();
+    let mut text = String::with_capacity(head.len() + length + 13);
+    text.push_str(head);
+    text.push_str(r#","files":["#);
+    for (i, file) in files.iter().enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(file);
+    }
+    text.push_str("]}");
+    text
 }
 
 /// Reads a kept batch. A file entry that does not read becomes a [`FileProblem`] naming the

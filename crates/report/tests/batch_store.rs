@@ -5,8 +5,8 @@
 
 use nianbao_report::batch::{self, BatchRow, Source};
 use nianbao_report::batch_store::{
-    self, batch_key, decode, encode, keep, restore, BatchProblem, KeptBatch, KeptFile, KeptReport,
-    BATCH_INDEX_KEY,
+    self, batch_key, decode, encode, encode_files, encode_with, keep, restore, BatchProblem,
+    KeptBatch, KeptFile, KeptReport, BATCH_INDEX_KEY,
 };
 use nianbao_report::drafts::shelf::{MemoryStorage, Storage};
 use nianbao_report::drafts::{self, DraftEnvelope};
@@ -515,4 +515,30 @@ fn fifty_reports_fit_in_the_browsers_storage() {
     );
     let decoded: KeptBatch = decode(&text).unwrap();
     assert_eq!(decoded.files.len(), 50);
+}
+
+#[test]
+fn a_batch_written_a_few_files_at_a_time_is_the_batch_written_at_once() {
+    let rows = fixture_rows();
+    let kept = keep("分批写入", SAVED_AT, &rows);
+    assert!(
+        kept.files.iter().any(|f| f.kept.is_ok()) && kept.files.iter().any(|f| f.kept.is_err())
+    );
+    let mut files = Vec::new();
+    for chunk in kept.files.chunks(2) {
+        files.extend(encode_files(chunk));
+    }
+    let text = encode_with(&kept, &files);
+    assert_eq!(text, encode(&kept));
+    // The batch's own fields first, in the order written, then its files.
+    let head = format!(
+        r#"{{"format":"nianbao-batch","schema_version":1,"name":"分批写入","saved_at":{SAVED_AT},"files":[{{"#
+    );
+    assert!(text.starts_with(&head), "{}", &text[..120]);
+    assert!(text.ends_with("}]}"));
+    assert_eq!(decode(&text).unwrap(), kept);
+    // No file: an empty list.
+    let empty = keep("空", SAVED_AT, &rows[..0]);
+    assert!(encode(&empty).ends_with(r#""files":[]}"#));
+    assert_eq!(decode(&encode(&empty)).unwrap(), empty);
 }
