@@ -294,10 +294,8 @@ pub async fn picked_file_handles(on_picked: impl FnOnce(usize)) -> FilesPick {
     let mut files = Vec::with_capacity(handles.length() as usize);
     for handle in handles.iter() {
         match awaited(call_method(&handle, "getFile")).await {
-            Ok(file) => match file.dyn_into::<web_sys::File>() {
-                Ok(file) => files.push(file),
-                Err(_) => return FilesPick::Failed("not a file".into()),
-            },
+            // A file handle's `getFile` gives a File; anything else is no file to read.
+            Ok(file) => files.extend(file.dyn_into::<web_sys::File>().ok()),
             Err(error) => return FilesPick::Failed(describe(error)),
         }
     }
