@@ -626,6 +626,10 @@ function supervisorProbe({ total }) {
   document.addEventListener('change', (ev) => {
     if (s.pickedAt === null && ev.target.closest?.('.pick-files')) s.pickedAt = performance.now();
   }, true);
+  // Dropped: the drop event comes once the browser has made the files (in the same task).
+  addEventListener('drop', () => {
+    if (s.pickedAt === null) s.pickedAt = performance.now();
+  }, true);
   // A folder, or files in Chromium's own picker: from the click on 选择文件夹… or 选择文件… (the
   // picker's answer and the files taken from it are the app's).
   document.addEventListener('click', (ev) => {
@@ -679,8 +683,9 @@ function supervisorProbe({ total }) {
 /** The supervisor's page checks BATCH_TOTAL files (bench/batch-files.mjs: report JSONs, published
  * pages, broken files) at THROTTLE× CPU, picked as a user picks them: `how` is 'picker' (选择文件…
  * in Chromium, its own picker answering with handles of the files), 'input' (the same files
- * handed to the file input from disk, as browsers without that picker take them) or 'folder'
- * (the folder that holds them picked, its files of a report's type read): the longest task
+ * handed to the file input from disk, as browsers without that picker take them), 'drop' (the
+ * same files dropped on the page from disk, through DevTools' drag events) or 'folder' (the
+ * folder that holds them picked, its files of a report's type read): the longest task
  * and the long tasks over 200 ms (the browser taking the picked files, reading, a click on the
  * language switch, and the end, when the batch is linked to last years and kept), the time until
  * all are read and until the batch is kept, and whether clicks on the language switch are
@@ -701,7 +706,7 @@ async function measureSupervisor500(browser, site, { profile = null, how = 'pick
     await page.locator('h1.report-title').waitFor({ timeout: 60_000 });
     await page.locator('button.batch-check').click();
     await page.locator('main.batch-screen').waitFor({ timeout: 60_000 });
-    if (how !== 'input') await folderOfFiles(page, paths);
+    if (how === 'picker' || how === 'folder') await folderOfFiles(page, paths);
     await page.evaluate(supervisorProbe, { total });
     await emulate(page, { cpu: THROTTLE });
     let profiler = null;
@@ -724,6 +729,11 @@ async function measureSupervisor500(browser, site, { profile = null, how = 'pick
       await page.locator('button.pick-folder').click();
     } else if (how === 'picker') {
       await page.locator('.pick-files').click();
+    } else if (how === 'drop') {
+      // Files from disk dragged over the page and dropped, as from the file manager.
+      const cdp = await context.newCDPSession(page);
+      const data = { items: [], files: paths, dragOperationsMask: 1 };
+      for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, x: VIEWPORT.width / 2, y: VIEWPORT.height / 2, data });
     } else {
       // From disk (paths, not buffers: Playwright would build the files in the page itself).
       await page.locator('.pick-files input').setInputFiles(paths);
@@ -863,9 +873,11 @@ async function folderOfFiles(page, paths) {
 /** One line of the supervisor's figures. */
 const supervisorLine = (r) => {
   const part = (name, label) => `${label} ${r.byPart[name].over200} (longest ${ms(r.byPart[name].longest)})`;
-  return `${r.folder ? `a folder (${r.total} report files read)` : `${r.total} files ${r.how === 'picker' ? "picked in Chromium's picker" : 'given to the file input'}`}: longest task ${ms(r.longest)}; ${r.longTasks} long tasks, ${r.over200} over 200 ms: ` +
-    `${part('pick', r.folder ? 'the click on 选择文件夹…' : r.how === 'picker' ? 'the click on 选择文件…' : 'taking the picked files')}, ${part('reading', 'reading')}, ${part('clicks', 'on a language click')}, ${part('end', 'at the end')}; ` +
-    `${r.how !== 'input' ? `listed in ${(r.listedMs / 1000).toFixed(2)} s, ` : ''}all ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s; ` +
+  const how = { picker: "picked in Chromium's picker", input: 'given to the file input', drop: 'dropped on the page' }[r.how];
+  const pick = { folder: 'the click on 选择文件夹…', picker: 'the click on 选择文件…', input: 'taking the picked files', drop: 'taking the dropped files' }[r.how];
+  return `${r.folder ? `a folder (${r.total} report files read)` : `${r.total} files ${how}`}: longest task ${ms(r.longest)}; ${r.longTasks} long tasks, ${r.over200} over 200 ms: ` +
+    `${part('pick', pick)}, ${part('reading', 'reading')}, ${part('clicks', 'on a language click')}, ${part('end', 'at the end')}; ` +
+    `${r.how === 'picker' || r.folder ? `listed in ${(r.listedMs / 1000).toFixed(2)} s, ` : ''}all ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s; ` +
     `${r.answered}/${r.clicks} clicks on the language switch answered while reading (click → painted max ${ms(Math.max(...r.clickToPaint))}); ` +
     `progress bar ${r.bar ? 'shown' : 'MISSING'}, 停止读取 ${r.stop === '停止读取' ? 'shown' : r.stop === null ? 'NOT SEEN' : `shown as “${r.stop}”`} while reading${r.stopAfter ? ', STILL THERE after' : ''}; ` +
     `${r.rows} rows, ${r.unread} unread; batch ${r.kept ? `kept (${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)})` : 'NOT KEPT (storage refused it)'}`;
@@ -1080,7 +1092,7 @@ async function onlySupervisor() {
       const result = await measureSupervisor500(browser, site, { profile: PROFILE && RUNS > 1 ? PROFILE.replace(/(\.cpuprofile)?$/, `-${run}$1`) : PROFILE });
       console.log(`run ${run}: ${supervisorLine(result)}`);
       if (VERBOSE) console.log(JSON.stringify(result, null, 1));
-      for (const how of ['input', 'folder']) {
+      for (const how of ['input', 'drop', 'folder']) {
         const other = await measureSupervisor500(browser, site, { how });
         console.log(`run ${run}: ${supervisorLine(other)}`);
         if (VERBOSE) console.log(JSON.stringify(other, null, 1));
@@ -1239,6 +1251,8 @@ try {
   const supervisor500 = await measureSupervisor500(browser, site);
   log(`the supervisor's page: those ${BATCH_TOTAL} files given to the file input at ${THROTTLE}× CPU`);
   const supervisorInput = await measureSupervisor500(browser, site, { how: 'input' });
+  log(`the supervisor's page: those ${BATCH_TOTAL} files dropped on it at ${THROTTLE}× CPU`);
+  const supervisorDrop = await measureSupervisor500(browser, site, { how: 'drop' });
   log(`the supervisor's page: the folder of those ${BATCH_TOTAL} files at ${THROTTLE}× CPU`);
   const supervisorFolder = await measureSupervisor500(browser, site, { how: 'folder' });
 
@@ -1253,7 +1267,7 @@ try {
     await gzipSite.stop();
   }
 
-  results = { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorInput, supervisorFolder, firstVisit, openings, fromStorage, chromium: browser.version() };
+  results = { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorInput, supervisorDrop, supervisorFolder, firstVisit, openings, fromStorage, chromium: browser.version() };
 } finally {
   await browser.close();
   await site.stop();
@@ -1268,7 +1282,7 @@ host.loadEnd = loadavg()[0];
 // The table, and docs/benchmarks.md
 // ---------------------------------------------------------------------------------------------
 
-const { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorInput, supervisorFolder, firstVisit, openings, fromStorage, chromium } = results;
+const { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorInput, supervisorDrop, supervisorFolder, firstVisit, openings, fromStorage, chromium } = results;
 const ratioThrottled = loads.appThrottled.median / loads.printableThrottled.median;
 
 // `nianbao check --json` over 1,000 and 10,000 reports, on every core and on one.
@@ -1319,6 +1333,10 @@ const rows = [
     ms(supervisorInput.longest),
     `${supervisorInput.over200} tasks > 200 ms, the browser's own taking the files ${ms(supervisorInput.byPart.pick.longest)}; all read in ${(supervisorInput.readMs / 1000).toFixed(1)} s; ${supervisorInput.answered}/${supervisorInput.clicks} language clicks answered while reading`,
     `goal longest task ≤ 200 ms${supervisorInput.longest > 200 ? ': **not met**' : ': met'}`],
+  [`The same ${BATCH_TOTAL} files dropped on the page from the disk: longest task`,
+    ms(supervisorDrop.longest),
+    `${supervisorDrop.over200} tasks > 200 ms, the browser's own taking the files ${ms(supervisorDrop.byPart.pick.longest)}; all read in ${(supervisorDrop.readMs / 1000).toFixed(1)} s; ${supervisorDrop.answered}/${supervisorDrop.clicks} language clicks answered while reading`,
+    `goal longest task ≤ 200 ms${supervisorDrop.longest > 200 ? ': **not met**' : ': met'}`],
   [`The same ${BATCH_TOTAL} files as a folder picked (选择文件夹…, Chromium; its ${supervisorFolder.total} files of a report's type read): longest task`,
     ms(supervisorFolder.longest),
     `${supervisorFolder.over200} tasks > 200 ms; listed in ${(supervisorFolder.listedMs / 1000).toFixed(2)} s, all read in ${(supervisorFolder.readMs / 1000).toFixed(1)} s; ${supervisorFolder.answered}/${supervisorFolder.clicks} language clicks answered while reading`,
@@ -1397,10 +1415,11 @@ const supervisorDetails = (r, heading, intro, pickLabel) => {
     part('clicks', `a click on the language switch (${r.clicks} while reading)`),
     part('end', 'the end: the last file, last years linked, the batch kept'),
     `| **all** | ${r.longTasks} | ${r.over200} | **${ms(r.longest)}** |`, '',
-    `${r.how !== 'input' ? `${r.folder ? 'Listed' : 'Taken'} in ${(r.listedMs / 1000).toFixed(2)} s (from the click to the progress bar); all` : 'All'} ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s (${r.batchWrite ? `${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)}` : 'not kept'}); ${r.answered} of ${r.clicks} clicks answered while reading, click to painted at most ${ms(Math.max(...r.clickToPaint))}; the progress bar ${r.bar ? 'and' : 'missing,'} 停止读取 ${r.stop === '停止读取' ? 'shown while reading' : 'not seen'}; ${r.rows} rows, ${r.unread} of them unread.`, '');
+    `${r.how === 'picker' || r.folder ? `${r.folder ? 'Listed' : 'Taken'} in ${(r.listedMs / 1000).toFixed(2)} s (from the click to the progress bar); all` : 'All'} ${r.total} read in ${(r.readMs / 1000).toFixed(1)} s, kept after ${(r.keptMs / 1000).toFixed(1)} s (${r.batchWrite ? `${(r.batchWrite.chars / 1e6).toFixed(2)} M characters, setItem ${ms(r.batchWrite.took)}` : 'not kept'}); ${r.answered} of ${r.clicks} clicks answered while reading, click to painted at most ${ms(Math.max(...r.clickToPaint))}; the progress bar ${r.bar ? 'and' : 'missing,'} 停止读取 ${r.stop === '停止读取' ? 'shown while reading' : 'not seen'}; ${r.rows} rows, ${r.unread} of them unread.`, '');
 };
 supervisorDetails(supervisor500, `## The supervisor's page, ${BATCH_TOTAL} files`, `\`node bench/run.mjs --only supervisor-500\` runs it alone. The editor, its 批量检查 button, then at ${THROTTLE}× CPU the files picked with 选择文件…: ${BATCH_COUNTS.json} report JSONs (the seed under other agencies' names and numbers, one in six with an error, one in ten a 2022 report of a unit whose 2023 report is in the batch too), ${BATCH_COUNTS.published} published reports (the five published texts of the core's fixtures and the seed's printable page, renamed; ten of them GBK) and ${BATCH_COUNTS.broken} files that are not reports (bench/batch-files.mjs), sorted by name as a picker lists them. In Chromium the button opens the browser's own picker (\`showOpenFilePicker\`), which answers with a handle per file; the app takes each file from its handle, a promise each. Playwright cannot answer that picker: the bench writes the files into a folder of the page's origin private file system beforehand, and the page's \`showOpenFilePicker\` answers with their handles (handles of the disk's files are taken through the same promises). The clock starts at the click on 选择文件…. Long tasks are the page's PerformanceObserver for 'longtask'; "all read" runs until the count shows ${BATCH_TOTAL} of ${BATCH_TOTAL}, "kept" until the batch is saved to localStorage. Each time another 50 files are read, a click on the language switch (Playwright's click), answered when the page's language changes while files are still being read.`, 'the click on 选择文件… (the picker answered, the files taken)');
 supervisorDetails(supervisorInput, `## The supervisor's page, ${BATCH_TOTAL} files given to the file input`, `The same files handed to the file input from disk (Playwright's setInputFiles with their paths), as a browser without Chromium's picker (Firefox) takes them when 选择文件… is pressed. The browser makes all the files in one task of its own before the page can run (the change event's); the clock starts there.`, 'the browser taking the picked files (the task of the change event)');
+supervisorDetails(supervisorDrop, `## The supervisor's page, ${BATCH_TOTAL} files dropped`, `The same files dragged from the disk and dropped on the page (DevTools' \`Input.dispatchDragEvent\` with their paths, as a file manager's drag). As for the file input, the browser makes all the files in one task of its own, and the page's drop event comes at its end (a trace: one synchronous lookup of a file's type per file, \`MimeRegistry::GetMimeTypeFromExtension\`); the clock starts at the drop event.`, 'the browser taking the dropped files (the task of the drop event)');
 supervisorDetails(supervisorFolder, `## The supervisor's page, a folder of ${BATCH_TOTAL} files`, `The same files in a folder, picked with 选择文件夹… (Chromium's \`showDirectoryPicker\`): the app lists the folder one promise at a time and reads its ${supervisorFolder.total} files of a report's type (JSON, text, HTML; the Word files, pictures and other files left out and counted in a notice). Playwright cannot answer Chromium's folder picker: the bench writes the files into a folder of the page's origin private file system beforehand, and the page's \`showDirectoryPicker\` answers with that folder (a folder of the disk is read through the same promises). The clock starts at the click on 选择文件夹….`, 'the click on 选择文件夹… (the picker answered, the listing begun)');
 details.push('## Checking many reports', '', '`bash bench/check-many.sh`: the JSON of the five fixtures copied round-robin, `nianbao check --json` over all of them, on every core and pinned to one core (`taskset -c 0`); peak memory by `/usr/bin/time`. The command is built with its `cli` profile (opt-level 3; the pages\' wasm is built for size).', '', checkMany, '');
 details.push('## Exporting many reports as one long table', '', '`bash bench/export-long.sh`: the same reports, `nianbao export --long` to CSV and to Parquet on every core (200 rows a report; docs/warehouse.md says what the table is).', '', exportLong, '');
