@@ -22,8 +22,8 @@ function summary(samples) {
 
 /** `cpuThrottle` 4 is DevTools' "4× slowdown" (Emulation.setCPUThrottlingRate): an older
  * office laptop. */
-export async function measureTyping({ keystrokes = 200, cpuThrottle = 1 } = {}) {
-  const site = await serveDist();
+export async function measureTyping({ keystrokes = 200, cpuThrottle = 1, dist = undefined } = {}) {
+  const site = await serveDist(dist ? { dist } : {});
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -74,11 +74,36 @@ export async function measureTyping({ keystrokes = 200, cpuThrottle = 1 } = {}) 
   }
 }
 
+// node bench/typing.mjs [--cpu-throttle R] [--against DIR [--runs N]]: with --against (a copy of
+// dist/ made before a change), the two builds are measured alternately, N runs each, in both
+// orders, so that the machine's drift over the runs falls on both.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const at = process.argv.indexOf('--cpu-throttle');
-  const result = await measureTyping({ cpuThrottle: at > 0 ? Number(process.argv[at + 1]) : 1 });
+  const option = (name, fallback) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : fallback;
+  };
+  const cpuThrottle = Number(option('--cpu-throttle', 1));
+  const against = option('--against', null);
   const fmt = (s) => `p50 ${s.p50.toFixed(1)} ms · p95 ${s.p95.toFixed(1)} ms · max ${s.max.toFixed(1)} ms (n=${s.n})`;
-  console.log(`typing in table 三:        ${fmt(result.table)}`);
-  console.log(`typing in 一、总体情况:    ${fmt(result.text)}`);
-  console.log(`findings after the run:    ${result.findings}`);
+  if (against) {
+    const builds = [['this dist/', undefined], [against, against]];
+    const runs = Number(option('--runs', 3));
+    const seen = builds.map(() => []);
+    for (let run = 0; run < runs; run++) {
+      for (const k of run % 2 ? [1, 0] : [0, 1]) {
+        const result = await measureTyping({ cpuThrottle, dist: builds[k][1] });
+        seen[k].push(result);
+        console.log(`${builds[k][0]}: 三 ${fmt(result.table)} · 一 ${fmt(result.text)}`);
+      }
+    }
+    const mean = (values) => (values.reduce((a, b) => a + b, 0) / values.length).toFixed(1);
+    for (const [k, [name]] of builds.entries()) {
+      console.log(`${name}: mean p95 三 ${mean(seen[k].map((r) => r.table.p95))} ms, 一 ${mean(seen[k].map((r) => r.text.p95))} ms; mean max 三 ${mean(seen[k].map((r) => r.table.max))}, 一 ${mean(seen[k].map((r) => r.text.max))} ms`);
+    }
+  } else {
+    const result = await measureTyping({ cpuThrottle });
+    console.log(`typing in table 三:        ${fmt(result.table)}`);
+    console.log(`typing in 一、总体情况:    ${fmt(result.text)}`);
+    console.log(`findings after the run:    ${result.findings}`);
+  }
 }
