@@ -7,6 +7,7 @@
 //   node bench/run.mjs --only storage | --only load | --only first-visit | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
 //   node bench/run.mjs --only load-ab --against DIR [--loads N] [--cpu-throttle R]
 //   node bench/run.mjs --only compiles [--loads N]
+//   node bench/run.mjs --only firefox [--loads N]   (cold loads and typing in Firefox ESR)
 //   NIANBAO_DIST          the app's dist folder (default dist/)
 //   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
 //
@@ -332,6 +333,64 @@ async function coldLoad(browser, url, probe, probeArg, storageState, conditions 
     return result;
   } finally {
     await context.close();
+  }
+}
+
+/** Cold loads in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi, as tests/firefox/
+ * drives it), the app and the printable page alternated, `loads` each: Firefox has no CPU
+ * throttling to emulate, so unthrottled only. Each load is a new user context (its own cache and
+ * storage). The storage a returning user has is written by a page of the same origin first (a
+ * missing file of the site, which loads nothing), and the printable page gets the same first
+ * step, so both find the connection to the server open. */
+async function measureFirefoxLoads(site, seedStorage, agency, { loads = LOADS } = {}) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // performance.now() to the microsecond, as in Chromium, not rounded to the millisecond.
+    extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false },
+  });
+  const items = seedStorage?.origins?.flatMap((origin) => origin.localStorage) ?? [];
+  const coldLoad = async (url, probe, probeArg) => {
+    const context = await browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.setViewport(VIEWPORT);
+      await page.goto(`${site.url}bench-storage-step`);
+      await page.evaluate((items) => { for (const { name, value } of items) localStorage.setItem(name, value); }, url === site.url ? items : []);
+      await page.evaluateOnNewDocument(probe, probeArg);
+      const errors = [];
+      // Firefox asks for /favicon.ico of a page that names no icon, and the printable page's
+      // policy (images from data: only) refuses it: its report, not the page's error.
+      page.on('pageerror', (e) => { if (!String(e).includes('favicon.ico')) errors.push(String(e)); });
+      await page.goto(url);
+      const handle = await page.waitForFunction(() => window.__benchResult, { timeout: 60_000 });
+      const result = await handle.jsonValue();
+      if (result.error) throw new Error(`Firefox, ${url}: ${result.error}`);
+      if (errors.length) throw new Error(`Firefox, ${url}: ${errors.join('; ')}`);
+      return result;
+    } finally {
+      await context.close();
+    }
+  };
+  try {
+    const app = [], printable = [];
+    for (let i = 0; i < loads; i++) {
+      app.push(await coldLoad(site.url, appProbe, { agency }));
+      printable.push(await coldLoad(`${site.url}bench-printable.html`, staticProbe, undefined));
+    }
+    const of = (list, field) => list.map((r) => r[field]).filter((v) => v != null);
+    return {
+      version: await browser.version(),
+      app: summary(of(app, 'ready')),
+      appShown: summary(of(app, 'shown')),
+      appPhases: loadPhases(app, APP_PHASES),
+      printable: summary(of(printable, 'ready')),
+      printablePhases: loadPhases(printable, PRINTABLE_PHASES),
+    };
+  } finally {
+    await browser.close();
   }
 }
 
@@ -972,11 +1031,12 @@ function coreFromDocs() {
 
 if (ONLY === 'storage') await onlyStorage();
 else if (ONLY === 'load') await onlyStorage({ loads: true });
+else if (ONLY === 'firefox') await onlyStorage();
 else if (ONLY === 'first-visit') await onlyFirstVisit();
 else if (ONLY === 'supervisor-500') await onlySupervisor();
 else if (ONLY === 'load-ab') await onlyLoadAb();
 else if (ONLY === 'compiles') await onlyCompiles();
-else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only load-ab\`, \`--only compiles\`, \`--only first-visit\` and \`--only supervisor-500\` are known`);
+else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only load-ab\`, \`--only compiles\`, \`--only first-visit\`, \`--only supervisor-500\` and \`--only firefox\` are known`);
 
 /** Cold loads of the seed traced with V8's wasm events: the functions compiled on their first
  * call (`wasm.CompileLazy`, on the page's main thread), before the report shows and until the
@@ -1141,6 +1201,18 @@ async function onlyStorage({ loads = false } = {}) {
         console.log(`${name}: ${phases.map((p) => `${p.key} ${ms(p.at)} (+${ms(p.step)})`).join(' · ')}`);
       }
       console.log(`at ${THROTTLE}×: app ${line(load.appThrottled)}, printable ${line(load.printableThrottled)}: ${(load.appThrottled.median / load.printableThrottled.median).toFixed(2)}×`);
+    } else if (ONLY === 'firefox') {
+      const line = (s) => `median ${ms(s.median)} (min ${ms(s.min)}, p95 ${ms(s.p95)})`;
+      const load = await measureFirefoxLoads(site, seedStorage, agency);
+      console.log(`${load.version}: app ready ${line(load.app)}; shown ${line(load.appShown)}`);
+      console.log(`printable ${line(load.printable)}: ${(load.app.median / load.printable.median).toFixed(2)}×`);
+      for (const [name, phases] of [['app', load.appPhases], ['printable', load.printablePhases]]) {
+        console.log(`${name}: ${phases.map((p) => `${p.key} ${ms(p.at)} (+${ms(p.step)})`).join(' · ')}`);
+      }
+      const { measureTypingFirefox } = await import('./typing.mjs');
+      const typing = await measureTypingFirefox();
+      const spread = (s) => `p50 ${ms(s.p50)} · p95 ${ms(s.p95)} · max ${ms(s.max)}`;
+      console.log(`typing: 三 ${spread(typing.table)}; 一 ${spread(typing.text)}`);
     } else {
       const storage = await measureStorage(browser, site, seedStorage);
       if (storage.error) throw new Error(storage.error);
@@ -1202,7 +1274,7 @@ const siteDir = buildSite(seed.html);
 // The harness serves NIANBAO_DIST, read when it is first imported: point it at the site.
 process.env.NIANBAO_DIST = siteDir;
 const { serveDist, launchBrowser } = await import('../tests/e2e/harness.mjs');
-const { measureTyping } = await import('./typing.mjs');
+const { measureTyping, measureTypingFirefox } = await import('./typing.mjs');
 const { measureOpenings } = await import('./openings.mjs');
 
 const site = await serveDist();
@@ -1241,6 +1313,9 @@ try {
   log(`typing at ${THROTTLE}× CPU throttling`);
   const typingThrottled = await measureTyping({ cpuThrottle: THROTTLE });
 
+  log(`Firefox ESR: ${LOADS} cold loads each of the app and the printable page, then typing`);
+  const firefox = { loads: await measureFirefoxLoads(site, seedStorage, fromStorage ? agency : null), typing: await measureTypingFirefox() };
+
   log('memory over 100 openings of the editor from the list (bench/openings.mjs)');
   const openings = await measureOpenings({ openings: 100 });
 
@@ -1267,7 +1342,7 @@ try {
     await gzipSite.stop();
   }
 
-  results = { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorInput, supervisorDrop, supervisorFolder, firstVisit, openings, fromStorage, chromium: browser.version() };
+  results = { loads, storage, list, memory, typing, typingThrottled, firefox, tools, supervisor500, supervisorInput, supervisorDrop, supervisorFolder, firstVisit, openings, fromStorage, chromium: browser.version() };
 } finally {
   await browser.close();
   await site.stop();
@@ -1282,7 +1357,7 @@ host.loadEnd = loadavg()[0];
 // The table, and docs/benchmarks.md
 // ---------------------------------------------------------------------------------------------
 
-const { loads, storage, list, memory, typing, typingThrottled, tools, supervisor500, supervisorInput, supervisorDrop, supervisorFolder, firstVisit, openings, fromStorage, chromium } = results;
+const { loads, storage, list, memory, typing, typingThrottled, firefox, tools, supervisor500, supervisorInput, supervisorDrop, supervisorFolder, firstVisit, openings, fromStorage, chromium } = results;
 const ratioThrottled = loads.appThrottled.median / loads.printableThrottled.median;
 
 // `nianbao check --json` over 1,000 and 10,000 reports, on every core and on one.
@@ -1322,6 +1397,8 @@ const rows = [
   [`Typing in 一、总体情况 (${typing.text.n} characters)`, spread(typing.text), '', `goal p95 ≤ 8 ms: ${verdict(typing.text.p95 <= 8)}`],
   [`Typing in table 三, at ${THROTTLE}× CPU`, spread(typingThrottled.table), '', `goal p95 ≤ 16 ms, max ≤ 50 ms: ${verdict(typingThrottled.table.p95 <= 16 && typingThrottled.table.max <= 50)}`],
   [`Typing in 一、总体情况, at ${THROTTLE}× CPU`, spread(typingThrottled.text), '', `goal p95 ≤ 16 ms, max ≤ 50 ms: ${verdict(typingThrottled.text.p95 <= 16 && typingThrottled.text.max <= 50)}`],
+  [`In Firefox ESR (${firefox.loads.version}, no CPU throttling to emulate): load → editor, accepting input (median of ${firefox.loads.app.n} cold)`, ms(firefox.loads.app.median), `printable page ${ms(firefox.loads.printable.median)}`, `${(firefox.loads.app.median / firefox.loads.printable.median).toFixed(2)}× (Chromium's goal ≤ 2×: ${verdict(firefox.loads.app.median / firefox.loads.printable.median <= 2)})`],
+  ['In Firefox ESR: typing in table 三 / in 一', `三 ${spread(firefox.typing.table)}`, `一 ${spread(firefox.typing.text)}`, `goal p95 ≤ 8 ms: ${verdict(firefox.typing.table.p95 <= 8 && firefox.typing.text.p95 <= 8)}`],
   [`Paste → preview of 沭阳县 2025, tools worker cold (median of ${tools[1].importPreview.n})`, ms(tools[1].importPreview.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].importPreview.median)}`, 'goal ≤ 1 s at 4×'],
   ['图解 on first use (worker cold)', ms(tools[1].figure.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].figure.median)}`, 'medians'],
   ['Word on first use (worker cold), until the download starts', ms(tools[1].word.median), `at ${THROTTLE}×: ${ms(tools[THROTTLE].word.median)}`, 'medians'],
@@ -1389,6 +1466,14 @@ details.push('## Load', '', `A cold load is a new browser context (empty HTTP ca
   '| page | phase, done when | at | step |', '|---|---|---|---|',
   ...[['Nianbao', loads.appPhases], ['printable page', loads.printablePhases]].flatMap(([page, phases]) =>
     phases.map((p) => `| ${page} | ${p.what} | ${ms(p.at)} | ${ms(p.step)} |`)), '');
+details.push('## Firefox ESR', '', `The same cold loads in Debian's Firefox ESR (${firefox.loads.version}), driven by puppeteer-core over WebDriver BiDi as tests/firefox/ drives it (\`node bench/run.mjs --only firefox\` runs them alone): the app and the printable page alternated, each load a new user context (its own cache and storage), \`performance.now()\` unrounded. The returning user's storage is written by a page of the same origin first (a missing file, which loads nothing), and the printable page's load gets the same first step. Firefox has no CPU throttling to emulate. Then \`bench/typing.mjs\`'s keystrokes in Firefox, the same way.`, '',
+  '| page | median | min | p95 | max |', '|---|---|---|---|---|',
+  ...[['Nianbao, ready for input', firefox.loads.app], ['Nianbao, report shown', firefox.loads.appShown], ['printable page', firefox.loads.printable]]
+    .map(([name, s]) => `| ${name} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.p95)} | ${ms(s.max)} |`), '',
+  '| page | phase, done when | at | step |', '|---|---|---|---|',
+  ...[['Nianbao', firefox.loads.appPhases], ['printable page', firefox.loads.printablePhases]].flatMap(([page, phases]) =>
+    phases.map((p) => `| ${page} | ${p.what} | ${ms(p.at)} | ${ms(p.step)} |`)), '',
+  `- typing in table 三: ${spread(firefox.typing.table)} (n=${firefox.typing.table.n})`, `- typing in 一、总体情况: ${spread(firefox.typing.text)} (n=${firefox.typing.text.n})`, '');
 details.push('## Typing', '', '`bench/typing.mjs` (a blank report): from an `input` event to the findings updated and the page laid out. Typing starts once the page is quiet (the tools worker loaded); each keystroke goes to another cell, and its clock starts after the focus has moved there and the page has run what the move asks for, as when a person clicks or presses an arrow key before typing.', '',
   `- table 三: ${spread(typing.table)} (n=${typing.table.n})`, `- 一、总体情况: ${spread(typing.text)} (n=${typing.text.n})`, `- findings after the run: ${typing.findings}`, '');
 details.push('## Storage', '');
