@@ -7,7 +7,7 @@
 //   node bench/run.mjs --only storage | --only load | --only first-visit | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
 //   node bench/run.mjs --only load-ab --against DIR [--loads N] [--cpu-throttle R]
 //   node bench/run.mjs --only compiles [--loads N]
-//   node bench/run.mjs --only firefox [--loads N]   (cold loads and typing in Firefox ESR)
+//   node bench/run.mjs --only firefox [--loads N] [--against DIR]   (cold loads and typing in Firefox ESR)
 //   NIANBAO_DIST          the app's dist folder (default dist/)
 //   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
 //
@@ -342,7 +342,7 @@ async function coldLoad(browser, url, probe, probeArg, storageState, conditions 
  * storage). The storage a returning user has is written by a page of the same origin first (a
  * missing file of the site, which loads nothing), and the printable page gets the same first
  * step, so both find the connection to the server open. */
-async function measureFirefoxLoads(site, seedStorage, agency, { loads = LOADS } = {}) {
+async function measureFirefoxLoads(builds, agency, { loads = LOADS } = {}) {
   const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -351,14 +351,13 @@ async function measureFirefoxLoads(site, seedStorage, agency, { loads = LOADS } 
     // performance.now() to the microsecond, as in Chromium, not rounded to the millisecond.
     extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false },
   });
-  const items = seedStorage?.origins?.flatMap((origin) => origin.localStorage) ?? [];
-  const coldLoad = async (url, probe, probeArg) => {
+  const coldLoad = async (site, url, items, probe, probeArg) => {
     const context = await browser.createBrowserContext();
     try {
       const page = await context.newPage();
       await page.setViewport(VIEWPORT);
       await page.goto(`${site.url}bench-storage-step`);
-      await page.evaluate((items) => { for (const { name, value } of items) localStorage.setItem(name, value); }, url === site.url ? items : []);
+      await page.evaluate((items) => { for (const { name, value } of items) localStorage.setItem(name, value); }, items);
       await page.evaluateOnNewDocument(probe, probeArg);
       const errors = [];
       // Firefox asks for /favicon.ico of a page that names no icon, and the printable page's
@@ -375,17 +374,21 @@ async function measureFirefoxLoads(site, seedStorage, agency, { loads = LOADS } 
     }
   };
   try {
-    const app = [], printable = [];
+    // With two builds (an A/B), the loads alternate between them, in both orders.
+    const apps = builds.map(() => []), printable = [];
     for (let i = 0; i < loads; i++) {
-      app.push(await coldLoad(site.url, appProbe, { agency }));
-      printable.push(await coldLoad(`${site.url}bench-printable.html`, staticProbe, undefined));
+      const order = builds.map((_, k) => k);
+      for (const k of i % 2 ? order.reverse() : order) {
+        const { site, storage } = builds[k];
+        apps[k].push(await coldLoad(site, site.url, storage?.origins?.flatMap((origin) => origin.localStorage) ?? [], appProbe, { agency }));
+      }
+      const { site } = builds[0];
+      printable.push(await coldLoad(site, `${site.url}bench-printable.html`, [], staticProbe, undefined));
     }
     const of = (list, field) => list.map((r) => r[field]).filter((v) => v != null);
     return {
       version: await browser.version(),
-      app: summary(of(app, 'ready')),
-      appShown: summary(of(app, 'shown')),
-      appPhases: loadPhases(app, APP_PHASES),
+      builds: apps.map((app) => ({ app: summary(of(app, 'ready')), appShown: summary(of(app, 'shown')), appPhases: loadPhases(app, APP_PHASES) })),
       printable: summary(of(printable, 'ready')),
       printablePhases: loadPhases(printable, PRINTABLE_PHASES),
     };
@@ -1191,7 +1194,10 @@ async function onlyFirstVisit() {
 }
 
 async function onlyStorage({ loads = false } = {}) {
-  await withSeededBuilds([APP_DIST], async ({ browser, agency, builds: [{ site, storage: seedStorage }] }) => {
+  // `--only firefox --against DIR`: this dist/ and another build, their loads alternated.
+  const dists = ONLY === 'firefox' && AGAINST ? [APP_DIST, resolve(AGAINST)] : [APP_DIST];
+  await withSeededBuilds(dists, async ({ browser, agency, builds }) => {
+    const [{ site, storage: seedStorage }] = builds;
     if (loads) {
       const load = await measureLoads(browser, site, seedStorage, agency, { counter: false });
       const line = (s) => `median ${ms(s.median)} (min ${ms(s.min)}, p95 ${ms(s.p95)})`;
@@ -1203,12 +1209,14 @@ async function onlyStorage({ loads = false } = {}) {
       console.log(`at ${THROTTLE}×: app ${line(load.appThrottled)}, printable ${line(load.printableThrottled)}: ${(load.appThrottled.median / load.printableThrottled.median).toFixed(2)}×`);
     } else if (ONLY === 'firefox') {
       const line = (s) => `median ${ms(s.median)} (min ${ms(s.min)}, p95 ${ms(s.p95)})`;
-      const load = await measureFirefoxLoads(site, seedStorage, agency);
-      console.log(`${load.version}: app ready ${line(load.app)}; shown ${line(load.appShown)}`);
-      console.log(`printable ${line(load.printable)}: ${(load.app.median / load.printable.median).toFixed(2)}×`);
-      for (const [name, phases] of [['app', load.appPhases], ['printable', load.printablePhases]]) {
-        console.log(`${name}: ${phases.map((p) => `${p.key} ${ms(p.at)} (+${ms(p.step)})`).join(' · ')}`);
+      const load = await measureFirefoxLoads(builds.map(({ site, storage }) => ({ site, storage })), agency);
+      console.log(`${load.version}, printable ${line(load.printable)}`);
+      console.log(`printable: ${load.printablePhases.map((p) => `${p.key} ${ms(p.at)} (+${ms(p.step)})`).join(' · ')}`);
+      for (const [k, build] of load.builds.entries()) {
+        console.log(`${builds[k].dist}: app ready ${line(build.app)}; shown ${line(build.appShown)}: ${(build.app.median / load.printable.median).toFixed(2)}×`);
+        console.log(`  ${build.appPhases.map((p) => `${p.key} ${ms(p.at)} (+${ms(p.step)})`).join(' · ')}`);
       }
+      if (AGAINST) return;
       const { measureTypingFirefox } = await import('./typing.mjs');
       const typing = await measureTypingFirefox();
       const spread = (s) => `p50 ${ms(s.p50)} · p95 ${ms(s.p95)} · max ${ms(s.max)}`;
@@ -1314,7 +1322,8 @@ try {
   const typingThrottled = await measureTyping({ cpuThrottle: THROTTLE });
 
   log(`Firefox ESR: ${LOADS} cold loads each of the app and the printable page, then typing`);
-  const firefox = { loads: await measureFirefoxLoads(site, seedStorage, fromStorage ? agency : null), typing: await measureTypingFirefox() };
+  const firefoxLoads = await measureFirefoxLoads([{ site, storage: seedStorage }], fromStorage ? agency : null);
+  const firefox = { loads: { ...firefoxLoads, ...firefoxLoads.builds[0] }, typing: await measureTypingFirefox() };
 
   log('memory over 100 openings of the editor from the list (bench/openings.mjs)');
   const openings = await measureOpenings({ openings: 100 });
