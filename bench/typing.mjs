@@ -20,7 +20,7 @@ function summary(samples) {
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) };
 }
 
-/** In the page: 200 keystrokes in table 三, then 200 characters typed into 一, each timed. */
+/** In the page: `keystrokes` keystrokes in table 三, then as many characters typed into 一, each timed. */
 const typeInPage = async (keystrokes) => {
   // A macrotask without setTimeout's 4 ms clamp for nested timers.
   const settle = () => new Promise((resolve) => { const channel = new MessageChannel(); channel.port1.onmessage = () => resolve(); channel.port2.postMessage(0); });
