@@ -16,6 +16,9 @@ use crate::drafts::status::date_time;
 use crate::i18n::{self, Lang, Text};
 use crate::platform::files;
 
+/// The file input that takes a folder, where the browser has no folder picker of its own.
+const FOLDER_INPUT: &str = r#"<input type="file" webkitdirectory>"#;
+
 #[component]
 pub fn BatchScreen() -> impl IntoView {
     let supervisor = use_supervisor();
@@ -70,6 +73,17 @@ pub fn BatchScreen() -> impl IntoView {
                     <Show when=files::can_pick_folder>
                         <ActionButton class="pick-folder" label=i18n::PICK_FOLDER on_press=move || supervisor.add_folder() />
                     </Show>
+                    // Without that picker (Firefox), a file input that takes a folder; whether the
+                    // browser has either does not change while the page is open. The input is
+                    // markup: its attribute, unknown to the view macro, would cost more code.
+                    {(!files::can_pick_folder() && files::can_pick_folder_in_input()).then(|| view! {
+                        <label class="button pick-folder"
+                            on:change=move |ev| supervisor.add_folder_from_input(&ev)>
+                            // Not a literal: the view macro would write that as an attribute.
+                            <span inner_html=FOLDER_INPUT.to_owned()></span>
+                            {i18n::tr(lang, i18n::PICK_FOLDER)}
+                        </label>
+                    })}
                     <ActionButton class="open-region" label=i18n::REGION_VIEW on_press=move || supervisor.screen.set(Screen::Region) />
                     <ActionButton class="export-csv" label=i18n::EXPORT_CSV on_press=move || export(supervisor, Export::Csv) />
                     <ActionButton class="export-table-html" label=i18n::EXPORT_TABLE_HTML on_press=move || export(supervisor, Export::Html) />

@@ -367,25 +367,37 @@ impl Supervisor {
                     "Listing the folder's files…",
                 ))
             };
-            match files::picked_folder(listing).await {
-                FolderPick::Cancelled => {}
-                FolderPick::Failed(why) => self.notices.say(Notice::new(
-                    format!("未能读取文件夹：{why}"),
-                    format!("The folder could not be read: {why}"),
-                )),
-                FolderPick::Files {
-                    files,
-                    left_out,
-                    truncated,
-                } => {
-                    self.notices
-                        .tell(folder_notice(files.len(), left_out, truncated));
-                    if !files.is_empty() {
-                        self.add_files(files);
-                    }
+            self.take_folder(files::picked_folder(listing).await);
+        });
+    }
+
+    /// A folder picked in the file input that takes folders (`webkitdirectory`), where the
+    /// browser has no folder picker of its own (Firefox).
+    pub fn add_folder_from_input(self, ev: &web_sys::Event) {
+        self.take_folder(files::picked_folder_files(ev));
+    }
+
+    /// A folder's report files join the batch, and the user is told how many and what was
+    /// left out.
+    fn take_folder(self, pick: FolderPick) {
+        match pick {
+            FolderPick::Cancelled => {}
+            FolderPick::Failed(why) => self.notices.say(Notice::new(
+                format!("未能读取文件夹：{why}"),
+                format!("The folder could not be read: {why}"),
+            )),
+            FolderPick::Files {
+                files,
+                left_out,
+                truncated,
+            } => {
+                self.notices
+                    .tell(folder_notice(files.len(), left_out, truncated));
+                if !files.is_empty() {
+                    self.add_files(files);
                 }
             }
-        });
+        }
     }
 
     /// 停止读取: the files being read stop after the one in hand; the rows read stay.

@@ -6,7 +6,8 @@
 // the browser skips a row off screen (content-visibility), and its innerText is then empty.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { sharedBrowserAndSite, openEditor, requestCell, axeViolations } from './harness.mjs';
 import { seedJson, jsonFile, unit, openBatch, rowOf, waitUntilRead, fiftyFiles, onDisk, fixture } from './batch-files.mjs';
@@ -417,6 +418,45 @@ test('a picked folder is read with its subfolders: its report files in the order
     assert.deepEqual(record.pageErrors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('without the browser\'s folder picker (as in Firefox), 选择文件夹… is a file input that takes a folder: its report files in the order of their paths, the others counted', async () => {
+  const { context, page, record } = await openEditor(env);
+  const { dir } = await onDisk([]);
+  try {
+    // The supervisor's page opened in a browser without showDirectoryPicker.
+    await context.addInitScript(() => { delete Window.prototype.showDirectoryPicker; delete window.showDirectoryPicker; });
+    await page.locator('button.batch-check').click();
+    await page.locator('main.batch-screen').waitFor();
+    const input = page.locator('label.pick-folder input[type=file]');
+    await input.waitFor({ state: 'attached' });
+    assert.equal(await page.locator('button.pick-folder').count(), 0);
+    assert.equal(await input.evaluate((el) => el.webkitdirectory), true);
+    const folder = join(dir, '报送');
+    await mkdir(join(folder, '下级单位'), { recursive: true });
+    const files = [
+      ['乙镇.json', JSON.stringify(await unit('乙镇', 5))],
+      ['甲镇-网页.HTML', await fixture('erdun-2023.html')],
+      ['甲镇-年报.docx', 'PK\u0003\u0004 not a report'],
+      ['desktop.ini', '[.ShellClassInfo]'],
+      ['下级单位/丙村.json', JSON.stringify(await unit('丙村', 2))],
+      ['下级单位/丙村.pdf', '%PDF-1.7'],
+    ];
+    for (const [name, text] of files) await writeFile(join(folder, name), text);
+    await input.setInputFiles(folder);
+    await waitUntilRead(page, 3);
+    // By their path in the folder (下级单位/丙村.json, 乙镇.json, 甲镇-网页.HTML), as the picker's way.
+    const names = await page.locator('tr.batch-row td.file').allTextContents();
+    assert.deepEqual(names.map((name) => name.trim()), ['丙村.json', '乙镇.json', '甲镇-网页.HTML']);
+    assert.match(await page.locator('.banner-notice').innerText(), /读取文件夹中的3个文件；另有3个其他类型的文件（如 Word、PDF）未读取/);
+    assert.match(await rowOf(page, '甲镇-网页.HTML').textContent(), /额尔敦/);
+    // The input is cleared: the same folder picked again is read again.
+    assert.equal(await input.evaluate((el) => el.files.length), 0);
+    assert.deepEqual(record.pageErrors, []);
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });
 

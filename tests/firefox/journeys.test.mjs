@@ -324,13 +324,17 @@ test('firefox: once loaded, the app starts again with the server gone', async ()
   }
 });
 
-test('firefox: the supervisor\'s page takes picked files, and offers no folder picker, which Firefox lacks', async () => {
+test('firefox: the supervisor\'s page takes picked files, and offers a folder through a file input, Firefox having no folder picker of its own', async () => {
   const { context, page, pageErrors } = await openApp();
   try {
     await startBlank(page);
     await Promise.all([page.waitForNavigation(), page.click('button.batch-check')]);
     await page.waitForSelector('main.batch-screen');
+    // 选择文件夹… is a file input that takes a folder (webkitdirectory); WebDriver BiDi cannot
+    // hand it a folder, so the e2e test in Chromium without showDirectoryPicker reads one.
     assert.equal(await page.$('button.pick-folder'), null);
+    assert.equal(await page.$eval('label.pick-folder input[type=file]', (input) => input.webkitdirectory), true);
+    assert.match(await textOf(page, 'label.pick-folder'), /选择文件夹/);
     const input = await page.$('.pick-files input[type=file]');
     await input.uploadFile(SHUYANG_2025);
     await page.waitForSelector('tr.batch-row');
