@@ -75,7 +75,7 @@ pub fn BatchScreen() -> impl IntoView {
                     </Show>
                     // Without that picker (Firefox), a file input that takes a folder; whether the
                     // browser has either does not change while the page is open. The input is
-                    // markup: its attribute, unknown to the view macro, would cost more code.
+                    // markup: the view macro knows no `webkitdirectory` attribute.
                     {(!files::can_pick_folder() && files::can_pick_folder_in_input()).then(|| view! {
                         <label class="button pick-folder"
                             on:change=move |ev| supervisor.add_folder_from_input(&ev)>
