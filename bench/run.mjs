@@ -343,14 +343,8 @@ async function coldLoad(browser, url, probe, probeArg, storageState, conditions 
  * missing file of the site, which loads nothing), and the printable page gets the same first
  * step, so both find the connection to the server open. */
 async function measureFirefoxLoads(builds, agency, { loads = LOADS } = {}) {
-  const { default: puppeteer } = await import('puppeteer-core');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
-    headless: true,
-    // performance.now() to the microsecond, as in Chromium, not rounded to the millisecond.
-    extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false },
-  });
+  const { launchFirefox } = await import('./typing.mjs');
+  const browser = await launchFirefox();
   const coldLoad = async (site, url, items, probe, probeArg) => {
     const context = await browser.createBrowserContext();
     try {

@@ -77,18 +77,23 @@ export async function measureTyping({ keystrokes = 200, cpuThrottle = 1, dist = 
   }
 }
 
-/** The same keystrokes in Debian's Firefox ESR (driven by puppeteer-core over WebDriver BiDi, as
- * tests/firefox/ does). Firefox has no CPU throttling to emulate: unthrottled only. */
-export async function measureTypingFirefox({ keystrokes = 200, dist = undefined } = {}) {
+/** Debian's Firefox ESR, headless, driven by puppeteer-core over WebDriver BiDi (as tests/firefox/
+ * drives it), its clock to the microsecond as Chromium's, not rounded to the millisecond. */
+export async function launchFirefox() {
   const { default: puppeteer } = await import('puppeteer-core');
-  const site = await serveDist(dist ? { dist } : {});
-  const browser = await puppeteer.launch({
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
     headless: true,
-    // performance.now() to the microsecond, not rounded to the millisecond.
     extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false },
   });
+}
+
+/** The same keystrokes in Debian's Firefox ESR (driven by puppeteer-core over WebDriver BiDi, as
+ * tests/firefox/ does). Firefox has no CPU throttling to emulate: unthrottled only. */
+export async function measureTypingFirefox({ keystrokes = 200, dist = undefined } = {}) {
+  const site = await serveDist(dist ? { dist } : {});
+  const browser = await launchFirefox();
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1366, height: 768 });
