@@ -7,6 +7,7 @@
 //   node bench/run.mjs --only storage | --only load | --only first-visit | --only supervisor-500 [--runs N] [--verbose] [--profile FILE]
 //   node bench/run.mjs --only load-ab --against DIR [--loads N] [--cpu-throttle R]
 //   node bench/run.mjs --only compiles [--loads N]
+//   node bench/run.mjs --only warm-load [--loads N]   (a returning user's profile against cold loads)
 //   node bench/run.mjs --only firefox [--loads N] [--against DIR]   (cold loads and typing in Firefox ESR)
 //   NIANBAO_DIST          the app's dist folder (default dist/)
 //   NIANBAO_COUNTER_DIST  the counter's dist folder (default target/counter-dist/)
@@ -46,6 +47,11 @@ const AGAINST = option('--against', null);
  * probe's end. Each first call of a function costs a compile on the page's main thread, whatever
  * its size: the count is what the opening's code can cut (bench/goals-not-met.md). */
 const COMPILE_LOADS = Number(option('--loads', 5));
+/** `--only warm-load`: is a returning user's load what the cold loads measure? One browser profile
+ * kept on disk (the service worker installed, the caches warm, the editor opened and typed in
+ * first so that V8 may tier its code up and cache it), its loads alternated with cold ones. */
+const WARM_UPS = 3;
+const WARM_UP_KEYSTROKES = 400;
 const AB_CPU = Number(option('--cpu-throttle', 1));
 const LOADS = Number(option('--loads', 20));
 /** `--only supervisor-500 --runs 3`: how many times; `--verbose`: every figure, as JSON. */
@@ -1033,7 +1039,8 @@ else if (ONLY === 'first-visit') await onlyFirstVisit();
 else if (ONLY === 'supervisor-500') await onlySupervisor();
 else if (ONLY === 'load-ab') await onlyLoadAb();
 else if (ONLY === 'compiles') await onlyCompiles();
-else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only load-ab\`, \`--only compiles\`, \`--only first-visit\`, \`--only supervisor-500\` and \`--only firefox\` are known`);
+else if (ONLY === 'warm-load') await onlyWarmLoad();
+else if (ONLY) throw new Error(`--only ${ONLY}: only \`--only storage\`, \`--only load\`, \`--only load-ab\`, \`--only compiles\`, \`--only warm-load\`, \`--only first-visit\`, \`--only supervisor-500\` and \`--only firefox\` are known`);
 
 /** Cold loads of the seed traced with V8's wasm events: the functions compiled on their first
  * call (`wasm.CompileLazy`, on the page's main thread), before the report shows and until the
@@ -1059,6 +1066,71 @@ async function onlyCompiles() {
     console.log(`${COMPILE_LOADS} cold loads, traced (medians):`);
     console.log(`functions compiled on first call before the report shows: ${of('beforeShown')}; until the probe's end: ${of('beforeReady')} (${of('small')} of them under 50 bytes)`);
     console.log(`their compiles until the probe's end: ${ms(of('compileMs'))}, of which Liftoff's code ${ms(of('liftoffMs'))} (with the tracing's own cost)`);
+  });
+}
+
+/** The seed's loads in a profile kept on disk, alternated with cold loads (`--loads N` each), and
+ * the compiles on first call of one more warm load, from a trace. */
+async function onlyWarmLoad() {
+  await withSeededBuilds([APP_DIST], async ({ browser, agency, builds: [build] }) => {
+    const { launchWithProfile } = await import('../tests/e2e/harness.mjs');
+    const profile = mkdtempSync(join(tmpdir(), 'nianbao-profile-'));
+    const context = await launchWithProfile(profile, { viewport: VIEWPORT });
+    try {
+      const first = await context.newPage();
+      await first.goto(`${build.site.url}bench-storage-step`);
+      await first.evaluate((items) => { for (const { name, value } of items) localStorage.setItem(name, value); }, build.storage.origins.flatMap((o) => o.localStorage));
+      await first.close();
+      await context.addInitScript(appProbe, { agency });
+      const warmLoad = async ({ keystrokes = 0, stay = 300, traced = false } = {}) => {
+        const page = await context.newPage();
+        const events = [];
+        let cdp, complete;
+        if (traced) {
+          cdp = await context.newCDPSession(page);
+          cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+          complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+          await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing'] } });
+        }
+        await page.goto(build.site.url, { waitUntil: 'commit' });
+        const result = await (await page.waitForFunction(() => window.__benchResult, null, { timeout: 60_000 })).jsonValue();
+        if (result.error) throw new Error(result.error);
+        if (traced) {
+          await cdp.send('Tracing.end');
+          await complete;
+          result.compiles = compilesOf(events);
+          result.fromCache = events.some((e) => /Deserializ/.test(e.name));
+        }
+        result.controlled = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
+        // The probe leaves the focus in a cell of 三: the user's typing, then time for V8 to tier up.
+        for (let i = 0; i < keystrokes; i++) {
+          await page.keyboard.type(String(i % 10));
+          if (i % 5 === 4) await page.keyboard.press('ArrowRight');
+        }
+        await page.waitForTimeout(stay);
+        await page.close();
+        return result;
+      };
+      for (let i = 0; i < WARM_UPS; i++) await warmLoad({ keystrokes: WARM_UP_KEYSTROKES, stay: 5000 });
+      const warm = [], cold = [];
+      const coldOne = async () => cold.push((await coldLoad(browser, build.site.url, appProbe, { agency }, build.storage)).ready);
+      const warmOne = async () => {
+        const result = await warmLoad();
+        if (!result.controlled) throw new Error('the warm page was not controlled by the service worker');
+        warm.push(result.ready);
+      };
+      for (let i = 0; i < LOADS; i++) {
+        if (i % 2) { await warmOne(); await coldOne(); } else { await coldOne(); await warmOne(); }
+      }
+      const traced = await warmLoad({ traced: true });
+      console.log(`${LOADS} loads each, alternated, after ${WARM_UPS} openings with ${WARM_UP_KEYSTROKES} keystrokes each in the kept profile:`);
+      console.log(`warm (service worker, the caches warm): ready median ${ms(median(warm))} (min ${ms(Math.min(...warm))}, max ${ms(Math.max(...warm))})`);
+      console.log(`cold (a new context, empty caches): ready median ${ms(median(cold))} (min ${ms(Math.min(...cold))}, max ${ms(Math.max(...cold))})`);
+      console.log(`a warm load, traced: ${traced.compiles.beforeReady} functions compiled on first call until the probe's end; a module ${traced.fromCache ? 'was' : 'was not'} read from V8's code cache`);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 }
 

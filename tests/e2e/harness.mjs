@@ -96,22 +96,30 @@ const DISABLED_FEATURES = [
 ];
 
 /** Debian's Chromium, headless, with the flags this machine needs (root, closed network). */
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+    `--disable-features=${DISABLED_FEATURES.join(',')}`,
+  ],
+};
+
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-      `--disable-features=${DISABLED_FEATURES.join(',')}`,
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** The same browser with a profile kept in `dir`, as a user's is: its service worker, caches
+ * and storage outlive each page. */
+export async function launchWithProfile(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { ...CHROMIUM, ...options });
 }
 
 /** Records what a page does that a test may want to forbid: console errors, page errors,
