@@ -342,6 +342,13 @@ async function coldLoad(browser, url, probe, probeArg, storageState, conditions 
   }
 }
 
+/** Writes a returning user's stored items into `site`'s storage through `page` (Playwright's or
+ * puppeteer's): from a missing file of the site, a page of the same origin that loads nothing. */
+async function writeStorage(page, site, items) {
+  await page.goto(`${site.url}bench-storage-step`);
+  await page.evaluate((items) => { for (const { name, value } of items) localStorage.setItem(name, value); }, items);
+}
+
 /** Cold loads in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi, as tests/firefox/
  * drives it), the app and the printable page alternated, `loads` each: Firefox has no CPU
  * throttling to emulate, so unthrottled only. Each load is a new user context (its own cache and
@@ -356,8 +363,7 @@ async function measureFirefoxLoads(builds, agency, { loads = LOADS } = {}) {
     try {
       const page = await context.newPage();
       await page.setViewport(VIEWPORT);
-      await page.goto(`${site.url}bench-storage-step`);
-      await page.evaluate((items) => { for (const { name, value } of items) localStorage.setItem(name, value); }, items);
+      await writeStorage(page, site, items);
       await page.evaluateOnNewDocument(probe, probeArg);
       const errors = [];
       // Firefox asks for /favicon.ico of a page that names no icon, and the printable page's
@@ -1078,8 +1084,7 @@ async function onlyWarmLoad() {
     const context = await launchWithProfile(profile, { viewport: VIEWPORT });
     try {
       const first = await context.newPage();
-      await first.goto(`${build.site.url}bench-storage-step`);
-      await first.evaluate((items) => { for (const { name, value } of items) localStorage.setItem(name, value); }, build.storage.origins.flatMap((o) => o.localStorage));
+      await writeStorage(first, build.site, build.storage.origins.flatMap((origin) => origin.localStorage));
       await first.close();
       await context.addInitScript(appProbe, { agency });
       const warmLoad = async ({ keystrokes = 0, stay = 300, traced = false } = {}) => {
